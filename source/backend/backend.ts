@@ -1,0 +1,156 @@
+/**
+ * The one interface the console (and the emulator) talks to. Capability-sized parts, domain types in
+ * and out, KeyVaultError thrown. Implementations: memory/ (the engine, in process) and azure/ (the
+ * official SDKs, against Azure, Azure Stack Hub or `kvdeck serve`). Every implementation passes the
+ * contract suite in test/backend/contract/.
+ */
+import type { AccessPolicy, AccessPolicyUpdateKind } from '../domain/access-policy.js';
+import type { AuditEntry, AuditQuery } from '../domain/audit.js';
+import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
+import type {
+  DeletedKey, EncryptionAlgorithm, KeyCreateInput, KeyImportInput, KeyOperationResult, KeyProperties,
+  KeyUpdateInput, KeyVaultKey, SignatureAlgorithm,
+} from '../domain/key.js';
+import type { LockCreateInput, ManagementLock } from '../domain/lock.js';
+import type { Page, PageOptions } from '../domain/page.js';
+import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../domain/secret.js';
+import type { DeletedVault, NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../domain/vault.js';
+
+/** Per-call options: every call may be cancelled (the user left the pane). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface BackendInfo {
+  kind: 'demo' | 'azure' | 'emulator';
+  /** Shown in the header: "Demo engine", "AzureCloud", "Emulator https://localhost:8443", … */
+  label: string;
+  identity: Identity;
+  /** What this cloud cannot do (Stack Hub's older API versions), so the UI hides it rather than breaking. */
+  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean };
+}
+
+export interface DirectoryApi {
+  listTenants(o?: CallOptions): Promise<Tenant[]>;
+  listSubscriptions(o?: CallOptions): Promise<Subscription[]>;
+  listResourceGroups(subscriptionId: string, o?: CallOptions): Promise<ResourceGroup[]>;
+  /** Principals known to the directory (the demo's, or those named in access policies on Azure). */
+  listPrincipals(o?: CallOptions): Promise<Principal[]>;
+  /** Undefined when the directory cannot name the objectId. */
+  getPrincipal(objectId: string, o?: CallOptions): Promise<Principal | undefined>;
+}
+
+export interface VaultsApi {
+  /** Every vault the identity can see, across subscriptions (or in one). */
+  list(subscriptionId?: string, o?: CallOptions): Promise<Vault[]>;
+  get(subscriptionId: string, resourceGroup: string, name: string, o?: CallOptions): Promise<Vault>;
+  create(input: VaultCreateInput, o?: CallOptions): Promise<Vault>;
+  update(vault: VaultRef, input: VaultUpdateInput, o?: CallOptions): Promise<Vault>;
+  /** Soft delete. */
+  delete(vault: VaultRef, o?: CallOptions): Promise<void>;
+  checkNameAvailability(subscriptionId: string, name: string, o?: CallOptions): Promise<NameAvailability>;
+}
+
+export interface SecretsApi {
+  /** Latest versions, no values; pages of at most maxPageSize (default 25). */
+  listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<SecretProperties>>;
+  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties[]>;
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret>;
+  set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties>;
+  /** Updates one version (the latest when version is omitted). */
+  update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties>;
+  /** Soft delete of the secret with all its versions. */
+  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedSecret>;
+  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array>;
+  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<SecretProperties>;
+}
+
+export interface KeysApi {
+  listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<KeyProperties>>;
+  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyProperties[]>;
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey>;
+  create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey>;
+  import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
+  update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
+  rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
+  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedKey>;
+  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array>;
+  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<KeyVaultKey>;
+  /** `digest` is the hash of the message, as Key Vault's sign operation expects. */
+  sign(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+  verify(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, signature: Uint8Array, o?: CallOptions): Promise<boolean>;
+  encrypt(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, plaintext: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+  decrypt(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, ciphertext: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+  wrapKey(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, key: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+  unwrapKey(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, wrapped: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+}
+
+export interface PoliciesApi {
+  list(vault: VaultRef, o?: CallOptions): Promise<AccessPolicy[]>;
+  /** add merges, replace overwrites, remove subtracts; returns the vault's policies afterwards. */
+  update(vault: VaultRef, kind: AccessPolicyUpdateKind, policies: AccessPolicy[], o?: CallOptions): Promise<AccessPolicy[]>;
+}
+
+export interface LocksApi {
+  /** Locks at the scope and, for a vault, those inherited from its resource group and subscription. */
+  listForVault(vault: VaultRef, o?: CallOptions): Promise<ManagementLock[]>;
+  /** Every lock at the scope and below it. */
+  listAtScope(scope: string, o?: CallOptions): Promise<ManagementLock[]>;
+  create(input: LockCreateInput, o?: CallOptions): Promise<ManagementLock>;
+  delete(scope: string, name: string, o?: CallOptions): Promise<void>;
+}
+
+export interface DeletedApi {
+  listVaults(subscriptionId?: string, o?: CallOptions): Promise<DeletedVault[]>;
+  getVault(subscriptionId: string, location: string, name: string, o?: CallOptions): Promise<DeletedVault>;
+  /** createMode: recover. */
+  recoverVault(deleted: DeletedVault, o?: CallOptions): Promise<Vault>;
+  purgeVault(deleted: DeletedVault, o?: CallOptions): Promise<void>;
+
+  listSecrets(vault: VaultRef, o?: CallOptions): Promise<DeletedSecret[]>;
+  getSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedSecret>;
+  recoverSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties>;
+  purgeSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<void>;
+
+  listKeys(vault: VaultRef, o?: CallOptions): Promise<DeletedKey[]>;
+  getKey(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedKey>;
+  recoverKey(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
+  purgeKey(vault: VaultRef, name: string, o?: CallOptions): Promise<void>;
+}
+
+export interface AuditApi {
+  /** Newest first. On Azure: this session's own operations. */
+  query(q?: AuditQuery, o?: CallOptions): Promise<AuditEntry[]>;
+  /** Where the vault's full diagnostic log lives, when the backend knows (Azure). */
+  diagnosticsHint?(vault: VaultRef, o?: CallOptions): Promise<string | undefined>;
+}
+
+export interface Backend {
+  readonly info: BackendInfo;
+  readonly directory: DirectoryApi;
+  readonly vaults: VaultsApi;
+  readonly secrets: SecretsApi;
+  readonly keys: KeysApi;
+  readonly policies: PoliciesApi;
+  readonly locks: LocksApi;
+  readonly deleted: DeletedApi;
+  readonly audit: AuditApi;
+  close?(): Promise<void>;
+}
+
+/** Collects every page of a paged listing (the console fetches names once and filters locally). */
+export async function listAll<T>(
+  fetchPage: (page: PageOptions) => Promise<Page<T>>,
+  onProgress?: (loaded: number) => void,
+  maxPageSize?: number,
+): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetchPage({ continuationToken: token, maxPageSize });
+    for (const item of page.items) out.push(item); // no spread: pages can be 100,000 long in process
+    onProgress?.(out.length);
+    token = page.continuationToken;
+  } while (token);
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * One error type for every layer. It carries what Azure would answer (HTTP status, error code,
+ * inner code, message) so the engine can raise it, the emulator can put it on the wire unchanged,
+ * the Azure backend can rebuild it from an SDK RestError, and the UI can explain it.
+ */
+export class KeyVaultError extends Error {
+  override readonly name = 'KeyVaultError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly innerCode?: string,
+    /** Seconds to wait before retrying (429 / 503). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  /** Azure's error body: {"error":{"code","message","innererror":{"code"}}}. */
+  toBody(): { error: { code: string; message: string; innererror?: { code: string } } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.innerCode ? { innererror: { code: this.innerCode } } : {}),
+      },
+    };
+  }
+}
+
+export function isKeyVaultError(e: unknown): e is KeyVaultError {
+  return e instanceof KeyVaultError;
+}
+
+/** Constructors for the errors whose exact texts are documented in shared/KEYVAULT.md. */
+export const errors = {
+  vaultNameNotValid: (name: string) =>
+    new KeyVaultError(
+      400,
+      'VaultNameNotValid',
+      `The vault name '${name}' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens. Follow this link for more information: https://go.microsoft.com/fwlink/?linkid=2147742`,
+    ),
+  vaultAlreadyExists: (name: string) =>
+    new KeyVaultError(
+      409,
+      'VaultAlreadyExists',
+      `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name. If you recently deleted a key vault with this name, it may still be in the soft deleted state. For more information on soft delete and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.`,
+    ),
+  vaultNotFound: (name: string) =>
+    new KeyVaultError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+  deletedVaultNotFound: (name: string) =>
+    new KeyVaultError(404, 'DeletedVaultNotFound', `The specified deleted vault '${name}' does not exist.`),
+  purgeProtectionCannotBeDisabled: () =>
+    new KeyVaultError(
+      400,
+      'BadRequest',
+      'The property "enablePurgeProtection" cannot be set to false. Enabling the purge protection for a vault is an irreversible action.',
+    ),
+  deletedVaultPurgeNotAllowed: () =>
+    new KeyVaultError(405, 'MethodNotAllowed', "Operation 'DeletedVaultPurge' is not allowed."),
+  badParameterName: (name: string) =>
+    new KeyVaultError(400, 'BadParameter', `The request URI contains an invalid name: ${name}`),
+  badParameter: (message: string) => new KeyVaultError(400, 'BadParameter', message),
+  secretNotFound: (name: string) =>
+    new KeyVaultError(
+      404,
+      'SecretNotFound',
+      `A secret with (name/id) ${name} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+    ),
+  deletedSecretNotFound: (name: string) =>
+    new KeyVaultError(404, 'SecretNotFound', `Deleted Secret not found: ${name}`),
+  keyNotFound: (name: string) =>
+    new KeyVaultError(
+      404,
+      'KeyNotFound',
+      `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+    ),
+  deletedKeyNotFound: (name: string) => new KeyVaultError(404, 'KeyNotFound', `Deleted Key not found: ${name}`),
+  secretDisabled: () =>
+    new KeyVaultError(403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled'),
+  keyDisabled: (operation: string) =>
+    new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not allowed on a disabled key.`, 'KeyDisabled'),
+  objectDeletedButRecoverable: (kind: 'Secret' | 'Key', name: string) =>
+    new KeyVaultError(
+      409,
+      'Conflict',
+      `${kind} ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the ${kind.toLowerCase()} can only be recovered or purged.`,
+      'ObjectIsDeletedButRecoverable',
+    ),
+  objectPurgeProtected: () =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      'Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.',
+      'PurgeProtected',
+    ),
+  accessDenied: (
+    caller: { objectId: string; appId?: string; tenantId: string },
+    permission: string,
+    area: 'secrets' | 'keys' | 'certificates' | 'storage',
+    vault: string,
+    location: string,
+  ) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `The user, group or application 'appid=${caller.appId ?? caller.objectId};oid=${caller.objectId};iss=https://sts.windows.net/${caller.tenantId}/' does not have ${area} ${permission} permission on key vault '${vault};location=${location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
+      'AccessDenied',
+    ),
+  operationNotPermittedByKey: (operation: string) =>
+    new KeyVaultError(400, 'BadParameter', `Operation ${operation} is not permitted on this key.`, 'KeyOperationNotPermitted'),
+  scopeLocked: (scope: string, operation: 'delete' | 'write', lockedScopes: string[]) =>
+    new KeyVaultError(
+      409,
+      'ScopeLocked',
+      `The scope '${scope}' cannot perform ${operation} operation because following scope(s) are locked: ${lockedScopes
+        .map((s) => `'${s}'`)
+        .join(', ')}. Please remove the lock and try again.`,
+    ),
+  throttled: (retryAfterSeconds: number) =>
+    new KeyVaultError(
+      429,
+      'Throttled',
+      'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached',
+      'TooManyRequests',
+      retryAfterSeconds,
+    ),
+};

@@ -1,0 +1,99 @@
+import type { RecoveryLevel } from './secret.js';
+
+export type KeyType = 'RSA' | 'EC' | 'RSA-HSM' | 'EC-HSM';
+export type CurveName = 'P-256' | 'P-384' | 'P-521';
+export type KeyOperation = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'export';
+export const KEY_OPERATIONS: readonly KeyOperation[] = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
+export const RSA_SIZES = [2048, 3072, 4096] as const;
+export const EC_CURVES: readonly CurveName[] = ['P-256', 'P-384', 'P-521'];
+
+export type SignatureAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512';
+export type EncryptionAlgorithm = 'RSA-OAEP' | 'RSA-OAEP-256' | 'RSA1_5';
+
+/** The public part of a key, as Key Vault returns it (never d, p, q, dp, dq, qi). */
+export interface PublicJsonWebKey {
+  kid: string;
+  kty: KeyType;
+  key_ops: KeyOperation[];
+  n?: string; // base64url
+  e?: string;
+  crv?: CurveName;
+  x?: string;
+  y?: string;
+}
+
+/** A full JWK for import (private parts included, base64url). */
+export interface ImportJsonWebKey {
+  kty: KeyType;
+  key_ops?: KeyOperation[];
+  n?: string; e?: string; d?: string; p?: string; q?: string; dp?: string; dq?: string; qi?: string;
+  crv?: CurveName; x?: string; y?: string;
+}
+
+export interface KeyProperties {
+  vaultName: string;
+  name: string;
+  version: string;
+  /** {vaultUri}keys/{name}/{version} */
+  id: string;
+  keyType: KeyType;
+  keySize?: number;
+  curve?: CurveName;
+  keyOps: KeyOperation[];
+  enabled: boolean;
+  notBefore?: Date;
+  expiresOn?: Date;
+  createdOn: Date;
+  updatedOn: Date;
+  tags: Record<string, string>;
+  recoveryLevel: RecoveryLevel;
+  recoverableDays: number;
+}
+
+export interface KeyVaultKey {
+  properties: KeyProperties;
+  key: PublicJsonWebKey;
+}
+
+export interface KeyCreateInput {
+  keyType: KeyType;
+  keySize?: number;
+  curve?: CurveName;
+  keyOps?: KeyOperation[];
+  enabled?: boolean;
+  notBefore?: Date;
+  expiresOn?: Date;
+  tags?: Record<string, string>;
+}
+
+export interface KeyImportInput {
+  key: ImportJsonWebKey;
+  enabled?: boolean;
+  notBefore?: Date;
+  expiresOn?: Date;
+  tags?: Record<string, string>;
+}
+
+/** `null` clears a date. */
+export interface KeyUpdateInput {
+  keyOps?: KeyOperation[];
+  enabled?: boolean;
+  notBefore?: Date | null;
+  expiresOn?: Date | null;
+  tags?: Record<string, string>;
+}
+
+export interface DeletedKey {
+  properties: KeyProperties;
+  key: PublicJsonWebKey;
+  recoveryId: string;
+  deletedOn: Date;
+  scheduledPurgeDate: Date;
+}
+
+/** The result of a cryptographic operation done inside the vault. */
+export interface KeyOperationResult {
+  /** The key version that did the work. */
+  kid: string;
+  result: Uint8Array;
+}

@@ -1,0 +1,124 @@
+/**
+ * What every part of the engine shares: the state, the clock, how vault URIs are spelled, the
+ * permission check, the audit wrapper and the change signal that persistence listens to.
+ * Parts (vaults, secrets, keys, policies, locks, deleted, audit) are small classes over one EngineCore.
+ */
+import { randomBytes } from 'node:crypto';
+import { grants, type PermissionArea } from '../domain/access-policy.js';
+import type { AuditEntry } from '../domain/audit.js';
+import { errors, KeyVaultError } from '../domain/errors.js';
+import { vaultUriFor } from '../domain/ids.js';
+import { objectKey } from '../domain/names.js';
+import type { RecoveryLevel } from '../domain/secret.js';
+import type { CallContext } from './call-context.js';
+import { systemClock, type Clock } from './clock.js';
+import { emptyState, type EngineState, type VaultRecord } from './state.js';
+
+/** Older entries are dropped past this, so a long benchmark cannot grow memory without bound. */
+export const AUDIT_CAPACITY = 50_000;
+
+export interface EngineOptions {
+  clock?: Clock;
+  /** Data-plane base URI of a vault (trailing slash). Default: public Azure's https://{name}.vault.azure.net/ */
+  vaultUri?: (name: string) => string;
+}
+
+export interface AuditTarget {
+  vaultName?: string;
+  target: string;
+}
+
+export class EngineCore {
+  state: EngineState = emptyState();
+  readonly clock: Clock;
+  readonly vaultUri: (name: string) => string;
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(options: EngineOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.vaultUri = options.vaultUri ?? ((name) => vaultUriFor(name));
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Called after every successful mutation; persistence saves on it. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+
+  /** A new object version id: 32 lowercase hex characters. */
+  newVersion(): string {
+    return randomBytes(16).toString('hex');
+  }
+
+  /** The active vault a data-plane call addresses (vault names are global). */
+  dataPlaneVault(vaultName: string): VaultRecord {
+    const v = this.state.vaults.get(objectKey(vaultName));
+    if (!v) throw new KeyVaultError(404, 'VaultNotFound', `The vault '${vaultName}' was not found.`);
+    return v;
+  }
+
+  recoveryLevel(vault: VaultRecord): RecoveryLevel {
+    const custom = vault.softDeleteRetentionDays < 90 ? 'CustomizedRecoverable' : 'Recoverable';
+    return vault.enablePurgeProtection ? custom : `${custom}+Purgeable`;
+  }
+
+  /**
+   * Data-plane permission check. RBAC-mode vaults: the demo engine has no role assignments, so the
+   * caller is allowed when it is the vault's tenant (RBAC decides on Azure; the UI says so).
+   */
+  authorize(ctx: CallContext, vault: VaultRecord, area: PermissionArea, permission: string): void {
+    if (vault.enableRbacAuthorization) return;
+    const policy = vault.accessPolicies.find((p) => p.objectId.toLowerCase() === ctx.objectId.toLowerCase());
+    if (policy && grants(policy.permissions[area], permission)) return;
+    throw errors.accessDenied(
+      { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId },
+      permission.toLowerCase(),
+      area,
+      vault.name,
+      vault.location,
+    );
+  }
+
+  /** Runs an operation and records it in the audit log, allowed or refused. Never records values. */
+  audited<T>(ctx: CallContext, operation: string, target: AuditTarget, fn: () => T, successCode = 200): T {
+    const started = performance.now();
+    try {
+      const result = fn();
+      this.record(ctx, operation, target, successCode, undefined, started);
+      return result;
+    } catch (e) {
+      const status = e instanceof KeyVaultError ? e.status : 500;
+      const code = e instanceof KeyVaultError ? e.code : 'InternalError';
+      this.record(ctx, operation, target, status, code, started);
+      throw e;
+    }
+  }
+
+  private record(ctx: CallContext, operation: string, target: AuditTarget, resultCode: number, errorCode: string | undefined, started: number): void {
+    const principal = this.state.principals.find((p) => p.objectId === ctx.objectId);
+    const entry: AuditEntry = {
+      id: this.state.nextAuditId++,
+      time: new Date(this.now()),
+      caller: { objectId: ctx.objectId, displayName: principal?.displayName, upn: principal?.upn, appId: ctx.appId ?? principal?.appId },
+      clientAddress: ctx.clientAddress,
+      operation,
+      vaultName: target.vaultName,
+      target: target.target,
+      resultCode,
+      errorCode,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    };
+    const audit = this.state.audit;
+    audit.push(entry);
+    // Trim in batches: a splice per call would cost O(capacity) on every operation.
+    if (audit.length > AUDIT_CAPACITY * 1.25) audit.splice(0, audit.length - AUDIT_CAPACITY);
+  }
+}
