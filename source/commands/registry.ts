@@ -9,4 +9,24 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'run the local Key Vault emulator over HTTPS',
     load: async () => (await import('./serve.js')).runServe,
   },
+  get: {
+    summary: 'print a secret\'s value: kvdeck get VAULT/SECRET[@VERSION]',
+    load: async () => (await import('./oneshot.js')).runGet,
+  },
+  ls: {
+    summary: 'list a vault\'s secret names: kvdeck ls VAULT',
+    load: async () => (await import('./oneshot.js')).runLs,
+  },
+  set: {
+    summary: 'set a secret from stdin: kvdeck set VAULT/SECRET < value',
+    load: async () => (await import('./oneshot.js')).runSet,
+  },
+  profile: {
+    summary: 'saved connections: kvdeck profile add NAME [flags] | list | use NAME | remove NAME',
+    load: async () => (await import('./profile.js')).runProfile,
+  },
+  config: {
+    summary: 'kvdeck config path: where profiles are saved',
+    load: async () => (await import('./profile.js')).runConfig,
+  },
 };

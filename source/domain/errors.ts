@@ -91,6 +91,13 @@ export const errors = {
       `${kind} ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the ${kind.toLowerCase()} can only be recovered or purged.`,
       'ObjectIsDeletedButRecoverable',
     ),
+  /** Restore into a name that is taken (inferred text: Azure answers 409 Conflict). */
+  objectAlreadyExists: (kind: 'Secret' | 'Key', name: string) =>
+    new KeyVaultError(
+      409,
+      'Conflict',
+      `There was a conflict restoring the ${kind.toLowerCase()} '${name}': a ${kind.toLowerCase()} with this name already exists in this key vault.`,
+    ),
   objectPurgeProtected: () =>
     new KeyVaultError(
       403,

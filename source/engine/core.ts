@@ -33,6 +33,11 @@ export class EngineCore {
   readonly clock: Clock;
   readonly vaultUri: (name: string) => string;
   private readonly changeListeners = new Set<() => void>();
+  /**
+   * Runs at the start of every audited operation. The Engine sets it to its throttled sweep, so
+   * automatic purges of expired soft-deleted items happen whichever part (or emulator) is called.
+   */
+  beforeOperation?: () => void;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -89,6 +94,7 @@ export class EngineCore {
 
   /** Runs an operation and records it in the audit log, allowed or refused. Never records values. */
   audited<T>(ctx: CallContext, operation: string, target: AuditTarget, fn: () => T, successCode = 200): T {
+    this.beforeOperation?.();
     const started = performance.now();
     try {
       const result = fn();

@@ -1,7 +1,173 @@
-// Placeholder until the Azure backend lands (issue 5); replaced by the Azure-backend helper.
+/**
+ * The Azure backend: the Backend interface over the official SDKs, against public Azure, a sovereign
+ * cloud, Azure Stack Hub (`--arm URL`) or the local emulator (`--emulator URL --ca FILE --as OID`).
+ * This file only resolves the cloud, the credential and the transport, then composes the parts.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { GlobalOptions } from '../../cli/global-options.js';
-import type { Backend } from '../backend.js';
+import type { Backend, BackendInfo } from '../backend.js';
+import type { VaultRef } from '../../domain/vault.js';
+import { applyProfile } from '../../config/profiles.js';
+import { AzureAudit } from './audit.js';
+import { builtInCloud, discoverCloud, scopeFor, vaultUriIn, type CloudProfile } from './clouds.js';
+import { AzureContext, type AzureActivity, type RetrySettings } from './context.js';
+import { createCredential, type DeviceCodePrompt } from './credential.js';
+import { AzureDeleted } from './deleted.js';
+import { AzureDirectory } from './directory.js';
+import { ClaimsCapturingCredential, UNKNOWN_IDENTITY } from './identity.js';
+import { AzureKeys } from './keys.js';
+import { AzureLocks } from './locks.js';
+import { AzurePolicies } from './policies.js';
+import { AzureSecrets } from './secrets.js';
+import { httpsGet, makeAgent, readCa } from './transport.js';
+import { AzureVaults } from './vaults.js';
 
-export async function createAzureBackend(_options: GlobalOptions): Promise<Backend> {
-  throw new Error('The Azure backend is not built yet.');
+export type { AzureActivity, RetrySettings } from './context.js';
+export type { DeviceCodePrompt } from './credential.js';
+export type { CloudProfile } from './clouds.js';
+
+/** The demo dataset's Operator: who `--emulator` acts as without `--as`. */
+export const DEMO_OPERATOR = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+/** The emulator's fixed ARM token audience and vault host suffix (see source/emulator/metadata.ts). */
+const EMULATOR_ARM_AUDIENCE = 'https://management.localhost/';
+const EMULATOR_VAULT_SUFFIX = 'vault.localhost';
+
+/** What the console (or a test) can add to the command-line options. */
+export interface AzureBackendExtras {
+  /** Use this credential instead of `--auth` (tests: ClientSecretCredential against the emulator's ADFS). */
+  credential?: TokenCredential;
+  /** Shows the device-code sign-in sentence inside the console; default: stderr. */
+  onDeviceCode?: (prompt: DeviceCodePrompt) => void;
+  onActivity?: (a: AzureActivity) => void;
+  /** Per call, retries included. Default 60 s. */
+  timeoutMs?: number;
+  retry?: RetrySettings;
+  concurrency?: number;
+  /** Sign in at creation so the header can name the identity (default). One-shot commands skip it. */
+  eagerIdentity?: boolean;
+  /** May the default chain fall back to device code? Default: stdin and stderr are terminals. */
+  interactive?: boolean;
+}
+
+export interface AzureBackend extends Backend {
+  readonly cloud: CloudProfile;
+  /** Requests sent, throttling answers seen, transient failures retried. */
+  readonly stats: AzureContext['stats'];
+  /** A vault's data-plane address from its name alone (one-shot commands skip the ARM lookup). */
+  vaultRefFor(name: string): VaultRef;
+  /** Hear about throttling and retries while they happen; returns the unsubscribe. */
+  onActivity(listener: (a: AzureActivity) => void): () => void;
+}
+
+export function isAzureBackend(b: Backend): b is AzureBackend {
+  return typeof (b as Partial<AzureBackend>).vaultRefFor === 'function';
+}
+
+function emulatorCloud(url: string): CloudProfile {
+  const u = new URL(url);
+  return {
+    name: 'Emulator',
+    label: `Emulator ${u.origin}`,
+    armEndpoint: u.origin,
+    armScope: scopeFor(EMULATOR_ARM_AUDIENCE),
+    authorityHost: `${u.origin}`,
+    keyVaultDnsSuffix: EMULATOR_VAULT_SUFFIX,
+    keyVaultPort: u.port ? Number(u.port) : undefined,
+    adfs: false,
+    apiVersions: { subscriptions: '2022-12-01', resources: '2021-04-01' },
+    features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true },
+  };
+}
+
+/** RFC 6761: *.localhost is loopback — a Stack Hub profile pointed at the emulator needs it too. */
+function isLocalhost(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.endsWith('.localhost');
+}
+
+/** `kvdeck serve` keeps its CA here unless told otherwise (source/emulator/tls.ts). */
+function defaultEmulatorCa(): string | undefined {
+  const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  const path = join(base, 'kvdeck', 'emulator', 'ca.pem');
+  return existsSync(path) ? path : undefined;
+}
+
+export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
+  const opts = applyProfile(options);
+  const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
+  if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
+  const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm) });
+
+  let cloud: CloudProfile;
+  if (opts.emulator) cloud = emulatorCloud(opts.emulator);
+  else if (opts.arm) cloud = await discoverCloud(opts.arm, (url) => httpsGet(url, agent));
+  else cloud = builtInCloud(opts.cloud);
+
+  let inner = extras.credential;
+  if (!inner && opts.emulator) {
+    const { EmulatorCredential } = await import('../../emulator/credential.js');
+    inner = new EmulatorCredential({ objectId: opts.as ?? DEMO_OPERATOR, tenantId: opts.tenant });
+  }
+  inner ??= await createCredential({
+    auth: opts.auth ?? 'default',
+    cloud,
+    tenant: opts.tenant,
+    onDeviceCode: extras.onDeviceCode,
+    agent,
+    interactive: extras.interactive ?? (!!process.stdin.isTTY && !!process.stderr.isTTY),
+  });
+
+  const identity = UNKNOWN_IDENTITY();
+  if (opts.tenant && !cloud.adfs) identity.tenantId = opts.tenant;
+  const credential = new ClaimsCapturingCredential(inner, identity, cloud.adfs);
+  const ctx = new AzureContext({
+    cloud,
+    credential,
+    identity,
+    agent,
+    timeoutMs: extras.timeoutMs,
+    retry: extras.retry,
+    concurrency: extras.concurrency,
+    onActivity: extras.onActivity,
+  });
+  if (extras.eagerIdentity ?? true) {
+    try {
+      await credential.getToken(cloud.armScope);
+    } catch (e) {
+      ctx.close();
+      throw e;
+    }
+  }
+
+  const directory = new AzureDirectory(ctx, opts.subscription ?? []);
+  const vaults = new AzureVaults(ctx, directory);
+  const info: BackendInfo = {
+    kind: opts.emulator ? 'emulator' : 'azure',
+    label: cloud.label,
+    identity,
+    features: cloud.features,
+  };
+  return {
+    info,
+    cloud,
+    stats: ctx.stats,
+    directory,
+    vaults,
+    secrets: new AzureSecrets(ctx),
+    keys: new AzureKeys(ctx),
+    policies: new AzurePolicies(ctx, directory),
+    locks: new AzureLocks(ctx),
+    deleted: new AzureDeleted(ctx, vaults),
+    audit: new AzureAudit(ctx),
+    vaultRefFor: (name) => ({ subscriptionId: '', resourceGroup: '', name, vaultUri: vaultUriIn(cloud, name) }),
+    onActivity: (listener) => {
+      ctx.activityListeners.add(listener);
+      return () => ctx.activityListeners.delete(listener);
+    },
+    close: async () => ctx.close(),
+  };
 }

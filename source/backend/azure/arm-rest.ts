@@ -1,0 +1,67 @@
+/**
+ * The few ARM reads no Key Vault SDK covers — tenants, subscriptions, resource groups, diagnostic
+ * settings — as plain GETs through @azure/core-rest-pipeline (the same pipeline, retry policy and
+ * bearer-token policy the SDK clients use). A whole package (@azure/arm-resources-subscriptions plus
+ * @azure/arm-resources for groups) for three GETs would cost start time and bundle size for nothing.
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import type { Pipeline, PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { Agent } from 'node:https';
+import type { RetrySettings } from './context.js';
+
+export class ArmRest {
+  private pipeline?: Promise<{ pipeline: Pipeline; send: (url: string, signal?: AbortSignal) => Promise<unknown> }>;
+
+  constructor(
+    private readonly armEndpoint: string,
+    private readonly scope: string,
+    private readonly credential: TokenCredential,
+    private readonly agent: Agent | undefined,
+    private readonly retry: RetrySettings | undefined,
+    private readonly observer: PipelinePolicy | undefined,
+  ) {}
+
+  private init() {
+    this.pipeline ??= (async () => {
+      const p = await import('@azure/core-rest-pipeline');
+      const pipeline = p.createPipelineFromOptions({ agent: this.agent, retryOptions: this.retry, userAgentOptions: { userAgentPrefix: 'kvdeck' } });
+      pipeline.addPolicy(p.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
+      if (this.observer) pipeline.addPolicy(this.observer, { phase: 'Retry' });
+      const client = p.createDefaultHttpClient();
+      const send = async (url: string, signal?: AbortSignal) => {
+        const request = p.createPipelineRequest({ url, method: 'GET', abortSignal: signal, headers: p.createHttpHeaders({ accept: 'application/json' }) });
+        const response = await pipeline.sendRequest(client, request);
+        if (response.status >= 300) {
+          let message = `GET ${url} answered ${response.status}`;
+          try {
+            message = (JSON.parse(response.bodyAsText ?? '') as { error?: { message?: string } }).error?.message ?? message;
+          } catch {
+            // keep the generic sentence
+          }
+          throw new p.RestError(message, { statusCode: response.status, request, response });
+        }
+        return JSON.parse(response.bodyAsText || '{}') as unknown;
+      };
+      return { pipeline, send };
+    })();
+    return this.pipeline;
+  }
+
+  /** GET a path (with its api-version) and follow nextLink to the end. */
+  async list<T>(pathAndQuery: string, signal?: AbortSignal): Promise<T[]> {
+    const { send } = await this.init();
+    const out: T[] = [];
+    let url: string | undefined = `${this.armEndpoint}${pathAndQuery}`;
+    while (url) {
+      const body = (await send(url, signal)) as { value?: T[]; nextLink?: string };
+      for (const v of body.value ?? []) out.push(v);
+      url = body.nextLink || undefined;
+    }
+    return out;
+  }
+
+  async get<T>(pathAndQuery: string, signal?: AbortSignal): Promise<T> {
+    const { send } = await this.init();
+    return (await send(`${this.armEndpoint}${pathAndQuery}`, signal)) as T;
+  }
+}

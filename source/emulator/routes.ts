@@ -1,0 +1,37 @@
+/** The two route tables: ARM (https://localhost:PORT) and the data plane (https://{vault}.vault.localhost:PORT). */
+import type { Engine } from '../engine/index.js';
+import { KeyVaultError } from '../domain/errors.js';
+import { addDeletedVaultRoutes } from './arm/deleted-vaults.js';
+import { addLockRoutes } from './arm/locks.js';
+import { addSubscriptionRoutes } from './arm/subscriptions.js';
+import { addVaultRoutes } from './arm/vaults.js';
+import { resourceGroupBody } from './arm/wire.js';
+import { addKeyRoutes } from './data/keys.js';
+import { addSecretRoutes } from './data/secrets.js';
+import { ensureResourceGroup } from './directory.js';
+import { objectBody } from './http.js';
+import { Router } from './router.js';
+
+export function armRouter(engine: Engine): Router {
+  const r = new Router();
+  addSubscriptionRoutes(r);
+  r.add('PUT', '/subscriptions/{}/resourcegroups/{}', (ctx, [sub, rg]) => {
+    const body = objectBody(ctx.body);
+    if (typeof body.location !== 'string' || !body.location) throw new KeyVaultError(400, 'LocationRequired', 'The location property is required for this definition.');
+    if (!/^[-\w._()]{1,90}$/.test(rg) || rg.endsWith('.')) throw new KeyVaultError(400, 'InvalidResourceGroupName', `The resource group name '${rg}' is invalid.`);
+    const { created } = ensureResourceGroup(engine, sub, rg, body.location);
+    const group = engine.core.state.resourceGroups.find((g) => g.name.toLowerCase() === rg.toLowerCase() && g.subscriptionId.toLowerCase() === sub.toLowerCase())!;
+    return { status: created ? 201 : 200, body: resourceGroupBody(group) };
+  }, 'resources');
+  addVaultRoutes(r);
+  addDeletedVaultRoutes(r);
+  addLockRoutes(r);
+  return r;
+}
+
+export function dataRouter(): Router {
+  const r = new Router();
+  addSecretRoutes(r);
+  addKeyRoutes(r);
+  return r;
+}

@@ -1,0 +1,136 @@
+/**
+ * The emulator's HTTPS server: one request handler that decides the plane from the Host header,
+ * then runs faults → body → authentication → route → api-version → handler, and maps every error in
+ * one place (errors.ts). Each request acts through a memory backend for the token's principal, so
+ * the engine enforces access policies and audits the call with the client's address.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Backend } from '../backend/backend.js';
+import { createMemoryBackend } from '../backend/memory/index.js';
+import type { Engine } from '../engine/index.js';
+import { checkArmApiVersion, checkDataApiVersion } from './api-versions.js';
+import { handleToken, openIdConfiguration } from './adfs.js';
+import { authenticate, sendArmUnauthorized, sendDataChallenge } from './auth.js';
+import { sendError, wireErrors } from './errors.js';
+import type { Faults } from './faults.js';
+import { parseJsonBody, readBody, sendJson } from './http.js';
+import { metadataEndpoints, VAULT_SUFFIX } from './metadata.js';
+import { normalizePath, type RequestContext, type Router } from './router.js';
+import type { TokenClaims } from './token.js';
+import type { TlsMaterial } from './tls.js';
+
+export interface ServerDeps {
+  engine: Engine;
+  tls: TlsMaterial;
+  arm: Router;
+  data: Router;
+  faults: Faults;
+  tenantId: () => string;
+  /** The listening port (known after listen). */
+  port: () => number;
+  onUnexpected: (e: unknown) => void;
+}
+
+const VAULT_HOST = new RegExp(`^([a-z0-9-]{1,63})\\.${VAULT_SUFFIX.replace(/\./g, '\\.')}$`, 'i');
+
+/** A backend per caller, reused across requests (creating one per request would cost more than the call). */
+class BackendCache {
+  private readonly map = new Map<string, Backend>();
+  constructor(private readonly engine: Engine) {}
+  get(claims: TokenClaims, clientAddress: string): Backend {
+    const key = `${claims.oid}|${claims.tid ?? ''}|${claims.appid ?? ''}|${clientAddress}`;
+    let b = this.map.get(key);
+    if (!b) {
+      if (this.map.size >= 512) this.map.delete(this.map.keys().next().value!);
+      b = createMemoryBackend(this.engine, { objectId: claims.oid, tenantId: claims.tid, appId: claims.appid, clientAddress, label: 'Emulator' });
+      this.map.set(key, b);
+    }
+    return b;
+  }
+}
+
+export function createEmulatorServer(deps: ServerDeps): Server {
+  const backends = new BackendCache(deps.engine);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const hostHeader = (req.headers.host ?? '').toLowerCase();
+    const hostname = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
+    const vaultMatch = VAULT_HOST.exec(hostname);
+    const plane: 'arm' | 'data' = vaultMatch ? 'data' : 'arm';
+    const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+    const path = normalizePath(url.pathname);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const origin = `https://${hostHeader || `localhost:${deps.port()}`}`;
+    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+
+    const raw = await readBody(req);
+
+    if (plane === 'arm') {
+      // Sign-in and cloud discovery need no token and are never faulted.
+      const lower = path.toLowerCase();
+      if (lower === '/metadata/endpoints' && method === 'GET') {
+        const v = url.searchParams.get('api-version');
+        if (v) checkArmApiVersion(v, 'metadata');
+        sendJson(res, 200, metadataEndpoints(`https://localhost:${deps.port()}`));
+        return;
+      }
+      if (lower === '/adfs/.well-known/openid-configuration' && method === 'GET') {
+        sendJson(res, 200, openIdConfiguration(`https://localhost:${deps.port()}`));
+        return;
+      }
+      if (lower === '/adfs/oauth2/token' && method === 'POST') {
+        handleToken(req, res, raw, {
+          origin: `https://localhost:${deps.port()}`,
+          tenantId: deps.tenantId(),
+          principals: () => deps.engine.core.state.principals,
+        });
+        return;
+      }
+    }
+
+    if (deps.faults.active) {
+      await deps.faults.delay();
+      const injected = deps.faults.injected() ?? (vaultMatch ? deps.faults.throttled(vaultMatch[1]) : undefined);
+      if (injected) throw injected;
+    }
+
+    const auth = authenticate(req);
+    if (!auth.ok) {
+      if (plane === 'data') sendDataChallenge(res, deps.tenantId(), auth.reason);
+      else sendArmUnauthorized(res, auth.reason);
+      return;
+    }
+
+    const router = plane === 'data' ? deps.data : deps.arm;
+    const match = router.match(method, path);
+    if (match.kind === 'not-found') throw plane === 'data' ? wireErrors.dataNotFound(path) : wireErrors.armNotFound(path);
+    if (match.kind === 'method-not-allowed') throw wireErrors.methodNotAllowed(method);
+
+    const version = url.searchParams.get('api-version');
+    if (plane === 'data') checkDataApiVersion(version);
+    else checkArmApiVersion(version, match.area ?? 'keyvault');
+
+    const ctx: RequestContext = {
+      method,
+      path,
+      query: url.searchParams,
+      body: parseJsonBody(raw, req.headers['content-type'], plane),
+      backend: backends.get(auth.claims, clientAddress),
+      claims: auth.claims,
+      origin,
+      vaultName: vaultMatch?.[1],
+      res,
+    };
+    const result = await match.handler(ctx, match.params);
+    sendJson(res, result.status, result.body, result.headers);
+  }
+
+  return createServer({ cert: deps.tls.certPem, key: deps.tls.keyPem, keepAlive: true }, (req, res) => {
+    handle(req, res).catch((e) => {
+      const tooLarge = e?.status === 413;
+      if (tooLarge) res.setHeader('connection', 'close');
+      sendError(res, e, deps.onUnexpected);
+    });
+  });
+}

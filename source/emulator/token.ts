@@ -1,0 +1,37 @@
+/**
+ * JWT-shaped tokens without signatures: the emulator is a local test tool and trusts what the
+ * payload says (oid, tid, appid). Minting and reading live together so they cannot drift apart.
+ */
+export interface TokenClaims {
+  oid: string;
+  tid?: string;
+  appid?: string;
+  aud?: string;
+  exp?: number;
+  iat?: number;
+  iss?: string;
+  upn?: string;
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** `base64url(header).base64url(payload).` — an unsigned JWT. */
+export function mintToken(claims: TokenClaims): string {
+  return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`;
+}
+
+/** The claims of a bearer token, or undefined when it is not a JWT with an oid (or appid) claim. */
+export function readToken(token: string): TokenClaims | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (!payload || typeof payload !== 'object') return undefined;
+    const str = (k: string) => (typeof payload[k] === 'string' && payload[k] ? (payload[k] as string) : undefined);
+    const oid = str('oid') ?? str('appid') ?? str('sub');
+    if (!oid) return undefined;
+    return { oid, tid: str('tid'), appid: str('appid'), aud: str('aud'), upn: str('upn') };
+  } catch {
+    return undefined;
+  }
+}

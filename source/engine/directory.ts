@@ -1,0 +1,83 @@
+/**
+ * The small directory the demo needs: tenants, subscriptions, resource groups and principals, so the
+ * console shows names instead of GUIDs. Reads are not audited: they are Entra/ARM lookups, not Key
+ * Vault operations, and Key Vault's AuditEvent log would not contain them.
+ */
+import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
+import { KeyVaultError } from '../domain/errors.js';
+import type { CallContext } from './call-context.js';
+import type { EngineCore } from './core.js';
+
+export const subscriptionNotFound = (id: string) =>
+  new KeyVaultError(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`);
+export const resourceGroupNotFound = (name: string) =>
+  new KeyVaultError(404, 'ResourceGroupNotFound', `Resource group '${name}' could not be found.`);
+
+export class DirectoryPart {
+  constructor(private readonly core: EngineCore) {}
+
+  listTenants(): Tenant[] {
+    return this.core.state.tenants.map((t) => ({ ...t }));
+  }
+
+  listSubscriptions(): Subscription[] {
+    return this.core.state.subscriptions.map((s) => ({ ...s }));
+  }
+
+  listResourceGroups(subscriptionId: string): ResourceGroup[] {
+    this.subscription(subscriptionId);
+    return this.core.state.resourceGroups
+      .filter((g) => g.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())
+      .map((g) => ({ ...g }));
+  }
+
+  listPrincipals(): Principal[] {
+    return this.core.state.principals.map((p) => ({ ...p }));
+  }
+
+  getPrincipal(objectId: string): Principal | undefined {
+    const p = this.core.state.principals.find((x) => x.objectId.toLowerCase() === objectId.toLowerCase());
+    return p ? { ...p } : undefined;
+  }
+
+  /** The identity a caller acts as; an objectId the directory does not know becomes a bare identity. */
+  identity(ctx: CallContext): Identity {
+    const p = this.getPrincipal(ctx.objectId);
+    const tenantId = ctx.tenantId ?? this.core.state.tenants[0]?.id ?? '';
+    if (!p) return { objectId: ctx.objectId, tenantId, displayName: ctx.objectId, appId: ctx.appId };
+    return { objectId: p.objectId, tenantId, displayName: p.displayName, upn: p.upn, appId: ctx.appId ?? p.appId };
+  }
+
+  subscription(subscriptionId: string): Subscription {
+    const s = this.core.state.subscriptions.find((x) => x.id.toLowerCase() === subscriptionId.toLowerCase());
+    if (!s) throw subscriptionNotFound(subscriptionId);
+    return s;
+  }
+
+  resourceGroup(subscriptionId: string, name: string): ResourceGroup {
+    this.subscription(subscriptionId);
+    const g = this.core.state.resourceGroups.find(
+      (x) => x.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() && x.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (!g) throw resourceGroupNotFound(name);
+    return g;
+  }
+
+  // Directory writes: for seeds and tests (Azure's directory is not managed through Key Vault).
+  addTenant(t: Tenant): void {
+    this.core.state.tenants.push({ ...t });
+    this.core.changed();
+  }
+  addSubscription(s: Subscription): void {
+    this.core.state.subscriptions.push({ ...s });
+    this.core.changed();
+  }
+  addResourceGroup(g: ResourceGroup): void {
+    this.core.state.resourceGroups.push({ ...g });
+    this.core.changed();
+  }
+  addPrincipal(p: Principal): void {
+    this.core.state.principals.push({ ...p });
+    this.core.changed();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What every pane and component can reach: the backend, read-only mode, the keymap, flashes,
+ * overlays (confirm, form, …), the selected vault, navigation and the session cache.
+ * The App provides it; panes use `useApp()`.
+ */
+import { createContext, useContext } from 'react';
+import type { Backend } from '../backend/backend.js';
+import type { Vault } from '../domain/vault.js';
+import type { Clipboard } from './clipboard.js';
+import type { ConfirmSpec } from './keymap/bindings.js';
+import type { Keymap } from './keymap/keymap.js';
+import type { Settings } from './settings.js';
+import type { Theme } from './theme.js';
+import type { ErrorContext } from './explain-error.js';
+import type { FormSpec, FormValues } from './components/form.js';
+import type { PaneId } from './panes/ids.js';
+
+export type FlashKind = 'success' | 'error' | 'info';
+
+/** A secret to open when the Secrets pane mounts (quick lookup, palette). */
+export interface OpenRequest {
+  vaultName: string;
+  secretName: string;
+  reveal?: boolean;
+}
+
+export interface AppServices {
+  backend: Backend;
+  readonly: boolean;
+  keymap: Keymap;
+  theme: Theme;
+  settings: Settings;
+  clipboard: Clipboard;
+  now: () => number;
+
+  flash(kind: FlashKind, text: string): void;
+  /** Flashes an error explained for a person; returns the sentence. */
+  fail(error: unknown, ctx?: ErrorContext): string;
+
+  confirm(spec: ConfirmSpec): Promise<boolean>;
+  form(spec: FormSpec): Promise<FormValues | undefined>;
+  /** Shows any overlay; `close` removes it. Returns a closer. */
+  overlay(render: (close: () => void) => React.ReactNode): () => void;
+
+  /** Vault-scoped panes (2–6) work on this vault. */
+  vault: Vault | undefined;
+  selectVault(vault: Vault | undefined): void;
+  goto(pane: PaneId): void;
+  /** Consumed by the Secrets pane when it mounts. */
+  openRequest: OpenRequest | undefined;
+  requestOpen(req: OpenRequest): void;
+  clearOpenRequest(): void;
+
+  /** Session cache (lists fetched once; `R` drops an entry). */
+  cache: Map<string, unknown>;
+  /** Drops cache entries whose key starts with `prefix` (all when omitted). */
+  invalidate(prefix?: string): void;
+  /** Pane body size in cells. */
+  size: { columns: number; rows: number };
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('useApp outside <App>');
+  return ctx;
+}

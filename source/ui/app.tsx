@@ -1,0 +1,271 @@
+/**
+ * The console's layout and its one keyboard handler. Composes: header, tabs, breadcrumb, the focused
+ * pane (or the top overlay), status line, footer. Key routing: capture → pane bindings → global.
+ */
+import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Backend } from '../backend/backend.js';
+import type { Subscription } from '../domain/directory.js';
+import type { Vault } from '../domain/vault.js';
+import { AppContext, type AppServices, type FlashKind, type OpenRequest } from './app-context.js';
+import { createClipboard, type Clipboard } from './clipboard.js';
+import { ConfirmDialog, TypeNameDialog } from './components/confirm.js';
+import { FlashLine, type FlashMessage } from './components/flash.js';
+import { Footer, hintsFor } from './components/footer.js';
+import { Form, type FormSpec, type FormValues } from './components/form.js';
+import { Breadcrumb, Header, Tabs } from './components/header.js';
+import { HelpOverlay } from './components/help.js';
+import { Palette } from './components/palette.js';
+import { textWidth } from './components/text-width.js';
+import { explainError, type ErrorContext } from './explain-error.js';
+import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
+import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
+import { GLOBAL_COMMANDS } from './keymap/commands.js';
+import { createKeymap } from './keymap/keymap.js';
+import { keyName } from './keymap/keys.js';
+import { useOverlays } from './overlays.js';
+import { PANE_IDS, type PaneId } from './panes/ids.js';
+import { PANES } from './panes/index.js';
+import { QuickLookup } from './quick-lookup.js';
+import { memorySettings, type Settings } from './settings.js';
+import { resolveTheme } from './theme.js';
+import { SubFilterContext } from './sub-filter.js';
+
+export interface AppProps {
+  backend: Backend;
+  readonly?: boolean;
+  settings?: Settings;
+  clipboard?: Clipboard;
+  /** Fixed size (tests); default: the terminal's, following resizes. */
+  size?: { columns: number; rows: number };
+  initialPane?: PaneId;
+  onQuit?: () => void;
+  now?: () => number;
+}
+
+const PLAIN_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function App(props: AppProps) {
+  const { backend, readonly = false } = props;
+  const ink = useInkApp();
+  const win = useWindowSize();
+  const size = props.size ?? { columns: win.columns || 80, rows: win.rows || 24 };
+  const settings = useMemo(() => props.settings ?? memorySettings(), [props.settings]);
+  const keymap = useMemo(() => createKeymap(settings.get('keymap')), [settings]);
+  const [themeName, setThemeName] = useState(() => settings.get('theme'));
+  const theme = useMemo(() => resolveTheme(themeName), [themeName]);
+  const clipboard = useMemo(() => props.clipboard ?? createClipboard({ write: (s) => process.stdout.write(s) }), [props.clipboard]);
+  const now = props.now ?? Date.now;
+
+  const startPane = props.initialPane ?? (PANE_IDS.includes(settings.get('lastPane') as PaneId) ? (settings.get('lastPane') as PaneId) : 'vaults');
+  const [pane, setPane] = useState<PaneId>(startPane);
+  const [vault, setVault] = useState<Vault | undefined>();
+  const [subFilter, setSubFilter] = useState<string | undefined>();
+  const [subs, setSubs] = useState<Subscription[]>([]);
+  const [flash, setFlash] = useState<FlashMessage | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [openRequest, setOpenRequest] = useState<OpenRequest | undefined>();
+  const overlays = useOverlays();
+  const cache = useRef(new Map<string, unknown>()).current;
+
+  // Input routing state.
+  const captures = useRef<{ current: CaptureHandler }[]>([]);
+  const paneBindings = useRef<readonly Binding[]>([]);
+  const [, setBindingsSig] = useState('');
+  const [paneCrumbs, setPaneCrumbs] = useState<readonly string[]>([]);
+  const router = useMemo<InputRouter>(() => ({
+    pushCapture(h) {
+      captures.current.push(h);
+      return () => { captures.current = captures.current.filter((x) => x !== h); };
+    },
+    setPaneBindings(b) {
+      paneBindings.current = b;
+      setBindingsSig(b.map((x) => { const s = bindingState(x, readonly); return `${x.command}:${x.label}:${s.visible ? (s.enabled ? 1 : s.reason) : 0}`; }).join('|'));
+    },
+    setPaneCrumbs: (parts) => setPaneCrumbs(parts),
+  }), [readonly]);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    backend.directory.listSubscriptions({ signal: ac.signal }).then(setSubs, () => {});
+    return () => ac.abort();
+  }, [backend]);
+
+  useEffect(() => () => clipboard.dispose(), [clipboard]);
+
+  const flashTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const flashId = useRef(0);
+  const showFlash = useCallback((kind: FlashKind, text: string) => {
+    clearTimeout(flashTimer.current);
+    setFlash({ kind, text, id: ++flashId.current });
+    flashTimer.current = setTimeout(() => setFlash(undefined), kind === 'error' ? 12_000 : 6_000);
+    flashTimer.current.unref?.();
+  }, []);
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
+
+  const goto = useCallback((p: PaneId) => {
+    setPane(p);
+    settings.set('lastPane', p);
+  }, [settings]);
+
+  const bodyWidth = size.columns;
+
+  const services: AppServices = {
+    backend, readonly, keymap, theme, settings, clipboard, now,
+    flash: showFlash,
+    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx); showFlash('error', text); return text; },
+    confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
+      const width = Math.min(72, bodyWidth - 2);
+      const close = overlays.open((closeIt) => {
+        const done = (ok: boolean) => { closeIt(); resolve(ok); };
+        return spec.typeName
+          ? <TypeNameDialog spec={spec} width={width} theme={theme} onDone={done} />
+          : <ConfirmDialog spec={spec} width={width} theme={theme} onDone={done} />;
+      });
+      void close;
+    }),
+    form: (spec: FormSpec) => new Promise<FormValues | undefined>((resolve) => {
+      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} onDone={(v) => { closeIt(); resolve(v); }} />);
+    }),
+    overlay: overlays.open,
+    vault,
+    selectVault: setVault,
+    goto,
+    openRequest,
+    requestOpen: setOpenRequest,
+    clearOpenRequest: () => setOpenRequest(undefined),
+    cache,
+    invalidate: (prefix?: string) => { for (const k of [...cache.keys()]) if (!prefix || k.startsWith(prefix)) cache.delete(k); },
+    size: { columns: bodyWidth, rows: 0 },
+  };
+  const servicesRef = useRef(services);
+  servicesRef.current = services;
+
+  const runBinding = async (b: Binding) => {
+    const st = bindingState(b, readonly);
+    if (!st.visible) return;
+    if (!st.enabled) { showFlash('error', `${cap(b.label)} is not available: ${st.reason}.`); return; }
+    const spec = b.confirm?.();
+    if (spec && !(await servicesRef.current.confirm(spec))) { showFlash('info', 'Cancelled.'); return; }
+    const r = b.run();
+    if (r instanceof Promise) {
+      setBusy(b.busy ?? `${cap(b.label)}…`);
+      try { await r; } catch (e) { services.fail(e); } finally { setBusy(undefined); }
+    }
+  };
+
+  const openPalette = () => overlays.open((close) => (
+    <Palette width={Math.min(72, bodyWidth - 2)} theme={theme} subscriptions={subs} onClose={close}
+      onRun={(cmd) => { close(); runPaletteCommand(cmd); }} />
+  ));
+  const openLookup = () => overlays.open((close) => <QuickLookup width={bodyWidth} height={bodyHeightRef.current} onClose={close} />);
+  const openHelp = () => overlays.open((close) => (
+    <HelpOverlay paneTitle={PANES.find((p) => p.id === pane)!.title} paneId={pane} bindings={paneBindings.current} keymap={keymap}
+      readonly={readonly} theme={theme} width={bodyWidth} settingsPath={settings.path} onClose={close} />
+  ));
+
+  const runPaletteCommand = (cmd: { pane?: PaneId; sub?: string | null; quit?: boolean; theme?: string; help?: boolean }) => {
+    if (cmd.quit) return quit();
+    if (cmd.pane) goto(cmd.pane);
+    if (cmd.help) openHelp();
+    if (cmd.theme) { setThemeName(cmd.theme); settings.set('theme', cmd.theme); showFlash('success', `Theme: ${cmd.theme}.`); }
+    if (cmd.sub !== undefined) {
+      setSubFilter(cmd.sub ?? undefined);
+      cache.delete('vaults');
+      const s = subs.find((x) => x.id === cmd.sub);
+      showFlash('info', cmd.sub ? `Showing subscription ${s?.displayName ?? cmd.sub}.` : 'Showing every subscription.');
+      goto('vaults');
+    }
+  };
+
+  const quit = () => {
+    clipboard.dispose();
+    if (props.onQuit) props.onQuit();
+    else ink.exit();
+  };
+
+  const runGlobal = (name: string) => {
+    for (const g of GLOBAL_COMMANDS) {
+      if (!keymap.keysFor(g.command).includes(name)) continue;
+      const i = PANE_IDS.indexOf(pane);
+      if (g.command.startsWith('pane.') && /\d$/.test(g.command)) goto(PANE_IDS[Number(g.command.slice(5)) - 1]);
+      else if (g.command === 'pane.next') goto(PANE_IDS[(i + 1) % PANE_IDS.length]);
+      else if (g.command === 'pane.prev') goto(PANE_IDS[(i - 1 + PANE_IDS.length) % PANE_IDS.length]);
+      else if (g.command === 'palette') openPalette();
+      else if (g.command === 'lookup') openLookup();
+      else if (g.command === 'help') openHelp();
+      else if (g.command === 'quit') quit();
+      return true;
+    }
+    return false;
+  };
+
+  const dispatch = (input: string, key: Key) => {
+    const name = keyName(input, key);
+    const top = captures.current[captures.current.length - 1];
+    if (top && top.current(input, key, name) !== false) return;
+    if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys
+    // Keys typed fast (or sent by tmux) arrive as one chunk, "j2": commands take them one by one.
+    if (name.length > 1 && input === name && !/^(ctrl|alt|shift)\+/.test(name)) {
+      // One at a time, letting React commit between them (a selection change lands before "2").
+      void (async () => {
+        for (const ch of input) {
+          dispatchRef.current(ch, PLAIN_KEY);
+          await new Promise((r) => setImmediate(r));
+        }
+      })();
+      return;
+    }
+    const b = findBinding(paneBindings.current, name, keymap, pane);
+    if (b) { void runBinding(b); return; }
+    runGlobal(name);
+  };
+  const dispatchRef = useRef(dispatch);
+  dispatchRef.current = dispatch;
+  useInput(dispatch);
+
+  // Layout.
+  const flashLines = flash && !busy ? Math.min(3, Math.max(1, Math.ceil((textWidth(flash.text) + 2) / Math.max(1, size.columns)))) : 1;
+  const bodyHeight = Math.max(3, size.rows - 4 - flashLines - 1);
+  const bodyHeightRef = useRef(bodyHeight);
+  bodyHeightRef.current = bodyHeight;
+  services.size = { columns: bodyWidth, rows: bodyHeight };
+
+  const def = PANES.find((p) => p.id === pane)!;
+  const subName = (id: string | undefined) => subs.find((s) => s.id === id)?.displayName ?? id;
+  const headerSub = subFilter ? subName(subFilter) : vault ? subName(vault.subscriptionId) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
+  const crumbs = def.vaultScoped === true || (def.vaultScoped === 'optional' && vault) ? [def.title, vault ? vault.name : 'no vault selected'] : [def.title, subFilter ? `subscription ${subName(subFilter)}` : 'all subscriptions'];
+  const top = overlays.stack[overlays.stack.length - 1];
+  const Pane = def.Component;
+
+  return (
+    <AppContext.Provider value={services}>
+      <InputRouterContext.Provider value={router}>
+        <SubFilterContext.Provider value={subFilter}>
+          <Box flexDirection="column" width={size.columns} height={size.rows}>
+            <Header backendLabel={backend.info.label} identity={backend.info.identity.displayName} subscription={headerSub} readonly={readonly} width={size.columns} theme={theme} />
+            <Tabs titles={PANES.map((p) => p.title)} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
+            <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
+            <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
+              {top && <Box justifyContent="center">{top.render(top.close)}</Box>}
+              <Box display={top ? 'none' : 'flex'} flexDirection="column">
+                {def.vaultScoped === true && !vault
+                  ? <Text color={theme.muted}>{`No vault selected. Press 1 for Vaults, pick one with ↑↓ and Enter; then come back to ${def.title}.`}</Text>
+                  : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
+              </Box>
+            </Box>
+            <FlashLine flash={flash} busy={busy} width={size.columns} theme={theme} />
+            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} width={size.columns} theme={theme} />
+          </Box>
+        </SubFilterContext.Provider>
+      </InputRouterContext.Provider>
+    </AppContext.Provider>
+  );
+}
+

@@ -1,0 +1,40 @@
+/** Key hints of the focused pane, generated from its bindings; disabled ones are dimmed and struck. */
+import { Box, Text } from 'ink';
+import { bindingState, type Binding } from '../keymap/bindings.js';
+import type { Keymap } from '../keymap/keymap.js';
+import { displayKey } from '../keymap/keys.js';
+import type { Theme } from '../theme.js';
+
+export interface Hint {
+  keys: string;
+  label: string;
+  disabled?: string;
+}
+
+export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: string, readonly: boolean): Hint[] {
+  const out: Hint[] = [];
+  for (const b of bindings) {
+    if (b.hidden) continue;
+    const s = bindingState(b, readonly);
+    if (!s.visible) continue;
+    const keys = keymap.keysFor(b.command, pane, b.keys);
+    if (keys.length === 0) continue;
+    out.push({ keys: displayKey(keys[0]), label: b.label, disabled: s.enabled ? undefined : s.reason });
+  }
+  return out;
+}
+
+export function Footer({ hints, width, theme }: { hints: Hint[]; width: number; theme: Theme }) {
+  const all: Hint[] = [...hints, { keys: '?', label: 'help' }, { keys: 'q', label: 'quit' }];
+  return (
+    <Box height={1} width={width} overflow="hidden">
+      <Text wrap="truncate">
+        {all.map((h, i) => (
+          <Text key={i} dimColor={!!h.disabled} strikethrough={!!h.disabled}>
+            <Text bold color={h.disabled ? undefined : theme.accent}>{h.keys}</Text> {h.label}{i < all.length - 1 ? '  ' : ''}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

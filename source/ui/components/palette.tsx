@@ -1,0 +1,86 @@
+/** The `:` command palette: :vaults :secrets :keys :policies :locks :bin :audit :sub <name> :theme <name> :help :q */
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { Subscription } from '../../domain/directory.js';
+import { useCapture } from '../input-router.js';
+import { isPrintable } from '../keymap/keys.js';
+import type { PaneId } from '../panes/ids.js';
+import { THEME_NAMES, type Theme } from '../theme.js';
+import { Modal } from './modal.js';
+
+export interface PaletteCommand {
+  pane?: PaneId;
+  /** A subscription id, or null for all. */
+  sub?: string | null;
+  theme?: string;
+  help?: boolean;
+  quit?: boolean;
+}
+
+export const PALETTE_ENTRIES: { name: string; aliases: string[]; summary: string; command?: PaletteCommand }[] = [
+  { name: 'vaults', aliases: ['v', 'vault'], summary: 'pane 1: vaults', command: { pane: 'vaults' } },
+  { name: 'secrets', aliases: ['s', 'secret'], summary: 'pane 2: secrets of the selected vault', command: { pane: 'secrets' } },
+  { name: 'keys', aliases: ['k', 'key'], summary: 'pane 3: keys', command: { pane: 'keys' } },
+  { name: 'policies', aliases: ['p', 'policy', 'access'], summary: 'pane 4: access policies', command: { pane: 'policies' } },
+  { name: 'locks', aliases: ['l', 'lock'], summary: 'pane 5: locks', command: { pane: 'locks' } },
+  { name: 'bin', aliases: ['deleted', 'trash'], summary: 'pane 6: deleted items', command: { pane: 'deleted' } },
+  { name: 'audit', aliases: ['a', 'log'], summary: 'pane 7: audit log', command: { pane: 'audit' } },
+  { name: 'sub', aliases: ['subscription'], summary: 'sub <name>: limit vaults to one subscription (no name: all)' },
+  { name: 'theme', aliases: [], summary: `theme <${THEME_NAMES.join('|')}>` },
+  { name: 'help', aliases: ['h'], summary: 'every key of this pane', command: { help: true } },
+  { name: 'q', aliases: ['quit', 'exit'], summary: 'quit kvdeck', command: { quit: true } },
+];
+
+/** Parses what was typed after ':'; an error string when it cannot run. */
+export function parsePalette(text: string, subscriptions: readonly Subscription[]): PaletteCommand | string {
+  const [word = '', ...rest] = text.trim().split(/\s+/);
+  const arg = rest.join(' ');
+  const w = word.toLowerCase();
+  const entry = PALETTE_ENTRIES.find((e) => e.name === w || e.aliases.includes(w));
+  if (!entry) return `Unknown command :${word}. Try :vaults, :secrets, :keys, :policies, :locks, :bin, :audit, :sub <name>, :q.`;
+  if (entry.name === 'sub') {
+    if (!arg || arg === 'all' || arg === '*') return { sub: null };
+    const a = arg.toLowerCase();
+    const s = subscriptions.find((x) => x.id.toLowerCase() === a || x.displayName.toLowerCase() === a)
+      ?? subscriptions.find((x) => x.displayName.toLowerCase().includes(a));
+    return s ? { sub: s.id } : `No subscription matches "${arg}". Known: ${subscriptions.map((x) => x.displayName).join(', ')}.`;
+  }
+  if (entry.name === 'theme') return THEME_NAMES.includes(arg) ? { theme: arg } : `Themes: ${THEME_NAMES.join(', ')}.`;
+  return entry.command!;
+}
+
+export interface PaletteProps {
+  width: number;
+  theme: Theme;
+  subscriptions: readonly Subscription[];
+  onRun: (cmd: PaletteCommand) => void;
+  onClose: () => void;
+}
+
+export function Palette({ width, theme, subscriptions, onRun, onClose }: PaletteProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const suggestions = PALETTE_ENTRIES.filter((e) => !word || e.name.startsWith(word) || e.aliases.some((a) => a.startsWith(word)));
+  useCapture((input, key, name) => {
+    if (name === 'esc') onClose();
+    else if (name === 'enter') {
+      const typed = text.trim() === '' ? '' : text;
+      const r = parsePalette(typed || (suggestions[0]?.name ?? ''), subscriptions);
+      if (typeof r === 'string') setError(r);
+      else onRun(r);
+    } else if (name === 'tab' && suggestions[0]) setText(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`);
+    else if (name === 'backspace' || name === 'delete') { if (text === '') onClose(); else setText(text.slice(0, -1)); }
+    else if (isPrintable(input, key)) { setText(text + input); setError(undefined); }
+    return true;
+  });
+  return (
+    <Modal title="Command" hint="Enter run · Tab complete · Esc close" width={width} theme={theme}>
+      <Box><Text color={theme.accent}>:</Text><Text>{text}</Text><Text inverse> </Text></Box>
+      {error ? <Text color={theme.error} wrap="wrap">{error}</Text> : suggestions.slice(0, 8).map((s) => (
+        <Box key={s.name}><Box width={12}><Text bold>{`:${s.name}`}</Text></Box><Text color={theme.muted}>{s.summary}</Text></Box>
+      ))}
+      {word === 'sub' && subscriptions.length > 0 && <Text color={theme.muted}>{`Subscriptions: ${subscriptions.map((s) => s.displayName).join(', ')}`}</Text>}
+    </Modal>
+  );
+}

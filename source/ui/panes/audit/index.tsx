@@ -1,0 +1,5 @@
+// Placeholder: the second UI helper replaces this file with the real pane (see ../README.md).
+import type { PaneDefinition } from '../contract.js';
+import { placeholder } from '../placeholder.js';
+
+export const auditPane: PaneDefinition = { id: 'audit', title: 'Audit', vaultScoped: false, Component: placeholder('Audit') };

@@ -1,0 +1,140 @@
+/**
+ * Pane 2 — Secrets of the selected vault. Names are loaded once (all pages) and filtered locally, so
+ * the 100,000-secret vault stays fast. Detail with versions; value masked until `v`; `c` copies.
+ */
+import { useEffect, useState } from 'react';
+import { listAll } from '../../../backend/backend.js';
+import type { SecretProperties } from '../../../domain/secret.js';
+import type { Vault } from '../../../domain/vault.js';
+import { useApp } from '../../app-context.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { ListView, LIST_CHROME } from '../../components/list-view.js';
+import { Spinner } from '../../components/spinner.js';
+import { explainError } from '../../explain-error.js';
+import { useList } from '../../hooks/use-list.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
+import type { Binding } from '../../keymap/bindings.js';
+import type { PaneDefinition, PaneProps } from '../contract.js';
+import { secretColumns } from './columns.js';
+import { DETAIL_LINES, SecretDetail } from './detail.js';
+import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.js';
+import { copySecretValue } from './copy.js';
+import { useReveal } from './use-reveal.js';
+
+export const secretsCacheKey = (vault: Vault) => `secrets:${vault.id}`;
+
+const byName = (a: SecretProperties, b: SecretProperties) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0);
+
+function SecretsPane({ width, height }: PaneProps) {
+  const app = useApp();
+  const vault = app.vault!;
+  const now = app.now();
+  const [detail, setDetail] = useState<string | undefined>();
+  const reveal = useReveal();
+  const loaded = useLoad(secretsCacheKey(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress), { cache: true });
+  const items = loaded.data ?? [];
+  const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME });
+  const open = detail ? items.find((s) => s.name === detail) : undefined;
+
+  const versionsLoad = useLoad(detail ? `versions:${vault.id}:${detail}` : undefined, (signal) =>
+    app.backend.secrets.listVersions(vault, detail!, { signal }).then((v) => [...v].sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime())));
+  const versions = useList<SecretProperties>({ items: versionsLoad.data ?? [], text: (s) => s.version, height: Math.max(2, height - DETAIL_LINES - LIST_CHROME - 1) });
+  const version = detail ? (versions.current ?? open) : list.current;
+  usePaneCrumbs(open ? [open.name] : []);
+
+  // A request from quick lookup or the palette: select that secret and open it.
+  useEffect(() => {
+    const req = app.openRequest;
+    if (!req || loaded.loading || req.vaultName.toLowerCase() !== vault.name.toLowerCase()) return;
+    app.clearOpenRequest();
+    if (list.select((s) => s.name.toLowerCase() === req.secretName.toLowerCase())) setDetail(items.find((s) => s.name.toLowerCase() === req.secretName.toLowerCase())?.name);
+    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press R to refresh.`);
+  }, [app.openRequest, loaded.loading]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const closeDetail = () => { reveal.hide(); setDetail(undefined); };
+  const upsert = (p: SecretProperties) => {
+    loaded.setData((old) => {
+      const rest = (old ?? []).filter((s) => s.name.toLowerCase() !== p.name.toLowerCase());
+      const at = rest.findIndex((s) => byName(s, p) > 0);
+      rest.splice(at < 0 ? rest.length : at, 0, p);
+      return rest;
+    });
+    app.invalidate('lookup');
+  };
+  const target = () => (detail ? version : list.current);
+
+  const bindings: Binding[] = [
+    ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
+    { command: 'back', label: 'back', when: () => !!detail, run: closeDetail },
+    { command: 'open', label: 'open', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
+    {
+      command: 'reveal', label: reveal.revealed ? 'hide value' : 'reveal value', when: () => !!target(), busy: 'Reading the value…',
+      run: async () => {
+        const t = target()!;
+        if (reveal.revealed?.id === t.id) return reveal.hide();
+        if (!detail) setDetail(t.name);
+        try {
+          const s = await app.backend.secrets.get(vault, t.name, detail ? t.version : undefined);
+          reveal.show({ id: detail ? t.id : s.properties.id, value: s.value });
+        } catch (e) { app.fail(e); }
+      },
+    },
+    { command: 'copy', label: 'copy value', when: () => !!target(), busy: 'Copying…', run: async () => { const t = target()!; await copySecretValue(app, vault, t.name, detail ? t.version : undefined); } },
+    {
+      command: 'new', label: detail ? 'new version' : 'new secret', mutating: true,
+      run: async () => {
+        const v = await app.form(newSecretForm(app.backend, vault, (p) => { upsert(p); app.flash('success', detail ? `New version of ${p.name} saved.` : `Secret ${p.name} created.`); }, detail ? open : undefined));
+        if (v && detail) versionsLoad.reload();
+      },
+    },
+    {
+      command: 'edit', label: 'edit attributes', mutating: true, when: () => !!target(),
+      run: async () => {
+        const t = target()!;
+        const full = detail ? t : t;
+        const v = await app.form(editSecretForm(app.backend, vault, full, (p) => { if (p.version === open?.version || !detail) upsert(p); app.flash('success', `${p.name} updated.`); }));
+        if (v && detail) versionsLoad.reload();
+      },
+    },
+    {
+      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => !!(detail ? open : list.current),
+      confirm: () => {
+        const t = detail ? open! : list.current!;
+        return { title: `Delete secret ${t.name}?`, body: `${t.name} and all its versions go to the bin (pane 6), where it can be recovered for ${t.recoverableDays || 'the retention'} days.`, action: 'delete' };
+      },
+      run: async () => {
+        const t = detail ? open! : list.current!;
+        try {
+          await app.backend.secrets.delete(vault, t.name);
+          closeDetail();
+          loaded.setData((old) => (old ?? []).filter((s) => s.name !== t.name));
+          app.invalidate('lookup');
+          app.invalidate(`deleted:`);
+          app.flash('success', `Secret ${t.name} deleted. Recover it from pane 6 (Deleted) with r.`);
+        } catch (e) { app.fail(e); }
+      },
+    },
+    { command: 'backup', keys: ['b'], label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
+    { command: 'restore', keys: ['u'], label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
+    { command: 'refresh', label: 'refresh', run: () => { app.invalidate('lookup'); loaded.reload(); if (detail) versionsLoad.reload(); } },
+  ];
+  usePaneBindings(bindings);
+
+  if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (detail && open) {
+    return (
+      <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
+        value={reveal.revealed && reveal.revealed.id === (versions.current ?? open).id ? reveal.revealed.value : undefined}
+        width={width} theme={app.theme} now={now} />
+    );
+  }
+  return (
+    <ListView list={list} columns={secretColumns(now)} width={width} theme={app.theme}
+      summary={`${items.length.toLocaleString('en-US')} secret${items.length === 1 ? '' : 's'} in ${vault.name}`}
+      empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one, or u to restore one from a backup file.' }} />
+  );
+}
+
+export const secretsPane: PaneDefinition = { id: 'secrets', title: 'Secrets', vaultScoped: true, Component: SecretsPane };

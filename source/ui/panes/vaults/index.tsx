@@ -1,0 +1,100 @@
+/** Pane 1 — Vaults: every vault the identity can see, across subscriptions, with locks; detail; new; delete. */
+import { useState } from 'react';
+import type { Backend } from '../../../backend/backend.js';
+import type { ManagementLock } from '../../../domain/lock.js';
+import { useApp } from '../../app-context.js';
+import { ListView, LIST_CHROME } from '../../components/list-view.js';
+import { Spinner } from '../../components/spinner.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { explainError } from '../../explain-error.js';
+import { useList } from '../../hooks/use-list.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
+import type { Binding } from '../../keymap/bindings.js';
+import { useSubscriptionFilter } from '../../sub-filter.js';
+import type { PaneDefinition, PaneProps } from '../contract.js';
+import { VAULT_COLUMNS, type VaultRow } from './columns.js';
+import { VaultDetail } from './detail.js';
+import { newVaultForm } from './new-vault.js';
+
+export const vaultsCacheKey = (sub: string | undefined) => `vaults:${sub ?? '*'}`;
+
+export async function loadVaultRows(backend: Backend, sub: string | undefined, signal: AbortSignal): Promise<VaultRow[]> {
+  const [vaults, subs] = await Promise.all([backend.vaults.list(sub, { signal }), backend.directory.listSubscriptions({ signal })]);
+  const locks = await Promise.all(vaults.map((v) => backend.locks.listForVault(v, { signal }).catch(() => [] as ManagementLock[])));
+  return vaults
+    .map((vault, i) => ({ vault, locks: locks[i], subscriptionName: subs.find((s) => s.id === vault.subscriptionId)?.displayName ?? vault.subscriptionId }))
+    .sort((a, b) => a.vault.name.localeCompare(b.vault.name));
+}
+
+function VaultsPane({ width, height }: PaneProps) {
+  const app = useApp();
+  const sub = useSubscriptionFilter();
+  const [detail, setDetail] = useState(false);
+  const loaded = useLoad(vaultsCacheKey(sub), (signal) => loadVaultRows(app.backend, sub, signal), { cache: true });
+  const rows = loaded.data ?? [];
+  const list = useList<VaultRow>({
+    items: rows,
+    text: (r) => r.vault.name,
+    height: height - LIST_CHROME,
+    onSelect: (r) => { if (r && r.vault.id !== app.vault?.id) app.selectVault(r.vault); },
+  });
+  const cur = list.current;
+  usePaneCrumbs(detail && cur ? [cur.vault.name] : []);
+
+  const refresh = () => { app.invalidate('vaults:'); app.invalidate('lookup'); loaded.reload(); };
+
+  const bindings: Binding[] = [
+    ...(detail ? [] : list.bindings),
+    { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
+    { command: 'open', label: 'details', when: () => !detail && !!cur, run: () => setDetail(true) },
+    {
+      command: 'new', label: 'new vault', mutating: true, busy: 'Loading resource groups…',
+      run: async () => {
+        const subs = await app.backend.directory.listSubscriptions();
+        const groups = (await Promise.all(subs.map((s) => app.backend.directory.listResourceGroups(s.id)))).flat();
+        void app.form(newVaultForm({
+          backend: app.backend, subscriptions: subs, resourceGroups: groups,
+          onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); refresh(); app.selectVault(v); },
+          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, with its secrets, keys and access policies.`); refresh(); app.selectVault(v); },
+        }));
+      },
+    },
+    {
+      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…',
+      when: () => (cur ? true : false),
+      confirm: () => cur && {
+        title: `Delete vault ${cur.vault.name}?`,
+        body: `The vault goes to the bin (pane 6) for ${cur.vault.softDeleteRetentionDays} days with its secrets and keys; its name stays taken until it is purged.${cur.locks.length ? ` Note: it is locked (${cur.locks.map((l) => l.name).join(', ')}), so Azure will refuse.` : ''}`,
+        action: 'delete',
+      },
+      run: async () => {
+        if (!cur) return;
+        try {
+          await app.backend.vaults.delete(cur.vault);
+          app.flash('success', `Vault ${cur.vault.name} deleted. It is in the bin (pane 6) and can be recovered with r.`);
+          if (app.vault?.id === cur.vault.id) app.selectVault(undefined);
+          setDetail(false);
+          refresh();
+        } catch (e) {
+          app.fail(e, { locks: cur.locks });
+        }
+      },
+    },
+    { command: 'refresh', label: 'refresh', run: refresh },
+  ];
+  usePaneBindings(bindings);
+
+  if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} />;
+  return (
+    <ListView
+      list={list} columns={VAULT_COLUMNS} width={width} theme={app.theme}
+      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · Enter details · 2 secrets of the selected vault`}
+      empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one, or :sub to show every subscription.' }}
+    />
+  );
+}
+
+export const vaultsPane: PaneDefinition = { id: 'vaults', title: 'Vaults', vaultScoped: false, Component: VaultsPane };

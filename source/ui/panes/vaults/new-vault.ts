@@ -1,0 +1,83 @@
+/**
+ * The new-vault form: the name is checked as it is typed against Key Vault's rules, then against
+ * taken and soft-deleted names (checkNameAvailability + deleted.listVaults). When the name belongs to
+ * a soft-deleted vault, Ctrl-R recovers that vault instead.
+ */
+import type { Backend } from '../../../backend/backend.js';
+import { PERMISSION_TEMPLATES } from '../../../domain/access-policy.js';
+import type { ResourceGroup, Subscription } from '../../../domain/directory.js';
+import { vaultNameProblem } from '../../../domain/names.js';
+import type { DeletedVault, Vault } from '../../../domain/vault.js';
+import type { FormSpec } from '../../components/form.js';
+import { formatDate } from '../../explain-error.js';
+
+export interface NewVaultDeps {
+  backend: Backend;
+  subscriptions: Subscription[];
+  resourceGroups: ResourceGroup[];
+  onCreated: (vault: Vault) => void;
+  onRecovered: (vault: Vault) => void;
+}
+
+export function newVaultForm(d: NewVaultDeps): FormSpec {
+  let deletedMatch: DeletedVault | undefined;
+  const subName = (id: string) => d.subscriptions.find((s) => s.id === id)?.displayName ?? id;
+  const rgOptions = d.resourceGroups.map((g) => ({ value: `${g.subscriptionId}/${g.name}`, label: `${g.name} (${subName(g.subscriptionId)}, ${g.location})` }));
+  const locations = [...new Set(['westeurope', 'eastus', ...d.resourceGroups.map((g) => g.location)])];
+  const me = d.backend.info.identity;
+  return {
+    title: 'New vault',
+    submitLabel: 'create',
+    fields: [
+      {
+        name: 'name', label: 'Name', placeholder: '3–24 letters, digits, hyphens',
+        validate: (v) => (String(v) === '' ? 'A name is required.' : vaultNameProblem(String(v)) ? `The name ${vaultNameProblem(String(v))}.` : undefined),
+        check: async (v, values, signal) => {
+          const name = String(v);
+          const [sub] = String(values.rg).split('/');
+          const avail = await d.backend.vaults.checkNameAvailability(sub, name, { signal });
+          deletedMatch = undefined;
+          if (avail.nameAvailable) return { note: `✓ ${name} is available.` };
+          const deleted = await d.backend.deleted.listVaults(undefined, { signal }).catch(() => [] as DeletedVault[]);
+          deletedMatch = deleted.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (deletedMatch) {
+            return { error: `${deletedMatch.name} is a soft-deleted vault (deleted ${formatDate(deletedMatch.deletionDate)}, purged ${formatDate(deletedMatch.scheduledPurgeDate)}). Press Ctrl-R to recover it.` };
+          }
+          return { error: `The name ${name} is already taken (vault names are global).` };
+        },
+      },
+      { name: 'rg', label: 'Resource group', kind: 'select', options: rgOptions, validate: (v) => (v ? undefined : 'Pick a resource group.') },
+      { name: 'location', label: 'Location', kind: 'select', options: locations.map((l) => ({ value: l, label: l })) },
+      { name: 'sku', label: 'SKU', kind: 'select', options: [{ value: 'standard', label: 'standard' }, { value: 'premium', label: 'premium' }] },
+      {
+        name: 'retention', label: 'Retention days', initial: '90',
+        validate: (v) => (/^\d+$/.test(String(v)) && Number(v) >= 7 && Number(v) <= 90 ? undefined : 'Retention is 7 to 90 days (fixed after creation).'),
+      },
+      { name: 'purgeProtection', label: 'Purge protection', kind: 'checkbox', initial: false },
+      { name: 'model', label: 'Access model', kind: 'select', options: [{ value: 'policies', label: 'access policies' }, { value: 'rbac', label: 'Azure RBAC' }] },
+    ],
+    actions: [
+      {
+        key: 'ctrl+r', label: 'recover the deleted vault',
+        when: (values) => !!deletedMatch && deletedMatch.name.toLowerCase() === String(values.name).toLowerCase(),
+        run: async () => {
+          d.onRecovered(await d.backend.deleted.recoverVault(deletedMatch!));
+        },
+      },
+    ],
+    submit: async (values) => {
+      const [subscriptionId, resourceGroup] = String(values.rg).split('/');
+      // As the portal does: the creator gets the management template, so the new vault is usable at once.
+      const template = PERMISSION_TEMPLATES[0].permissions;
+      const vault = await d.backend.vaults.create({
+        subscriptionId, resourceGroup, name: String(values.name), location: String(values.location),
+        sku: values.sku === 'premium' ? 'premium' : 'standard',
+        softDeleteRetentionDays: Number(values.retention),
+        enablePurgeProtection: values.purgeProtection === true,
+        enableRbacAuthorization: values.model === 'rbac',
+        accessPolicies: values.model === 'rbac' ? [] : [{ tenantId: me.tenantId, objectId: me.objectId, permissions: { ...template, storage: [] } }],
+      });
+      d.onCreated(vault);
+    },
+  };
+}

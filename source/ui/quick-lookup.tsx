@@ -1,0 +1,132 @@
+/**
+ * Ctrl-P: find any secret in any vault the identity can read. Names are fetched once per session
+ * (cache key "lookup") and ranked fuzzy per keystroke. Typing edits the query; ↓ (or Tab) moves to the
+ * results, where `c` copies the value at once, Enter opens it in pane 2, R refreshes the names.
+ */
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { listAll, type Backend } from '../backend/backend.js';
+import type { Vault } from '../domain/vault.js';
+import { useApp } from './app-context.js';
+import type { Column } from './components/columns.js';
+import { Spinner } from './components/spinner.js';
+import { Table } from './components/table.js';
+import { buildIndex, filterIndex, type FilterIndex, type FilterResult } from './fuzzy.js';
+import { useCapture } from './input-router.js';
+import { isPrintable } from './keymap/keys.js';
+import { copySecretValue } from './panes/secrets/copy.js';
+
+export interface LookupEntry {
+  vault: Vault;
+  name: string;
+}
+
+export interface LookupIndex {
+  entries: LookupEntry[];
+  index: FilterIndex;
+  /** Vaults whose secrets the identity cannot list. */
+  unreadable: string[];
+}
+
+export async function loadLookupIndex(backend: Backend, signal?: AbortSignal): Promise<LookupIndex> {
+  const vaults = await backend.vaults.list(undefined, { signal });
+  const unreadable: string[] = [];
+  const lists = await Promise.all(vaults.map((v) =>
+    listAll((p) => backend.secrets.listPage(v, p, { signal })).catch((e) => {
+      if ((e as Error)?.name === 'AbortError') throw e;
+      unreadable.push(v.name);
+      return [];
+    })));
+  const entries: LookupEntry[] = [];
+  lists.forEach((items, i) => { for (const s of items) entries.push({ vault: vaults[i], name: s.name }); });
+  return { entries, index: buildIndex(entries.map((e) => e.name)), unreadable };
+}
+
+const COLUMNS: Column<LookupEntry>[] = [
+  { key: 'name', header: 'SECRET', flex: 3, min: 20, match: true, value: (e) => e.name },
+  { key: 'vault', header: 'VAULT', flex: 2, min: 12, value: (e) => e.vault.name },
+];
+
+export function QuickLookup({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
+  const app = useApp();
+  const [data, setData] = useState<LookupIndex | undefined>(() => app.cache.get('lookup') as LookupIndex | undefined);
+  const [error, setError] = useState<string | undefined>();
+  const [generation, setGeneration] = useState(0);
+  const [query, setQuery] = useState('');
+  const [inResults, setInResults] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const prev = useRef<FilterResult | undefined>(undefined);
+
+  useEffect(() => {
+    if (data) return;
+    const ac = new AbortController();
+    loadLookupIndex(app.backend, ac.signal).then((d) => { app.cache.set('lookup', d); setData(d); }, (e) => { if (!ac.signal.aborted) setError(app.fail(e)); });
+    return () => ac.abort();
+  }, [generation]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const result = useMemo(() => {
+    if (!data) return undefined;
+    const r = filterIndex(data.index, query, prev.current);
+    return r;
+  }, [data, query]);
+  useEffect(() => { prev.current = result; }, [result]);
+
+  const rows = Math.max(3, height - 5);
+  const count = result?.indices.length ?? 0;
+  const sel = Math.min(selected, Math.max(0, count - 1));
+  const offset = Math.max(0, sel - rows + 1);
+  const current = data && result && count > 0 ? data.entries[result.indices[sel]] : undefined;
+
+  const type = (q: string) => { setQuery(q); setSelected(0); setInResults(false); };
+  const openIt = () => {
+    if (!current) return;
+    onClose();
+    app.selectVault(current.vault);
+    app.requestOpen({ vaultName: current.vault.name, secretName: current.name });
+    app.goto('secrets');
+  };
+  const refresh = () => { app.cache.delete('lookup'); prev.current = undefined; setData(undefined); setGeneration((g) => g + 1); };
+
+  useCapture((input, key, name) => {
+    if (name === 'esc') { onClose(); return true; }
+    if (name === 'enter') { openIt(); return true; }
+    if (name === 'ctrl+y') { if (current) void copySecretValue(app, current.vault, current.name); return true; }
+    if (name === 'ctrl+r') { refresh(); return true; }
+    if (name === 'up') { setSelected(Math.max(0, sel - 1)); return true; }
+    if (name === 'down' || name === 'tab') { if (inResults || name === 'down' && inResults) setSelected(Math.min(count - 1, sel + 1)); setInResults(true); return true; }
+    if (name === 'pageup') { setSelected(Math.max(0, sel - rows)); return true; }
+    if (name === 'pagedown') { setSelected(Math.min(count - 1, sel + rows)); return true; }
+    if (inResults) {
+      if (input === 'j') { setSelected(Math.min(count - 1, sel + 1)); return true; }
+      if (input === 'k') { setSelected(Math.max(0, sel - 1)); return true; }
+      if (input === 'c') { if (current) void copySecretValue(app, current.vault, current.name).then((ok) => ok && onClose()); return true; }
+      if (input === 'R') { refresh(); return true; }
+      if (name === 'shift+tab') { setInResults(false); return true; }
+    }
+    if (name === 'backspace' || name === 'delete') { type(query.slice(0, -1)); return true; }
+    if (name === 'ctrl+u') { type(''); return true; }
+    if (isPrintable(input, key)) { type(query + input); return true; }
+    return true;
+  });
+
+  const theme = app.theme;
+  return (
+    <Box flexDirection="column" width={width} paddingX={1} borderStyle="round" borderColor={theme.accent}>
+      <Box>
+        <Text bold color={theme.accent}>Find a secret › </Text>
+        <Text>{query}</Text>
+        {!inResults && <Text inverse> </Text>}
+        <Text color={theme.muted}>{data ? `   ${count.toLocaleString('en-US')} of ${data.entries.length.toLocaleString('en-US')} in every vault` : ''}</Text>
+      </Box>
+      {error ? <Text color={theme.error}>{error}</Text> : !data ? <Spinner label="Fetching secret names from every vault…" theme={theme} /> : count === 0 ? (
+        <Text color={theme.muted}>{query ? `No secret matches “${query}”.` : 'No secrets you can read.'}</Text>
+      ) : (
+        <Table columns={COLUMNS} items={data.entries} indices={result!.indices} selected={sel} offset={offset} height={rows} width={width - 4} query={query} theme={theme} focused={inResults} />
+      )}
+      <Text color={theme.muted} wrap="truncate">
+        {inResults ? 'Enter open · c copy value · j/k move · type to search again · R refresh names · Esc close' : 'type to search · ↓ to the results (then c copies) · Enter open · Ctrl-Y copy · Esc close'}
+        {data?.unreadable.length ? ` · not readable: ${data.unreadable.join(', ')}` : ''}
+      </Text>
+    </Box>
+  );
+}

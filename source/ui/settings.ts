@@ -1,0 +1,60 @@
+/**
+ * Settings kept between runs with `conf`: theme, last pane, keymap overrides. Never a secret, never
+ * a value: only these three keys are written. Tests pass `cwd` so they never touch the user's file.
+ */
+import Conf from 'conf';
+import type { KeymapOverrides } from './keymap/keymap.js';
+
+export interface SettingsData {
+  theme: string;
+  lastPane: string;
+  keymap: KeymapOverrides;
+}
+
+export interface Settings {
+  get<K extends keyof SettingsData>(key: K): SettingsData[K];
+  set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void;
+  /** Where the file lives, for the help screen and the README. */
+  readonly path: string;
+}
+
+const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', keymap: {} };
+
+export interface SettingsOptions {
+  /** Directory for the settings file (tests); default: the platform's config directory. */
+  cwd?: string;
+  configName?: string;
+}
+
+export function openSettings(options: SettingsOptions = {}): Settings {
+  try {
+    // conf's generic types fight a plain record; the three keys are checked by Settings' own types.
+    const conf = new Conf<Record<string, unknown>>({
+      projectName: 'kvdeck',
+      projectSuffix: '',
+      cwd: options.cwd,
+      configName: options.configName ?? 'settings',
+      defaults: { ...DEFAULTS },
+      clearInvalidConfig: true,
+    });
+    return {
+      get: <K extends keyof SettingsData>(key: K) => (conf.get(key) as SettingsData[K] | undefined) ?? DEFAULTS[key],
+      set: (key, value) => {
+        try {
+          conf.set(key, value as unknown);
+        } catch {
+          // A read-only home directory must not break the console.
+        }
+      },
+      path: conf.path,
+    };
+  } catch {
+    return memorySettings();
+  }
+}
+
+/** Settings that live only as long as the process (read-only home, tests that do not care). */
+export function memorySettings(initial: Partial<SettingsData> = {}): Settings {
+  const data: SettingsData = { ...DEFAULTS, ...initial };
+  return { get: (k) => data[k], set: (k, v) => void (data[k] = v), path: '(in memory)' };
+}

@@ -1,0 +1,52 @@
+/**
+ * The backend contract: one suite every Backend passes, over the demo seed. Each area lives in its
+ * own file; runBackendContract registers them all under one describe block.
+ */
+import { after, before, describe } from 'node:test';
+import type { Backend } from '../../../source/backend/backend.js';
+import { auditContract } from './audit.js';
+import { makeContext } from './context.js';
+import { deletedObjectsContract } from './deleted-objects.js';
+import { deletedVaultsContract } from './deleted-vaults.js';
+import { directoryContract } from './directory.js';
+import { keysContract } from './keys.js';
+import { locksContract } from './locks.js';
+import { policiesContract } from './policies.js';
+import { secretsContract } from './secrets.js';
+import { vaultsContract } from './vaults.js';
+
+export type { ContractContext } from './context.js';
+
+export interface ContractSubject {
+  backend: Backend;
+  asPrincipal(objectId: string): Promise<Backend>;
+  close(): Promise<void>;
+}
+
+export function runBackendContract(name: string, makeBackend: () => Promise<ContractSubject>): void {
+  describe(`backend contract: ${name}`, () => {
+    let subject: ContractSubject | undefined;
+    before(async () => {
+      subject = await makeBackend();
+    });
+    after(async () => {
+      await subject?.close();
+    });
+    const ctx = makeContext(
+      () => {
+        if (!subject) throw new Error('the backend is not ready (use ctx.backend() inside tests)');
+        return subject.backend;
+      },
+      (oid) => subject!.asPrincipal(oid),
+    );
+    directoryContract(ctx);
+    vaultsContract(ctx);
+    policiesContract(ctx);
+    locksContract(ctx);
+    deletedVaultsContract(ctx);
+    auditContract(ctx);
+    secretsContract(ctx);
+    keysContract(ctx);
+    deletedObjectsContract(ctx);
+  });
+}

@@ -1,0 +1,57 @@
+/** Drives the real App on the real demo engine and memory backend through ink-testing-library. */
+import { render } from 'ink-testing-library';
+import { createMemoryBackend } from '../../source/backend/memory/index.js';
+import { createEngine } from '../../source/engine/index.js';
+import { App } from '../../source/ui/app.js';
+import { createClipboard } from '../../source/ui/clipboard.js';
+import type { PaneId } from '../../source/ui/panes/ids.js';
+import { memorySettings, type Settings } from '../../source/ui/settings.js';
+
+export const KEYS = {
+  up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z',
+  ctrlP: '\u0010', ctrlR: '\u0012', ctrlS: '\u0013', pageDown: '\u001b[6~', pageUp: '\u001b[5~', backspace: '\u007f',
+};
+
+export interface AppOptions {
+  readonly?: boolean;
+  as?: string;
+  perf?: number;
+  size?: { columns: number; rows: number };
+  pane?: PaneId;
+  settings?: Settings;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 15));
+
+export function renderApp(o: AppOptions = {}) {
+  const engine = createEngine({ seed: 'demo', perf: o.perf });
+  const backend = createMemoryBackend(engine, o.as ? { objectId: o.as } : undefined);
+  const written: string[] = [];
+  const clipboard = createClipboard({ write: (s) => written.push(s), env: {}, findTool: false, clearAfterMs: 0 });
+  let quit = 0;
+  const r = render(
+    <App backend={backend} readonly={o.readonly} settings={o.settings ?? memorySettings()} clipboard={clipboard}
+      size={o.size ?? { columns: 120, rows: 30 }} initialPane={o.pane ?? 'vaults'} onQuit={() => quit++} />,
+  );
+  const frame = () => r.lastFrame() ?? '';
+  const waitFor = async (pred: (f: string) => boolean, what = 'condition', ms = 3000) => {
+    const start = Date.now();
+    while (Date.now() - start < ms) {
+      if (pred(frame())) return frame();
+      await tick();
+    }
+    throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+  };
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await tick();
+    }
+  };
+  /** Types text one character at a time (as a person would). */
+  const type = async (text: string) => { for (const ch of text) await press(ch); };
+  return { ...r, engine, backend, frame, waitFor, press, type, clipboardWrites: written, quits: () => quit };
+}
+
+export const decodeOsc52 = (writes: string[]) =>
+  writes.map((w) => /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(w)?.[1]).filter((x): x is string => x !== undefined).map((b) => Buffer.from(b, 'base64').toString('utf8'));
