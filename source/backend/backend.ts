@@ -52,7 +52,10 @@ export interface VaultsApi {
 }
 
 export interface SecretsApi {
-  /** Latest versions, no values; pages of at most maxPageSize (default 25). */
+  /**
+   * Latest versions, no values; pages of at most maxPageSize (default 25). Remote backends cap the size
+   * at Key Vault's 25; the in-process engine honours larger pages.
+   */
   listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<SecretProperties>>;
   listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties[]>;
   get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret>;
@@ -138,11 +141,14 @@ export interface Backend {
   close?(): Promise<void>;
 }
 
+/** What listAll asks for; a backend gives at most what its service allows. */
+export const LIST_ALL_PAGE_SIZE = 5_000;
+
 /** Collects every page of a paged listing (the console fetches names once and filters locally). */
 export async function listAll<T>(
   fetchPage: (page: PageOptions) => Promise<Page<T>>,
   onProgress?: (loaded: number) => void,
-  maxPageSize?: number,
+  maxPageSize = LIST_ALL_PAGE_SIZE,
 ): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;

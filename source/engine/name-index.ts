@@ -96,14 +96,19 @@ function upperBound(keys: readonly string[], after: string): number {
 }
 
 const TOKEN_PREFIX = 'kvd1.';
-export const MAX_PAGE_SIZE = 25;
+export const DEFAULT_PAGE_SIZE = 25;
+/**
+ * In process a caller may take far larger pages than Key Vault's 25 (the console loads a 100,000-secret
+ * vault in a few calls); the emulator caps the wire at 25 itself, as the service does.
+ */
+export const MAX_PAGE_SIZE = 100_000;
 
 /** One page of keys after the continuation token; the token is opaque (base64url of the last key). */
 export function pageKeys(
   map: Map<string, unknown>,
   page: { maxPageSize?: number; continuationToken?: string } | undefined,
 ): { keys: string[]; continuationToken?: string } {
-  const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(page?.maxPageSize ?? MAX_PAGE_SIZE)));
+  const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(page?.maxPageSize ?? DEFAULT_PAGE_SIZE)));
   const keys = sortedKeys(map);
   let start = 0;
   if (page?.continuationToken) start = upperBound(keys, decodeToken(page.continuationToken));

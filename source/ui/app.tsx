@@ -208,6 +208,7 @@ export function App(props: AppProps) {
 
   const dispatch = (input: string, key: Key) => {
     const name = keyName(input, key);
+    if (process.env.KVDBG) console.error("KEY", JSON.stringify(input), name, captures.current.length, paneBindings.current.map((b) => b.command).join(","));
     const top = captures.current[captures.current.length - 1];
     if (top && top.current(input, key, name) !== false) return;
     if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys

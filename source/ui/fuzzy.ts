@@ -79,8 +79,18 @@ export function matchPositions(text: string, rawQuery: string): number[] {
     if (isBoundary(hay, next)) { at = next; break; }
   }
   if (at >= 0) return Array.from({ length: q.length }, (_, k) => at + k);
-  const out: number[] = [];
-  let j = 0;
-  for (let i = 0; i < hay.length && j < q.length; i++) if (hay.charCodeAt(i) === q.charCodeAt(j)) { out.push(i); j++; }
-  return j === q.length ? out : [];
+  // Scattered: start at a word boundary when one works ("shrd" in contoso-shared-kv → s·h·r·d of "shared").
+  const greedy = (from: number) => {
+    const out: number[] = [];
+    let j = 0;
+    for (let i = from; i < hay.length && j < q.length; i++) if (hay.charCodeAt(i) === q.charCodeAt(j)) { out.push(i); j++; }
+    return j === q.length ? out : undefined;
+  };
+  for (let i = 0; i < hay.length; i++) {
+    if (hay[i] === q[0] && isBoundary(hay, i)) {
+      const r = greedy(i);
+      if (r) return r;
+    }
+  }
+  return greedy(0) ?? [];
 }

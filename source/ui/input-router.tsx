@@ -40,8 +40,10 @@ export function useCapture(handler: CaptureHandler, active = true): void {
 /** Declares the focused pane's bindings (footer, help, dispatch). Call on every render. */
 export function usePaneBindings(bindings: readonly Binding[]): void {
   const router = useRouter();
-  // Bindings close over the pane's latest state, so they are handed over after every render.
-  useEffect(() => {
+  // Bindings close over the pane's latest state, so they are handed over after every render — in a
+  // layout effect, which runs in the same tick as the frame is drawn: no key can arrive in between
+  // and meet the previous render's closures.
+  useLayoutEffect(() => {
     router.setPaneBindings(bindings);
   });
   useEffect(() => () => router.setPaneBindings([]), [router]);

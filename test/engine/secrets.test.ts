@@ -139,7 +139,7 @@ describe('secrets: update', () => {
 });
 
 describe('secrets: listing', () => {
-  it('lists never carry values, are sorted by name, and page by at most 25 with a continuation token', () => {
+  it('lists never carry values, are sorted by name, and page by 25 by default with a continuation token', () => {
     const { secrets } = makeEngine();
     const names = Array.from({ length: 60 }, (_, i) => `secret-${String(59 - i).padStart(3, '0')}`);
     for (const n of names) secrets.set(OWNER, VAULT, n, { value: `value-of-${n}` });
@@ -147,7 +147,7 @@ describe('secrets: listing', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = secrets.listPage(OWNER, VAULT, { continuationToken: token, maxPageSize: 100 });
+      const page = secrets.listPage(OWNER, VAULT, { continuationToken: token });
       assert.ok(page.items.length <= 25);
       for (const item of page.items) {
         assert.equal((item as unknown as { value?: string }).value, undefined);
@@ -159,6 +159,14 @@ describe('secrets: listing', () => {
     } while (token);
     assert.equal(pages, 3);
     assert.deepEqual(seen, [...names].sort());
+  });
+
+  it('in process a larger maxPageSize is honoured, so the console loads a big vault in few calls', () => {
+    const { secrets } = makeEngine();
+    for (let i = 0; i < 60; i++) secrets.set(OWNER, VAULT, `big-${i}`, { value: 'x' });
+    const page = secrets.listPage(OWNER, VAULT, { maxPageSize: 100 });
+    assert.equal(page.items.length, 60);
+    assert.equal(page.continuationToken, undefined);
   });
 
   it('a smaller maxPageSize gives smaller pages; the last page has no token', () => {

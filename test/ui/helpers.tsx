@@ -31,7 +31,7 @@ export function renderApp(o: AppOptions = {}) {
   let quit = 0;
   const r = render(
     <App backend={backend} readonly={o.readonly} settings={o.settings ?? memorySettings()} clipboard={clipboard}
-      size={o.size ?? { columns: 120, rows: 30 }} initialPane={o.pane ?? 'vaults'} onQuit={() => quit++} />,
+      size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} onQuit={() => quit++} />,
   );
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what = 'condition', ms = 3000) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import chalk from 'chalk';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
 import { KEYS, renderApp } from './helpers.js';
@@ -53,9 +54,25 @@ test('/ filters as you type and highlights the matched characters', async () => 
   const f = await app.waitFor((f) => f.includes('1 of 3'), 'one match');
   assert.match(f, /contoso-shared-kv/);
   assert.doesNotMatch(f, /ase-edge01-kv/);
-  // The matched characters are styled (bold/underline or colour) in the raw frame.
+  app.unmount();
+});
+
+test("the filter's matched characters are highlighted", async () => {
+  const level = chalk.level;
+  chalk.level = 1; // the test stream is not a TTY: force colours to see the styling
+  const app = renderApp();
+  await app.waitFor(ready);
+  await app.press('/');
+  await app.type('shrd');
+  await app.waitFor((f) => f.includes('1 of 3'), 'one match');
   const raw = app.frames[app.frames.length - 1];
-  assert.match(raw, /\u001b\[[0-9;]*m[s]\u001b/);
+  chalk.level = level;
+  // "contoso-shared-kv": s, h, r, d are styled one by one ("s" "h" then "a" plain, "r" styled…)
+  const row = raw.split('\n').find((l) => l.includes('RO '))!;
+  const styled = [...row.matchAll(/\u001b\[1m(?:\u001b\[[0-9;]*m)*([a-z-]+)/g)].map((m) => m[1]).join('');
+  assert.equal(styled, 'shrd');
+  // …and they are the ones in "shared", where the word starts, not the "s" of "contoso".
+  assert.match(row, /conto\u001b\[27m|contoso-\u001b/);
   await app.press(KEYS.esc);
   await app.waitFor((f) => f.includes('ase-edge01-kv'), 'filter cleared');
   app.unmount();
@@ -101,12 +118,12 @@ test('the new-vault form checks the name live, and offers to recover a soft-dele
   await app.waitFor(ready);
   await app.press('n');
   await app.waitFor((f) => f.includes('New vault'), 'form');
-  await app.type('9x');
+  await app.type('9xy');
   await app.waitFor((f) => f.includes('must start with a letter'), 'rule message');
-  await app.press(KEYS.backspace, KEYS.backspace);
+  await app.press('\u0015'); // Ctrl-U clears the field
   await app.type('contoso-app-kv');
   await app.waitFor((f) => f.includes('already taken'), 'taken');
-  for (let i = 0; i < 14; i++) await app.press(KEYS.backspace);
+  await app.press('\u0015'); // Ctrl-U clears the field
   await app.type(DEMO.deletedVaults.billing);
   await app.waitFor((f) => f.includes('soft-deleted vault') && f.includes('Ctrl-R'), 'recover offer', 4000);
   await app.press(KEYS.ctrlR);

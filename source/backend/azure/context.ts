@@ -90,6 +90,7 @@ export class AzureContext {
       sendRequest: async (request, next) => {
         this.stats.requests++;
         const response = await next(request);
+        if (process.env.KVDECK_DEBUG_HTTP) console.error(request.method, request.url, response.status, response.bodyAsText?.slice(0, 200));
         const host = new URL(request.url).host;
         if (response.status === 429 || (response.status === 503 && response.headers.get('retry-after'))) {
           this.stats.throttled++;

@@ -100,7 +100,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
   const opts = applyProfile(options);
   const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
   if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
-  const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm) });
+  const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm), caOnly: !!opts.emulator });
 
   let cloud: CloudProfile;
   if (opts.emulator) cloud = emulatorCloud(opts.emulator);

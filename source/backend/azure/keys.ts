@@ -32,7 +32,8 @@ export class AzureKeys extends AzureKeyCrypto implements KeysApi {
   listPage(vault: VaultRef, page: PageOptions = {}, o?: CallOptions): Promise<Page<KeyProperties>> {
     return this.ctx.run(this.meta(vault, 'KeyList'), o, async (abortSignal) => {
       const client = await this.client(vault);
-      const size = page.maxPageSize ?? 25;
+      // Key Vault refuses maxresults outside 1..25; larger asks get full pages of 25.
+      const size = Math.min(25, Math.max(1, page.maxPageSize ?? 25));
       const p = await this.cursors.page(`${vault.vaultUri}|keys|${size}`, page.continuationToken, () =>
         client.listPropertiesOfKeys({ abortSignal }).byPage({ maxPageSize: size })[Symbol.asyncIterator](),
       );

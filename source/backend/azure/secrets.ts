@@ -52,7 +52,8 @@ export class AzureSecrets implements SecretsApi {
   listPage(vault: VaultRef, page: PageOptions = {}, o?: CallOptions): Promise<Page<SecretProperties>> {
     return this.ctx.run(this.meta(vault, 'SecretList'), o, async (abortSignal) => {
       const client = await this.ctx.secrets(vault.vaultUri);
-      const size = page.maxPageSize ?? 25;
+      // Key Vault refuses maxresults outside 1..25; larger asks get full pages of 25.
+      const size = Math.min(25, Math.max(1, page.maxPageSize ?? 25));
       return this.cursors.page(`${vault.vaultUri}|secrets|${size}`, page.continuationToken, () =>
         client.listPropertiesOfSecrets({ abortSignal }).byPage({ maxPageSize: size })[Symbol.asyncIterator](),
       ).then((p) => ({ ...p, items: p.items.map((s) => secretPropertiesFromSdk(vault.name, s)) }));

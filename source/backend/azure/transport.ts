@@ -15,6 +15,8 @@ export interface TransportOptions {
   caPem?: string;
   /** Map every *.localhost host name to 127.0.0.1 (the emulator's vault hosts). */
   localhostLookup?: boolean;
+  /** Trust only `caPem` (the emulator: nothing else is ever contacted; skips parsing ~140 roots). */
+  caOnly?: boolean;
 }
 
 export function readCa(path: string): string {
@@ -39,7 +41,7 @@ export function makeAgent(options: TransportOptions): Agent | undefined {
   return new Agent({
     keepAlive: true,
     // `ca` replaces the system roots; keep them so a private-CA stamp can still reach public endpoints.
-    ca: options.caPem ? [...rootCertificates, options.caPem] : undefined,
+    ca: options.caPem ? (options.caOnly ? options.caPem : [...rootCertificates, options.caPem]) : undefined,
     lookup: options.localhostLookup ? localhostLookup : undefined,
   });
 }

@@ -36,15 +36,16 @@ export function fitColumns<T>(columns: readonly Column<T>[], width: number): Fit
   }
   const fixed = need(cols.map((c) => (c.flex ? { ...c, min: 0, width: 0 } : c)));
   const flexCols = cols.filter((c) => c.flex);
+  const out: FittedColumn<T>[] = cols.map((c) => ({ ...c, cells: c.width ?? (c.flex ? (c.min ?? 4) : 0) }));
+  // Every flex column gets its minimum; what is left is shared by weight, the remainder to the last.
+  let spare = Math.max(0, width - fixed - flexCols.reduce((s, c) => s + (c.min ?? 4), 0));
   const weight = flexCols.reduce((s, c) => s + (c.flex ?? 0), 0);
-  let spare = Math.max(0, width - fixed);
-  const out: FittedColumn<T>[] = cols.map((c) => ({ ...c, cells: c.width ?? 0 }));
+  const total0 = spare;
   flexCols.forEach((c, i) => {
     const o = out.find((x) => x.key === c.key)!;
-    const share = i === flexCols.length - 1 ? spare : Math.floor((spare * (c.flex ?? 0)) / weight);
-    o.cells = Math.max(c.min ?? 4, share);
+    const share = i === flexCols.length - 1 ? spare : Math.floor((total0 * (c.flex ?? 0)) / weight);
+    o.cells += share;
     spare -= share;
-    // Recompute the weight for the rest so rounding lands on the last column.
   });
   // When even the minimums do not fit, the last column is cut.
   let total = out.reduce((s, c) => s + c.cells, 0) + GAP * Math.max(0, out.length - 1);

@@ -1,0 +1,202 @@
+/**
+ * A small real-terminal driver for end-to-end tests and screenshots: the real `dist/kvdeck.js` runs in a
+ * detached tmux session of a given size, on a private tmux server (-L kvdeck-e2e-<random>) so parallel
+ * test files never share state. Keys go in with `send-keys`, the screen comes out with `capture-pane`.
+ *
+ * The child runs with CI and NODE_TEST_CONTEXT removed (CI=true makes Ink draw only the final frame),
+ * its own XDG_CONFIG_HOME (settings such as the last pane never leak between runs), and tmux's
+ * `set-clipboard on`, so an OSC 52 copy lands in a tmux paste buffer we can read back.
+ * Every call is asynchronous: an emulator running in the test process must keep answering.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const NODE = join(ROOT, 'node_modules/.bin/node');
+export const BUNDLE = join(ROOT, 'dist/kvdeck.js');
+
+export interface TermOptions {
+  /** Arguments for kvdeck (ignored with `shell`). */
+  args?: string[];
+  cols?: number;
+  rows?: number;
+  /** Extra environment for the child. */
+  env?: Record<string, string>;
+  /** Start an interactive `sh` with this prompt instead of kvdeck (to test what the terminal looks like after it). */
+  shell?: { prompt: string };
+  /** tmux's default-terminal (TERM inside); default tmux-256color. */
+  term?: string;
+}
+
+export type ScreenTest = string | RegExp | ((screen: string) => boolean);
+
+const live = new Set<Term>();
+
+// If a test crashes or is cancelled, do not leave tmux servers behind.
+process.once('exit', () => {
+  for (const t of live) {
+    try { execFileSync('tmux', ['-L', t.socket, 'kill-server'], { stdio: 'ignore', timeout: 2000 }); } catch { /* gone */ }
+    try { rmSync(t.home, { recursive: true, force: true }); } catch { /* gone */ }
+  }
+});
+
+function shellQuote(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+function describe(what: ScreenTest): string {
+  return typeof what === 'function' ? 'a screen matching the predicate' : JSON.stringify(String(what));
+}
+
+export function matches(screen: string, what: ScreenTest): boolean {
+  if (typeof what === 'string') return screen.includes(what);
+  if (what instanceof RegExp) return what.test(screen);
+  return what(screen);
+}
+
+export class Term {
+  readonly socket = `kvdeck-e2e-${randomBytes(6).toString('hex')}`;
+  /** A private home for settings and recordings. */
+  readonly home = mkdtempSync(join(tmpdir(), 'kvdeck-e2e-'));
+  readonly cols: number;
+  readonly rows: number;
+  private recordingFile?: string;
+  private killed = false;
+
+  private constructor(options: TermOptions) {
+    this.cols = options.cols ?? 100;
+    this.rows = options.rows ?? 30;
+  }
+
+  /** Starts kvdeck (or a shell) in a fresh tmux server; resolves once the session exists. */
+  static async start(options: TermOptions = {}): Promise<Term> {
+    const t = new Term(options);
+    live.add(t);
+    const env: Record<string, string> = { XDG_CONFIG_HOME: join(t.home, 'config'), ...options.env };
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const unset = '-u CI -u NODE_TEST_CONTEXT -u NO_COLOR -u FORCE_COLOR -u KVDECK_DEBUG';
+    const program = options.shell
+      ? `PS1=${shellQuote(options.shell.prompt)} sh -i`
+      : [NODE, BUNDLE, ...(options.args ?? [])].map(shellQuote).join(' ');
+    const command = `cd ${shellQuote(ROOT)} && exec env ${unset} ${assignments} ${program}`;
+    await t.tmux(
+      'new-session', '-d', '-x', String(t.cols), '-y', String(t.rows), '-s', 'e2e', command, ';',
+      'set', '-g', 'set-clipboard', 'on', ';',
+      'set', '-g', 'default-terminal', options.term ?? 'tmux-256color', ';',
+      // Keep the pane after the program exits, so a crash can still be read on screen.
+      'set', '-g', 'remain-on-exit', 'on', ';',
+      'set', '-g', 'status', 'off',
+    );
+    return t;
+  }
+
+  /** Runs a tmux command on this test's private server. */
+  tmux(...args: string[]): Promise<string> {
+    const env = { ...process.env };
+    delete env.CI;
+    delete env.NODE_TEST_CONTEXT;
+    delete env.TMUX;
+    return new Promise((res, rej) => {
+      execFile('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { env, timeout: 10_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+        if (err) rej(new Error(`tmux ${args[0]} failed: ${stderr || err.message}`));
+        else res(stdout);
+      });
+    });
+  }
+
+  /** Named keys as tmux spells them: 'Enter', 'Escape', 'C-p', 'PageDown', 'Down', 'BTab', 'j', … */
+  async keys(...keys: string[]): Promise<void> {
+    for (const k of keys) await this.tmux('send-keys', '-t', 'e2e', k);
+  }
+
+  /** Literal text, character by character as typed. */
+  async type(text: string): Promise<void> {
+    await this.tmux('send-keys', '-t', 'e2e', '-l', text);
+  }
+
+  /** The visible screen as plain text, lines joined by \n (trailing spaces trimmed). */
+  async screen(): Promise<string> {
+    return (await this.tmux('capture-pane', '-p', '-t', 'e2e')).split('\n').map((l) => l.trimEnd()).join('\n');
+  }
+
+  /** The visible screen with its colours and attributes as escape sequences (for screenshots). */
+  screenshot(): Promise<string> {
+    return this.tmux('capture-pane', '-p', '-e', '-N', '-t', 'e2e');
+  }
+
+  /** A tmux format for the pane: '#{alternate_on}', '#{cursor_flag}', '#{pane_dead}', '#{pane_pid}', … */
+  async display(format: string): Promise<string> {
+    return (await this.tmux('display-message', '-p', '-t', 'e2e', format)).trim();
+  }
+
+  /** Polls the screen until it matches (returns that screen) or fails with the last screen shown. */
+  async waitFor(what: ScreenTest, timeoutMs = 10_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    let last = '';
+    for (;;) {
+      last = await this.screen();
+      if (matches(last, what)) return last;
+      if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${describe(what)}. Screen:\n${last}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+
+  /** Polls until the screen no longer matches. */
+  waitForGone(what: ScreenTest, timeoutMs = 10_000): Promise<string> {
+    return this.waitFor((s) => !matches(s, what), timeoutMs);
+  }
+
+  /** Polls a tmux format until it has the value (e.g. '#{alternate_on}' → '0'). */
+  async waitForDisplay(format: string, value: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await this.display(format);
+      if (v === value) return;
+      if (Date.now() > until) throw new Error(`Timed out waiting for ${format} = ${value} (is ${v}). Screen:\n${await this.screen()}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+
+  /** Starts recording the raw bytes the program writes (tmux pipe-pane), from now on. */
+  async record(): Promise<void> {
+    this.recordingFile = join(this.home, 'output.raw');
+    await this.tmux('pipe-pane', '-o', '-t', 'e2e', `cat >> ${shellQuote(this.recordingFile)}`);
+  }
+
+  /** What the program wrote since record(), raw (escape sequences included). */
+  recorded(): string {
+    if (!this.recordingFile || !existsSync(this.recordingFile)) return '';
+    return readFileSync(this.recordingFile, 'latin1');
+  }
+
+  /** The newest tmux paste buffer (where `set-clipboard on` puts an OSC 52 copy), or undefined. */
+  async pasteBuffer(): Promise<string | undefined> {
+    const list = await this.tmux('list-buffers', '-F', '#{buffer_name}');
+    if (!list.trim()) return undefined;
+    return this.tmux('show-buffer');
+  }
+
+  /** The pid of the program running in the pane (kvdeck itself, or the shell). */
+  async pid(): Promise<number> {
+    return Number(await this.display('#{pane_pid}'));
+  }
+
+  /** Stops the tmux server (and the program in it) and removes the private home. Safe to call twice. */
+  async kill(): Promise<void> {
+    if (this.killed) return;
+    this.killed = true;
+    try { await this.tmux('kill-server'); } catch { /* already gone */ }
+    try { rmSync(this.home, { recursive: true, force: true }); } catch { /* gone */ }
+    live.delete(this);
+  }
+}
+
+/** Starts a Term whose tmux server is killed when the test ends, pass or fail. */
+export async function openTerm(t: { after(fn: () => unknown): void }, options: TermOptions = {}): Promise<Term> {
+  const term = await Term.start(options);
+  t.after(() => term.kill());
+  return term;
+}
