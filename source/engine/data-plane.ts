@@ -6,6 +6,7 @@
 import { errors } from '../domain/errors.js';
 import { MAX_TAG_PART_LENGTH, MAX_TAGS } from '../domain/secret.js';
 import { isValidObjectName, objectKey } from '../domain/names.js';
+import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { DAY_MS } from './clock.js';
 import { noteAdded, noteRemoved } from './name-index.js';
@@ -111,4 +112,25 @@ export function checkRestorable(vault: { active: Map<string, unknown>; deleted: 
 /** Sorted listing of a deleted map (small; no index needed). */
 export function sortedDeleted<T>(deleted: Map<string, Deleted<T>>): Deleted<T>[] {
   return [...deleted.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, d]) => d);
+}
+
+/** A data-plane call: audited whatever happens, the vault found, then the caller's permission checked first. */
+export function runDataPlane<T>(
+  core: EngineCore, ctx: CallContext, area: 'secrets' | 'keys', operation: string, vaultName: string, target: string,
+  permission: string, fn: (vault: VaultRecord) => T, successCode = 200,
+): T {
+  return core.audited(ctx, operation, { vaultName, target }, () => {
+    const vault = core.dataPlaneVault(vaultName);
+    core.authorize(ctx, vault, area, permission);
+    return fn(vault);
+  }, successCode);
+}
+
+/** Drops one deleted object whose purge date has passed, when it is touched (whether or not purgeExpired ran). */
+export function expireDeleted(core: EngineCore, deleted: Map<string, Deleted<unknown>>, key: string): void {
+  const d = deleted.get(key);
+  if (d && d.scheduledPurge <= core.now()) {
+    deleted.delete(key);
+    core.changed();
+  }
 }

@@ -17,6 +17,7 @@ import type { EngineCore } from './core.js';
 import {
   applyDate, checkName, checkRestorable, checkTags, findVersion, nowSeconds, purgeExpiredIn, recoverDeleted,
   refuseIfDeleted, softDelete, sortedDeleted, toSeconds,
+  expireDeleted, runDataPlane,
 } from './data-plane.js';
 import * as kc from './key-crypto.js';
 import { noteAdded, pageKeys } from './name-index.js';
@@ -236,11 +237,7 @@ export class KeysPart {
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}keys` : keyId(uri, name, version);
-    return this.core.audited(ctx, operation, { vaultName, target }, () => {
-      const vault = this.core.dataPlaneVault(vaultName);
-      this.core.authorize(ctx, vault, 'keys', permission);
-      return fn(vault);
-    }, successCode);
+    return runDataPlane(this.core, ctx, 'keys', operation, vaultName, target, permission, fn, successCode);
   }
 
   private runDeleted<T>(
@@ -249,11 +246,7 @@ export class KeysPart {
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}deletedkeys` : deletedKeyId(uri, name);
-    return this.core.audited(ctx, operation, { vaultName, target }, () => {
-      const vault = this.core.dataPlaneVault(vaultName);
-      this.core.authorize(ctx, vault, 'keys', permission);
-      return fn(vault);
-    }, successCode);
+    return runDataPlane(this.core, ctx, 'keys', operation, vaultName, target, permission, fn, successCode);
   }
 
   private active(vault: VaultRecord, name: string): KeyRecord {
@@ -286,11 +279,7 @@ export class KeysPart {
   }
 
   private expire(vault: VaultRecord, key: string): void {
-    const d = vault.deletedKeys.get(key);
-    if (d && d.scheduledPurge <= this.core.now()) {
-      vault.deletedKeys.delete(key);
-      this.core.changed();
-    }
+    expireDeleted(this.core, vault.deletedKeys, key);
   }
 }
 

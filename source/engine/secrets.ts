@@ -16,6 +16,7 @@ import type { EngineCore } from './core.js';
 import {
   applyDate, checkName, checkRestorable, checkTags, findVersion, nowSeconds, purgeExpiredIn, recoverDeleted,
   refuseIfDeleted, softDelete, sortedDeleted, toSeconds,
+  expireDeleted, runDataPlane,
 } from './data-plane.js';
 import { noteAdded, pageKeys, sortedNames } from './name-index.js';
 import type { Deleted, SecretRecord, SecretVersionRecord, VaultRecord } from './state.js';
@@ -175,11 +176,7 @@ export class SecretsPart {
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}secrets` : secretId(uri, name, version);
-    return this.core.audited(ctx, operation, { vaultName, target }, () => {
-      const vault = this.core.dataPlaneVault(vaultName);
-      this.core.authorize(ctx, vault, 'secrets', permission);
-      return fn(vault);
-    }, successCode);
+    return runDataPlane(this.core, ctx, 'secrets', operation, vaultName, target, permission, fn, successCode);
   }
 
   private runDeleted<T>(
@@ -188,11 +185,7 @@ export class SecretsPart {
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}deletedsecrets` : deletedSecretId(uri, name);
-    return this.core.audited(ctx, operation, { vaultName, target }, () => {
-      const vault = this.core.dataPlaneVault(vaultName);
-      this.core.authorize(ctx, vault, 'secrets', permission);
-      return fn(vault);
-    }, successCode);
+    return runDataPlane(this.core, ctx, 'secrets', operation, vaultName, target, permission, fn, successCode);
   }
 
   private active(vault: VaultRecord, name: string): SecretRecord {
@@ -211,11 +204,7 @@ export class SecretsPart {
   }
 
   private expire(vault: VaultRecord, key: string): void {
-    const d = vault.deletedSecrets.get(key);
-    if (d && d.scheduledPurge <= this.core.now()) {
-      vault.deletedSecrets.delete(key);
-      this.core.changed();
-    }
+    expireDeleted(this.core, vault.deletedSecrets, key);
   }
 
   private refuseIfDeleted(vault: VaultRecord, key: string, name: string): void {

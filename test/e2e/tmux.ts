@@ -61,8 +61,8 @@ export class Term {
   readonly socket = `kvdeck-e2e-${randomBytes(6).toString('hex')}`;
   /** A private home for settings and recordings. */
   readonly home = mkdtempSync(join(tmpdir(), 'kvdeck-e2e-'));
-  readonly cols: number;
-  readonly rows: number;
+  cols: number;
+  rows: number;
   private recordingFile?: string;
   private killed = false;
 
@@ -130,6 +130,13 @@ export class Term {
   /** A tmux format for the pane: '#{alternate_on}', '#{cursor_flag}', '#{pane_dead}', '#{pane_pid}', … */
   async display(format: string): Promise<string> {
     return (await this.tmux('display-message', '-p', '-t', 'e2e', format)).trim();
+  }
+
+  /** Resizes the terminal (the program gets SIGWINCH). */
+  async resize(cols: number, rows: number): Promise<void> {
+    await this.tmux('resize-window', '-t', 'e2e', '-x', String(cols), '-y', String(rows));
+    this.cols = cols;
+    this.rows = rows;
   }
 
   /** Polls the screen until it matches (returns that screen) or fails with the last screen shown. */

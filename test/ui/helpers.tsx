@@ -8,7 +8,7 @@ import type { PaneId } from '../../source/ui/panes/ids.js';
 import { memorySettings, type Settings } from '../../source/ui/settings.js';
 
 export const KEYS = {
-  up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z',
+  up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z',
   ctrlP: '\u0010', ctrlR: '\u0012', ctrlS: '\u0013', pageDown: '\u001b[6~', pageUp: '\u001b[5~', backspace: '\u007f',
 };
 

@@ -1,5 +1,149 @@
-// Placeholder: the second UI helper replaces this file with the real pane (see ../README.md).
-import type { PaneDefinition } from '../contract.js';
-import { placeholder } from '../placeholder.js';
+/**
+ * Pane 4 — Access policies of the selected vault: principal (name, kind, objectId) and permissions
+ * in compact form; detail; add from a portal template or one by one; edit; remove. RBAC-mode vaults
+ * get an explanation instead of an editor: their access is governed by Azure role assignments.
+ */
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import type { Backend } from '../../../backend/backend.js';
+import { emptyPermissions, type AccessPolicy, type Permissions } from '../../../domain/access-policy.js';
+import type { Principal } from '../../../domain/directory.js';
+import type { Vault } from '../../../domain/vault.js';
+import { useApp, type AppServices } from '../../app-context.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { ListView, LIST_CHROME } from '../../components/list-view.js';
+import { Spinner } from '../../components/spinner.js';
+import { explainError } from '../../explain-error.js';
+import { useList } from '../../hooks/use-list.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
+import type { Binding } from '../../keymap/bindings.js';
+import type { PaneDefinition, PaneProps } from '../contract.js';
+import { POLICY_COLUMNS } from './columns.js';
+import { PolicyDetail } from './detail.js';
+import { AREAS, principalName, summarizePermissions, type PolicyRow } from './format.js';
+import { addPolicyForm, CUSTOM, objectIdOf } from './forms.js';
+import { PermissionPicker } from './picker.js';
 
-export const policiesPane: PaneDefinition = { id: 'policies', title: 'Access policies', vaultScoped: true, Component: placeholder('Access policies') };
+export const policiesCacheKey = (vault: Pick<Vault, 'id'>) => `policies:${vault.id}`;
+
+async function withPrincipals(backend: Backend, policies: AccessPolicy[], known: Principal[], signal?: AbortSignal): Promise<PolicyRow[]> {
+  return Promise.all(policies.map(async (policy) => {
+    const principal = known.find((p) => p.objectId.toLowerCase() === policy.objectId.toLowerCase())
+      ?? (await backend.directory.getPrincipal(policy.objectId, { signal }).catch(() => undefined));
+    return { policy, principal };
+  }));
+}
+
+/** Opens the checkbox picker and resolves with the chosen permissions (undefined on Esc). */
+const pickPermissions = (app: AppServices, title: string, initial: Permissions, width: number) =>
+  new Promise<Permissions | undefined>((resolve) => {
+    app.overlay((close) => <PermissionPicker title={title} initial={initial} width={Math.min(90, width - 2)} theme={app.theme} onDone={(p) => { close(); resolve(p); }} />);
+  });
+
+const isEmpty = (p: Permissions) => AREAS.every((a) => p[a].length === 0);
+
+function RbacNotice({ vault, theme }: { vault: Vault; theme: AppServices['theme'] }) {
+  return (
+    <Box flexDirection="column" paddingX={1} paddingY={1}>
+      <Text bold>{`${vault.name} uses the Azure RBAC permission model.`}</Text>
+      <Text wrap="wrap">Access to it is governed by Azure RBAC role assignments (for example Key Vault Secrets User or Key Vault Administrator), not by access policies, so there are no policies to show or edit here.</Text>
+      <Text color={theme.muted} wrap="wrap">Manage role assignments in the portal (Access control (IAM)) or with `az role assignment create --scope {vault.id}`.</Text>
+    </Box>
+  );
+}
+
+function PoliciesPane({ width, height }: PaneProps) {
+  const app = useApp();
+  const vault = app.vault!;
+  const rbac = vault.enableRbacAuthorization;
+  const [detail, setDetail] = useState(false);
+  const principals = useLoad('principals', (signal) => app.backend.directory.listPrincipals({ signal }).catch(() => [] as Principal[]), { cache: true });
+  const loaded = useLoad(rbac || !principals.data ? undefined : policiesCacheKey(vault),
+    async (signal) => withPrincipals(app.backend, await app.backend.policies.list(vault, { signal }), principals.data ?? [], signal), { cache: true });
+  const rows = loaded.data ?? [];
+  const list = useList<PolicyRow>({ items: rows, text: (r) => `${principalName(r)} ${r.policy.objectId}`, height: height - LIST_CHROME });
+  const cur = list.current;
+  usePaneCrumbs(detail && cur ? [principalName(cur)] : []);
+
+  /** Shows the vault's policies as the service returned them after a change. */
+  const applied = async (policies: AccessPolicy[], objectId?: string) => {
+    const next = await withPrincipals(app.backend, policies, principals.data ?? []);
+    loaded.setData(() => next);
+    app.invalidate('vaults:');
+    if (objectId) setSelectId(objectId.toLowerCase());
+  };
+  // Selects the principal just granted once the new rows are in the list.
+  const [selectId, setSelectId] = useState<string | undefined>();
+  useEffect(() => {
+    if (selectId && list.select((r) => r.policy.objectId.toLowerCase() === selectId)) setSelectId(undefined);
+  }, [rows, selectId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const nameOf = (objectId: string) => (principals.data ?? []).find((p) => p.objectId.toLowerCase() === objectId.toLowerCase())?.displayName ?? objectId;
+
+  const refresh = () => { app.invalidate('principals'); principals.reload(); loaded.reload(); };
+  const notRbac = () => (rbac ? `${vault.name} uses Azure RBAC, not access policies` : true);
+
+  const bindings: Binding[] = [
+    ...(detail || rbac ? [] : list.bindings),
+    { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
+    { command: 'open', label: 'details', when: () => !rbac && !detail && !!cur, run: () => setDetail(true) },
+    {
+      command: 'new', label: 'add policy', mutating: true, when: notRbac,
+      run: async () => {
+        const values = await app.form(addPolicyForm({
+          backend: app.backend, vault, principals: principals.data ?? [], existing: rows.map((r) => r.policy),
+          onAdded: (policies, objectId, template) => { void applied(policies, objectId); app.flash('success', `${nameOf(objectId)} now has the ${template} permissions on ${vault.name}.`); },
+        }));
+        if (!values || values.template !== CUSTOM) return;
+        const objectId = objectIdOf(values);
+        const perms = await pickPermissions(app, `Permissions for ${nameOf(objectId)} on ${vault.name}`, emptyPermissions(), width);
+        if (!perms) return app.flash('info', 'Cancelled.');
+        if (isEmpty(perms)) return app.flash('info', 'Nothing chosen, so no policy was added.');
+        try {
+          await applied(await app.backend.policies.update(vault, 'add', [{ tenantId: vault.tenantId, objectId, permissions: perms }]), objectId);
+          app.flash('success', `Granted ${nameOf(objectId)}: ${summarizePermissions(perms)}.`);
+        } catch (e) { app.fail(e); }
+      },
+    },
+    {
+      command: 'edit', label: 'edit permissions', mutating: true, when: () => (rbac ? notRbac() : !!cur),
+      run: async () => {
+        const r = cur!;
+        const perms = await pickPermissions(app, `Permissions for ${principalName(r)} on ${vault.name}`, r.policy.permissions, width);
+        if (!perms) return app.flash('info', 'Cancelled.');
+        try {
+          const kind = isEmpty(perms) ? 'remove' : 'replace';
+          const policy = { ...r.policy, permissions: isEmpty(perms) ? r.policy.permissions : { ...perms, storage: r.policy.permissions.storage } };
+          await applied(await app.backend.policies.update(vault, kind, [policy]), r.policy.objectId);
+          app.flash('success', isEmpty(perms) ? `Nothing left: the policy of ${principalName(r)} was removed.` : `${principalName(r)} now has ${summarizePermissions(perms)}.`);
+        } catch (e) { app.fail(e); }
+      },
+    },
+    {
+      command: 'delete', label: 'remove', mutating: true, busy: 'Removing…', when: () => (rbac ? notRbac() : !!cur),
+      confirm: () => cur && { title: `Remove the access policy of ${principalName(cur)}?`, body: `${principalName(cur)} (${cur.policy.objectId}) loses ${summarizePermissions(cur.policy.permissions)} on ${vault.name}.`, action: 'remove' },
+      run: async () => {
+        const r = cur!;
+        try {
+          await applied(await app.backend.policies.update(vault, 'remove', [r.policy]));
+          setDetail(false);
+          app.flash('success', `The access policy of ${principalName(r)} was removed from ${vault.name}.`);
+        } catch (e) { app.fail(e); }
+      },
+    },
+    { command: 'refresh', label: 'refresh', run: refresh },
+  ];
+  usePaneBindings(bindings);
+
+  if (rbac) return <RbacNotice vault={vault} theme={app.theme} />;
+  if ((loaded.loading || principals.loading) && rows.length === 0) return <Spinner label={`Loading the access policies of ${vault.name}…`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (detail && cur) return <PolicyDetail row={cur} theme={app.theme} height={height} />;
+  return (
+    <ListView list={list} columns={POLICY_COLUMNS} width={width} theme={app.theme}
+      summary={`${rows.length} access polic${rows.length === 1 ? 'y' : 'ies'} on ${vault.name} · Enter every permission`}
+      empty={{ title: `No access policies on ${vault.name}: nobody can use its secrets or keys.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one from a template.' }} />
+  );
+}
+
+export const policiesPane: PaneDefinition = { id: 'policies', title: 'Access policies', vaultScoped: true, Component: PoliciesPane };
