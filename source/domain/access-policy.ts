@@ -69,3 +69,16 @@ export function grants(list: readonly string[], permission: string): boolean {
     return l === 'all' || l === p;
   });
 }
+
+/** A deep copy, so callers can never edit a stored policy through what they were handed. */
+export function copyAccessPolicy(p: AccessPolicy): AccessPolicy {
+  return {
+    ...p,
+    permissions: {
+      keys: [...p.permissions.keys],
+      secrets: [...p.permissions.secrets],
+      certificates: [...p.permissions.certificates],
+      storage: [...p.permissions.storage],
+    },
+  };
+}

@@ -6,6 +6,7 @@
 import {
   MAX_ACCESS_POLICIES, PERMISSIONS, emptyPermissions, type AccessPolicy, type AccessPolicyUpdateKind,
   type PermissionArea, type Permissions,
+  copyAccessPolicy,
 } from '../domain/access-policy.js';
 import { KeyVaultError } from '../domain/errors.js';
 import type { CallContext } from './call-context.js';
@@ -75,7 +76,7 @@ export class PoliciesPart {
     return this.core.audited(ctx, 'VaultGet', { vaultName: addr.name, target: vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name) }, () => {
       const v = findVault(this.core, addr);
       authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/read', vaultIdOf(v));
-      return v.accessPolicies.map(copyPolicy);
+      return v.accessPolicies.map(copyAccessPolicy);
     });
   }
 
@@ -90,13 +91,13 @@ export class PoliciesPart {
       checkPolicyLimit(next.length);
       v.accessPolicies = next;
       this.core.changed();
-      return next.map(copyPolicy);
+      return next.map(copyAccessPolicy);
     });
   }
 }
 
 function applyUpdate(v: VaultRecord, kind: AccessPolicyUpdateKind, changes: AccessPolicy[]): AccessPolicy[] {
-  const next = v.accessPolicies.map(copyPolicy);
+  const next = v.accessPolicies.map(copyAccessPolicy);
   for (const change of changes) {
     const i = next.findIndex((p) => samePrincipal(p, change));
     if (kind === 'add') {
@@ -113,16 +114,4 @@ function applyUpdate(v: VaultRecord, kind: AccessPolicyUpdateKind, changes: Acce
     }
   }
   return next;
-}
-
-export function copyPolicy(p: AccessPolicy): AccessPolicy {
-  return {
-    ...p,
-    permissions: {
-      keys: [...p.permissions.keys],
-      secrets: [...p.permissions.secrets],
-      certificates: [...p.permissions.certificates],
-      storage: [...p.permissions.storage],
-    },
-  };
 }

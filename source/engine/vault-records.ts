@@ -1,4 +1,5 @@
 /** Shared by the management parts: finding a vault by its ARM address, the management check, record → domain. */
+import { copyAccessPolicy } from '../domain/access-policy.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
 import { objectKey } from '../domain/names.js';
@@ -54,15 +55,7 @@ export function toVault(core: EngineCore, v: VaultRecord): Vault {
     softDeleteRetentionDays: v.softDeleteRetentionDays,
     enablePurgeProtection: v.enablePurgeProtection,
     enableRbacAuthorization: v.enableRbacAuthorization,
-    accessPolicies: v.accessPolicies.map((p) => ({
-      ...p,
-      permissions: {
-        keys: [...p.permissions.keys],
-        secrets: [...p.permissions.secrets],
-        certificates: [...p.permissions.certificates],
-        storage: [...p.permissions.storage],
-      },
-    })),
+    accessPolicies: v.accessPolicies.map(copyAccessPolicy),
     createdOn: new Date(v.created),
   };
 }
