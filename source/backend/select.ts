@@ -15,5 +15,7 @@ export async function createBackend(opts: GlobalOptions): Promise<Backend> {
   const { openEngine } = await import('../engine/index.js');
   const { createMemoryBackend } = await import('./memory/index.js');
   const engine = await openEngine({ seed: 'demo', perf: opts.perf, statePath: opts.state });
-  return createMemoryBackend(engine, opts.as ? { objectId: opts.as } : undefined);
+  const backend = createMemoryBackend(engine, opts.as ? { objectId: opts.as } : undefined);
+  // close() flushes --state: without it a short-lived process (kvdeck set) exits before the save.
+  return { ...backend, close: () => engine.close() };
 }

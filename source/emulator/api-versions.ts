@@ -4,7 +4,7 @@
  */
 import { wireErrors } from './errors.js';
 
-export type ArmArea = 'keyvault' | 'locks' | 'resources' | 'subscriptions' | 'metadata';
+export type ArmArea = 'keyvault' | 'locks' | 'resources' | 'subscriptions' | 'metadata' | 'insights';
 
 interface Range {
   from: string;
@@ -19,6 +19,8 @@ const ARM_RANGES: Record<ArmArea, Range> = {
   resources: { from: '2015-11-01', to: '2026-12-31' },
   subscriptions: { from: '2016-06-01', to: '2026-12-31' },
   metadata: { from: '2015-01-01', to: '2026-12-31' },
+  /** Microsoft.Insights diagnostic settings (tools send 2017-05-01-preview and 2021-05-01-preview). */
+  insights: { from: '2015-07-01', to: '2026-12-31' },
 };
 
 /** Data plane: the 2016 version, 7.0–7.6 and the dated versions since 2025-07-01 (secrets 4.12 sends 2026-04-01). */

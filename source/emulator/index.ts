@@ -7,7 +7,7 @@ import { openEngine, type Clock, type Engine } from '../engine/index.js';
 import { ensureDirectory } from './directory.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
-import { armRouter, dataRouter } from './routes.js';
+import { armRouter, dataRouter, graphRouter } from './routes.js';
 import { createEmulatorServer } from './server.js';
 import { loadOrCreateTls } from './tls.js';
 
@@ -16,7 +16,7 @@ export {
   emulatorAgent, emulatorArmClientOptions, emulatorClientOptions, localhostLookup,
   type EmulatorArmClientOptions, type EmulatorClientOptions, type EmulatorEndpoint,
 } from './client-options.js';
-export { VAULT_SUFFIX, ARM_AUDIENCE } from './metadata.js';
+export { VAULT_SUFFIX, ARM_AUDIENCE, GRAPH_AUDIENCE } from './metadata.js';
 
 export interface EmulatorOptions extends FaultOptions {
   /** Default 8443; 0 picks a free port. */
@@ -70,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     engine,
     tls,
     arm: armRouter(engine),
+    graph: graphRouter(),
     data: dataRouter(),
     faults: new Faults(options),
     tenantId,

@@ -5,11 +5,14 @@
 export const VAULT_SUFFIX = 'vault.localhost';
 /** The ARM token audience; fixed across ports so tokens and configuration stay stable. */
 export const ARM_AUDIENCE = 'https://management.localhost/';
+/** The Microsoft Graph token audience (the emulator does not check audiences; clients need one to ask for). */
+export const GRAPH_AUDIENCE = 'https://graph.localhost/';
 
 export function metadataEndpoints(origin: string) {
   return {
     galleryEndpoint: `${origin}/gallery/`,
-    graphEndpoint: `${origin}/graph/`,
+    // Microsoft Graph's reads (/v1.0/…) are served on this same host.
+    graphEndpoint: `${origin}/`,
     portalEndpoint: `${origin}/portal/`,
     authentication: {
       loginEndpoint: `${origin}/adfs`,

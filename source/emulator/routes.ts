@@ -1,7 +1,11 @@
-/** The two route tables: ARM (https://localhost:PORT) and the data plane (https://{vault}.vault.localhost:PORT). */
+/**
+ * The route tables: ARM (https://localhost:PORT), Microsoft Graph (the same host, under /v1.0) and the
+ * data plane (https://{vault}.vault.localhost:PORT).
+ */
 import type { Engine } from '../engine/index.js';
 import { KeyVaultError } from '../domain/errors.js';
 import { addDeletedVaultRoutes } from './arm/deleted-vaults.js';
+import { addDiagnosticRoutes } from './arm/diagnostics.js';
 import { addLockRoutes } from './arm/locks.js';
 import { addSubscriptionRoutes } from './arm/subscriptions.js';
 import { addVaultRoutes } from './arm/vaults.js';
@@ -9,6 +13,7 @@ import { resourceGroupBody } from './arm/wire.js';
 import { addKeyRoutes } from './data/keys.js';
 import { addSecretRoutes } from './data/secrets.js';
 import { ensureResourceGroup } from './directory.js';
+import { addGraphRoutes } from './graph.js';
 import { objectBody } from './http.js';
 import { Router } from './router.js';
 
@@ -26,6 +31,14 @@ export function armRouter(engine: Engine): Router {
   addVaultRoutes(r);
   addDeletedVaultRoutes(r);
   addLockRoutes(r);
+  addDiagnosticRoutes(r, engine);
+  return r;
+}
+
+/** Microsoft Graph's directory reads, on the ARM host under /v1.0 (no api-version). */
+export function graphRouter(): Router {
+  const r = new Router();
+  addGraphRoutes(r);
   return r;
 }
 

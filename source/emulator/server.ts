@@ -1,7 +1,7 @@
 /**
  * The emulator's HTTPS server: one request handler that decides the plane from the Host header,
  * then runs faults → body → authentication → route → api-version → handler, and maps every error in
- * one place (errors.ts). Each request acts through a memory backend for the token's principal, so
+ * one place (errors.ts); what is refused before the engine is audited through refusals.ts. Each request acts through a memory backend for the token's principal, so
  * the engine enforces access policies and audits the call with the client's address.
  */
 import { createServer, type Server } from 'node:https';
@@ -17,6 +17,7 @@ import type { Faults } from './faults.js';
 import { parseJsonBody, readBody, sendJson } from './http.js';
 import { metadataEndpoints, VAULT_SUFFIX } from './metadata.js';
 import { normalizePath, type RequestContext, type Router } from './router.js';
+import { auditError, auditRefusal, type RequestFacts } from './refusals.js';
 import type { TokenClaims } from './token.js';
 import type { TlsMaterial } from './tls.js';
 
@@ -24,6 +25,7 @@ export interface ServerDeps {
   engine: Engine;
   tls: TlsMaterial;
   arm: Router;
+  graph: Router;
   data: Router;
   faults: Faults;
   tenantId: () => string;
@@ -32,6 +34,7 @@ export interface ServerDeps {
   onUnexpected: (e: unknown) => void;
 }
 
+const GRAPH_PATH = /^\/v1\.0(\/|$)/i;
 const VAULT_HOST = new RegExp(`^([a-z0-9-]{1,63})\\.${VAULT_SUFFIX.replace(/\./g, '\\.')}$`, 'i');
 
 /** A backend per caller, reused across requests (creating one per request would cost more than the call). */
@@ -53,16 +56,26 @@ class BackendCache {
 export function createEmulatorServer(deps: ServerDeps): Server {
   const backends = new BackendCache(deps.engine);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** What the request is, read once: the error path needs it for the audit log too. */
+  function factsOf(req: IncomingMessage): RequestFacts & { url: URL } {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     const hostname = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
     const vaultMatch = VAULT_HOST.exec(hostname);
-    const plane: 'arm' | 'data' = vaultMatch ? 'data' : 'arm';
     const url = new URL(req.url ?? '/', 'https://emulator.invalid');
-    const path = normalizePath(url.pathname);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const origin = `https://${hostHeader || `localhost:${deps.port()}`}`;
-    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    return {
+      started: performance.now(),
+      url,
+      plane: vaultMatch ? 'data' : 'arm',
+      vaultName: vaultMatch?.[1],
+      path: normalizePath(url.pathname),
+      method: (req.method ?? 'GET').toUpperCase(),
+      origin: `https://${hostHeader || `localhost:${deps.port()}`}`,
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+    };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, facts: ReturnType<typeof factsOf>): Promise<void> {
+    const { url, path, method, plane, origin, clientAddress } = facts;
 
     const raw = await readBody(req);
 
@@ -91,7 +104,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 
     if (deps.faults.active) {
       await deps.faults.delay();
-      const injected = deps.faults.injected() ?? (vaultMatch ? deps.faults.throttled(vaultMatch[1]) : undefined);
+      const injected = deps.faults.injected() ?? (facts.vaultName ? deps.faults.throttled(facts.vaultName) : undefined);
       if (injected) throw injected;
     }
 
@@ -99,17 +112,21 @@ export function createEmulatorServer(deps: ServerDeps): Server {
     if (!auth.ok) {
       if (plane === 'data') sendDataChallenge(res, deps.tenantId(), auth.reason);
       else sendArmUnauthorized(res, auth.reason);
+      auditRefusal(deps.engine, facts, 401, plane === 'data' ? 'Unauthorized' : auth.reason === 'missing' ? 'AuthenticationFailed' : 'InvalidAuthenticationToken');
       return;
     }
+    facts.claims = auth.claims;
 
-    const router = plane === 'data' ? deps.data : deps.arm;
+    // Microsoft Graph's reads share the ARM host (under /v1.0) and take no api-version.
+    const graph = plane === 'arm' && GRAPH_PATH.test(path);
+    const router = plane === 'data' ? deps.data : graph ? deps.graph : deps.arm;
     const match = router.match(method, path);
     if (match.kind === 'not-found') throw plane === 'data' ? wireErrors.dataNotFound(path) : wireErrors.armNotFound(path);
     if (match.kind === 'method-not-allowed') throw wireErrors.methodNotAllowed(method);
 
     const version = url.searchParams.get('api-version');
     if (plane === 'data') checkDataApiVersion(version);
-    else checkArmApiVersion(version, match.area ?? 'keyvault');
+    else if (!graph) checkArmApiVersion(version, match.area ?? 'keyvault');
 
     const ctx: RequestContext = {
       method,
@@ -119,7 +136,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       backend: backends.get(auth.claims, clientAddress),
       claims: auth.claims,
       origin,
-      vaultName: vaultMatch?.[1],
+      vaultName: facts.vaultName,
       res,
     };
     const result = await match.handler(ctx, match.params);
@@ -127,7 +144,14 @@ export function createEmulatorServer(deps: ServerDeps): Server {
   }
 
   return createServer({ cert: deps.tls.certPem, key: deps.tls.keyPem, keepAlive: true }, (req, res) => {
-    handle(req, res).catch((e) => {
+    const facts = factsOf(req);
+    handle(req, res, facts).catch((e) => {
+      if (!facts.claims) {
+        // Refused before authentication (413, faults): still name the caller when the token says who.
+        const auth = authenticate(req);
+        if (auth.ok) facts.claims = auth.claims;
+      }
+      auditError(deps.engine, facts, e);
       const tooLarge = e?.status === 413;
       if (tooLarge) res.setHeader('connection', 'close');
       sendError(res, e, deps.onUnexpected);

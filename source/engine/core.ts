@@ -33,6 +33,8 @@ export class EngineCore {
   readonly clock: Clock;
   readonly vaultUri: (name: string) => string;
   private readonly changeListeners = new Set<() => void>();
+  /** Errors audited() already recorded, so a wire layer does not record the same refusal twice. */
+  private readonly auditedErrors = new WeakSet<object>();
   /**
    * Runs at the start of every audited operation. The Engine sets it to its throttled sweep, so
    * automatic purges of expired soft-deleted items happen whichever part (or emulator) is called.
@@ -104,8 +106,23 @@ export class EngineCore {
       const status = e instanceof KeyVaultError ? e.status : 500;
       const code = e instanceof KeyVaultError ? e.code : 'InternalError';
       this.record(ctx, operation, target, status, code, started);
+      if (e !== null && typeof e === 'object') this.auditedErrors.add(e);
       throw e;
     }
+  }
+
+  /** Whether audited() recorded this error (the operation reached the engine). */
+  wasAudited(error: unknown): boolean {
+    return error !== null && typeof error === 'object' && this.auditedErrors.has(error);
+  }
+
+  /**
+   * Records a request refused before it reached the engine (the emulator's 401s, unknown routes, bad
+   * api-versions, oversized bodies, injected faults, throttling). `ctx.objectId` is 'anonymous' when
+   * no token was read. The operation is a name or `METHOD /path`: never a body, query or token.
+   */
+  recordRefusal(ctx: CallContext, operation: string, target: AuditTarget, resultCode: number, errorCode: string | undefined, startedAt = performance.now()): void {
+    this.record(ctx, operation, target, resultCode, errorCode, startedAt);
   }
 
   private record(ctx: CallContext, operation: string, target: AuditTarget, resultCode: number, errorCode: string | undefined, started: number): void {

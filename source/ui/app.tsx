@@ -94,8 +94,15 @@ export function App(props: AppProps) {
   useEffect(() => {
     const ac = new AbortController();
     backend.directory.listSubscriptions({ signal: ac.signal }).then(setSubs, () => {});
+    // Starting on a vault-scoped pane (the last one used): pick the first vault so it has something to show.
+    if (PANES.find((p) => p.id === startPane)?.vaultScoped === true) {
+      backend.vaults.list(undefined, { signal: ac.signal }).then((vs) => {
+        const first = [...vs].sort((a, b) => a.name.localeCompare(b.name))[0];
+        setVault((cur) => cur ?? first);
+      }, () => {});
+    }
     return () => ac.abort();
-  }, [backend]);
+  }, [backend]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => () => clipboard.dispose(), [clipboard]);
 
@@ -208,7 +215,6 @@ export function App(props: AppProps) {
 
   const dispatch = (input: string, key: Key) => {
     const name = keyName(input, key);
-    if (process.env.KVDBG) console.error("KEY", JSON.stringify(input), name, captures.current.length, paneBindings.current.map((b) => b.command).join(","));
     const top = captures.current[captures.current.length - 1];
     if (top && top.current(input, key, name) !== false) return;
     if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys

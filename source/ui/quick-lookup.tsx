@@ -39,7 +39,10 @@ export async function loadLookupIndex(backend: Backend, signal?: AbortSignal): P
     })));
   const entries: LookupEntry[] = [];
   lists.forEach((items, i) => { for (const s of items) entries.push({ vault: vaults[i], name: s.name }); });
-  return { entries, index: buildIndex(entries.map((e) => e.name)), unreadable };
+  const index = buildIndex(entries.map((e) => e.name));
+  // Warm the filter up (JIT) so the first keystrokes are as fast as the later ones.
+  if (entries.length > 5000) for (const q of ['e', 'se', 'x']) filterIndex(index, q);
+  return { entries, index, unreadable };
 }
 
 const COLUMNS: Column<LookupEntry>[] = [
@@ -71,7 +74,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
   }, [data, query]);
   useEffect(() => { prev.current = result; }, [result]);
 
-  const rows = Math.max(3, height - 5);
+  const rows = Math.max(3, height - 6);
   const count = result?.indices.length ?? 0;
   const sel = Math.min(selected, Math.max(0, count - 1));
   const offset = Math.max(0, sel - rows + 1);
@@ -125,8 +128,8 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
       )}
       <Text color={theme.muted} wrap="truncate">
         {inResults ? 'Enter open · c copy value · j/k move · type to search again · R refresh names · Esc close' : 'type to search · ↓ to the results (then c copies) · Enter open · Ctrl-Y copy · Esc close'}
-        {data?.unreadable.length ? ` · not readable: ${data.unreadable.join(', ')}` : ''}
       </Text>
+      {data?.unreadable.length ? <Text color={theme.warn} wrap="truncate">{`Not searched (no secrets/list permission): ${data.unreadable.join(', ')}`}</Text> : null}
     </Box>
   );
 }

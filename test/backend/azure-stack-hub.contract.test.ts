@@ -47,6 +47,8 @@ runBackendContract('azure backend → emulator as Azure Stack Hub (ADFS, hybrid 
       for (const b of opened) await b.close?.();
       await emu.close();
     },
+    // ADFS stamps have no Microsoft Graph.
+    namesPrincipals: false,
   };
 });
 

@@ -3,7 +3,7 @@
  * emulator (through the Azure backend) and against the demo engine with --state.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,21 @@ import { after, before, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
 
 const BIN = 'dist/kvdeck.js';
-const env = { ...process.env, KVDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kvdeck-conf-')) };
+const env: NodeJS.ProcessEnv = { ...process.env, KVDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kvdeck-conf-')) };
 delete env.CI;
 
-function kvdeck(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Asynchronous on purpose: the emulator runs in this process and must keep answering. */
+function kvdeck(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, timeout: 30_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }
 
 before(() => {
@@ -32,54 +41,54 @@ describe('one-shot commands against the emulator', () => {
   });
   after(async () => emu.close());
 
-  it('get prints the value alone, with no newline added when stdout is not a terminal', () => {
-    const r = kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags]);
+  it('get prints the value alone, with no newline added when stdout is not a terminal', async () => {
+    const r = await kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'Pa55w0rd!demo-sql');
     assert.equal(r.stderr, '');
   });
 
-  it('set reads stdin (dropping one trailing newline) and prints the version; get @VERSION reads it back', () => {
-    const set = kvdeck(['set', 'contoso-app-kv/oneshot-secret', ...flags], 'line one\nline two\n');
+  it('set reads stdin (dropping one trailing newline) and prints the version; get @VERSION reads it back', async () => {
+    const set = await kvdeck(['set', 'contoso-app-kv/oneshot-secret', ...flags], 'line one\nline two\n');
     assert.equal(set.code, 0, set.stderr);
     const version = set.stdout.trim();
     assert.match(version, /^[0-9a-f]{32}$/);
-    kvdeck(['set', 'contoso-app-kv/oneshot-secret', ...flags], 'newer');
-    assert.equal(kvdeck(['get', `contoso-app-kv/oneshot-secret@${version}`, ...flags]).stdout, 'line one\nline two');
-    assert.equal(kvdeck(['get', 'contoso-app-kv/oneshot-secret', ...flags]).stdout, 'newer');
+    await kvdeck(['set', 'contoso-app-kv/oneshot-secret', ...flags], 'newer');
+    assert.equal((await kvdeck(['get', `contoso-app-kv/oneshot-secret@${version}`, ...flags])).stdout, 'line one\nline two');
+    assert.equal((await kvdeck(['get', 'contoso-app-kv/oneshot-secret', ...flags])).stdout, 'newer');
   });
 
-  it('ls lists the secret names, one per line', () => {
-    const r = kvdeck(['ls', 'contoso-app-kv', ...flags]);
+  it('ls lists the secret names, one per line', async () => {
+    const r = await kvdeck(['ls', 'contoso-app-kv', ...flags]);
     assert.equal(r.code, 0, r.stderr);
     const names = r.stdout.trimEnd().split('\n');
     for (const n of ['api-signing-cert', 'legacy-token', 'sql-admin-password', 'storage-account-key']) assert.ok(names.includes(n));
     assert.ok(!r.stdout.includes('Pa55w0rd'));
   });
 
-  it('errors go to stderr in the console\'s words, with exit codes 3 (not found) and 4 (not allowed)', () => {
-    const missing = kvdeck(['get', 'contoso-app-kv/no-such-secret', ...flags]);
+  it('errors go to stderr in the console\'s words, with exit codes 3 (not found) and 4 (not allowed)', async () => {
+    const missing = await kvdeck(['get', 'contoso-app-kv/no-such-secret', ...flags]);
     assert.equal(missing.code, 3);
     assert.equal(missing.stdout, '');
     assert.match(missing.stderr, /^kvdeck: .*no-such-secret/);
-    const denied = kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags, '--as', 'cccccccc-cccc-4ccc-8ccc-cccccccccccc']);
+    const denied = await kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags, '--as', 'cccccccc-cccc-4ccc-8ccc-cccccccccccc']);
     assert.equal(denied.code, 4);
     assert.match(denied.stderr, /secrets\/get permission on vault contoso-app-kv/);
-    const usage = kvdeck(['get', ...flags]);
+    const usage = await kvdeck(['get', ...flags]);
     assert.equal(usage.code, 2);
   });
 });
 
 describe('one-shot commands against the demo engine with --state', () => {
-  it('set persists into the state file and get reads it back in a new process', () => {
+  it('set persists into the state file and get reads it back in a new process', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'kvdeck-state-')), 'state.json');
-    const set = kvdeck(['set', 'contoso-app-kv/from-script', '--state', state], 'demo-value\n');
+    const set = await kvdeck(['set', 'contoso-app-kv/from-script', '--state', state], 'demo-value\n');
     assert.equal(set.code, 0, set.stderr);
-    const get = kvdeck(['get', 'contoso-app-kv/from-script', '--state', state]);
+    const get = await kvdeck(['get', 'contoso-app-kv/from-script', '--state', state]);
     assert.equal(get.code, 0, get.stderr);
     assert.equal(get.stdout, 'demo-value');
-    assert.ok(kvdeck(['ls', 'contoso-app-kv', '--state', state]).stdout.split('\n').includes('from-script'));
-    const disabled = kvdeck(['get', 'contoso-app-kv/legacy-token', '--state', state]);
+    assert.ok((await kvdeck(['ls', 'contoso-app-kv', '--state', state])).stdout.split('\n').includes('from-script'));
+    const disabled = await kvdeck(['get', 'contoso-app-kv/legacy-token', '--state', state]);
     assert.equal(disabled.code, 4);
     assert.match(disabled.stderr, /disabled/);
   });

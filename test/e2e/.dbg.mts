@@ -1,7 +1,8 @@
 import { Term } from './tmux.js';
-const term = await Term.start({ cols: 80, rows: 24, args: [] });
-await term.tmux('respawn-pane', '-k', '-t', 'e2e', 'env -u CI XDG_CONFIG_HOME=/tmp/kvx2 /work/main/node_modules/.bin/node /tmp/kvexp/kvdeck.js');
-await term.waitFor('contoso-app-kv', 15000);
-await term.keys('?'); await new Promise(r=>setTimeout(r,500));
-console.log(await term.screen());
+const term = await Term.start({ cols: 100, rows: 12, args: ['--perf', '1000'] });
+await term.waitFor('perf-kv', 15000);
+await term.keys('G'); await new Promise(r=>setTimeout(r,300)); await term.keys('2');
+await term.waitFor('1,000 secrets', 5000);
+await term.keys('j'); await new Promise(r=>setTimeout(r,300)); await term.keys('j'); await new Promise(r=>setTimeout(r,300));
+console.log(await term.screenshot());
 await term.kill();

@@ -7,6 +7,11 @@ import { createClipboard } from '../../source/ui/clipboard.js';
 import type { PaneId } from '../../source/ui/panes/ids.js';
 import { memorySettings, type Settings } from '../../source/ui/settings.js';
 
+// ink-testing-library's stdout has columns but no rows: Ink then asks terminal-size, which spawns
+// `tput` on every frame unless the size is in the environment. Our App is sized by props anyway.
+process.env.COLUMNS ??= '100';
+process.env.LINES ??= '30';
+
 export const KEYS = {
   up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z',
   ctrlP: '\u0010', ctrlR: '\u0012', ctrlS: '\u0013', pageDown: '\u001b[6~', pageUp: '\u001b[5~', backspace: '\u007f',
@@ -46,6 +51,8 @@ export function renderApp(o: AppOptions = {}) {
     for (const k of keys) {
       r.stdin.write(k);
       await tick();
+      // A lone Esc is held briefly by the key parser (it may start a sequence): let it go alone.
+      if (k === KEYS.esc) await new Promise((res) => setTimeout(res, 60));
     }
   };
   /** Types text one character at a time (as a person would). */

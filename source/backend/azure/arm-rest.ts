@@ -1,6 +1,6 @@
 /**
  * The few ARM reads no Key Vault SDK covers — tenants, subscriptions, resource groups, diagnostic
- * settings — as plain GETs through @azure/core-rest-pipeline (the same pipeline, retry policy and
+ * settings — and Microsoft Graph's directory reads (a second instance, Graph endpoint and scope), as plain requests through @azure/core-rest-pipeline (the same pipeline, retry policy and
  * bearer-token policy the SDK clients use). A whole package (@azure/arm-resources-subscriptions plus
  * @azure/arm-resources for groups) for three GETs would cost start time and bundle size for nothing.
  */
@@ -10,7 +10,7 @@ import type { Agent } from 'node:https';
 import type { RetrySettings } from './context.js';
 
 export class ArmRest {
-  private pipeline?: Promise<{ pipeline: Pipeline; send: (url: string, signal?: AbortSignal) => Promise<unknown> }>;
+  private pipeline?: Promise<{ pipeline: Pipeline; send: (url: string, signal?: AbortSignal, method?: 'GET' | 'POST', body?: unknown) => Promise<unknown> }>;
 
   constructor(
     private readonly armEndpoint: string,
@@ -28,11 +28,12 @@ export class ArmRest {
       pipeline.addPolicy(p.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
       if (this.observer) pipeline.addPolicy(this.observer, { phase: 'Retry' });
       const client = p.createDefaultHttpClient();
-      const send = async (url: string, signal?: AbortSignal) => {
-        const request = p.createPipelineRequest({ url, method: 'GET', abortSignal: signal, headers: p.createHttpHeaders({ accept: 'application/json' }) });
+      const send = async (url: string, signal?: AbortSignal, method: 'GET' | 'POST' = 'GET', body?: unknown) => {
+        const headers = p.createHttpHeaders({ accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) });
+        const request = p.createPipelineRequest({ url, method, abortSignal: signal, headers, body: body !== undefined ? JSON.stringify(body) : undefined });
         const response = await pipeline.sendRequest(client, request);
         if (response.status >= 300) {
-          let message = `GET ${url} answered ${response.status}`;
+          let message = `${method} ${url} answered ${response.status}`;
           try {
             message = (JSON.parse(response.bodyAsText ?? '') as { error?: { message?: string } }).error?.message ?? message;
           } catch {
@@ -63,5 +64,11 @@ export class ArmRest {
   async get<T>(pathAndQuery: string, signal?: AbortSignal): Promise<T> {
     const { send } = await this.init();
     return (await send(`${this.armEndpoint}${pathAndQuery}`, signal)) as T;
+  }
+
+  /** POST a JSON body (Microsoft Graph's getByIds is a POST). */
+  async post<T>(pathAndQuery: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    const { send } = await this.init();
+    return (await send(`${this.armEndpoint}${pathAndQuery}`, signal, 'POST', body)) as T;
   }
 }

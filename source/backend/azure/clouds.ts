@@ -31,6 +31,10 @@ export interface CloudProfile {
   keyVaultPort?: number;
   /** ADFS stamps sign in with the tenant `adfs`. */
   adfs: boolean;
+  /** Microsoft Graph (no trailing slash), to name principals; absent where there is none (ADFS stamps). */
+  graphEndpoint?: string;
+  /** The token scope for Graph calls. */
+  graphScope?: string;
   apiVersions: ApiVersions;
   features: BackendInfo['features'];
 }
@@ -49,6 +53,19 @@ export const HYBRID_API: ApiVersions = {
 /** What Key Vault on Stack Hub's older API versions lacks. */
 export const HYBRID_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true };
 
+/** Microsoft Graph per Entra authority: the public cloud, US Government and China (21Vianet). */
+const GRAPH_BY_LOGIN: Record<string, string> = {
+  'login.microsoftonline.com': 'https://graph.microsoft.com',
+  'login.microsoftonline.us': 'https://graph.microsoft.us',
+  'login.chinacloudapi.cn': 'https://microsoftgraph.chinacloudapi.cn',
+};
+
+/** The Graph endpoint and scope for an Entra sign-in host; nothing for hosts without Microsoft Graph. */
+export function graphFor(loginEndpoint: string): Pick<CloudProfile, 'graphEndpoint' | 'graphScope'> {
+  const graph = GRAPH_BY_LOGIN[new URL(loginEndpoint).hostname.toLowerCase()];
+  return graph ? { graphEndpoint: graph, graphScope: scopeFor(graph) } : {};
+}
+
 function publicCloud(name: string, arm: string, audience: string, login: string, suffix: string): CloudProfile {
   return {
     name,
@@ -58,6 +75,7 @@ function publicCloud(name: string, arm: string, audience: string, login: string,
     authorityHost: login,
     keyVaultDnsSuffix: suffix,
     adfs: false,
+    ...graphFor(login),
     apiVersions: PUBLIC_API,
     features: ALL_FEATURES,
   };
@@ -120,6 +138,8 @@ export function cloudFromMetadata(armEndpoint: string, meta: MetadataEndpoints, 
     keyVaultDnsSuffix: suffix.replace(/^\./, ''),
     keyVaultPort: armUrl.port ? Number(armUrl.port) : undefined,
     adfs,
+    // ADFS stamps have no Microsoft Graph (their graphEndpoint is ADFS Graph); Entra stamps use their cloud's.
+    ...(adfs ? {} : graphFor(loginUrl.origin)),
     apiVersions: HYBRID_API,
     features: HYBRID_FEATURES,
   };

@@ -56,6 +56,8 @@ export class AzureContext {
   readonly audit: SessionAudit;
   readonly concurrency: number;
   readonly arm: ArmRest;
+  /** Microsoft Graph, where the cloud has it (to name principals). */
+  readonly graph?: ArmRest;
   readonly stats = { requests: 0, throttled: 0, transientFailures: 0 };
   private readonly timeoutMs: number;
   private readonly agent?: Agent;
@@ -78,6 +80,9 @@ export class AzureContext {
     if (o.onActivity) this.activityListeners.add(o.onActivity);
     this.audit = new SessionAudit(o.identity);
     this.arm = new ArmRest(o.cloud.armEndpoint, o.cloud.armScope, o.credential, o.agent, o.retry, this.observer());
+    if (o.cloud.graphEndpoint && o.cloud.graphScope) {
+      this.graph = new ArmRest(o.cloud.graphEndpoint, o.cloud.graphScope, o.credential, o.agent, o.retry, this.observer());
+    }
   }
 
   /**
@@ -90,7 +95,6 @@ export class AzureContext {
       sendRequest: async (request, next) => {
         this.stats.requests++;
         const response = await next(request);
-        if (process.env.KVDECK_DEBUG_HTTP) console.error(request.method, request.url, response.status, response.bodyAsText?.slice(0, 200));
         const host = new URL(request.url).host;
         if (response.status === 429 || (response.status === 503 && response.headers.get('retry-after'))) {
           this.stats.throttled++;

@@ -1,11 +1,12 @@
 /**
- * Tenants, subscriptions and resource groups through ARM; principals from what this session has
- * seen (the signed-in identity, and the objectIds named in access policies it read). Naming other
- * principals would need Microsoft Graph, which Stack Hub's ADFS and the emulator do not have.
+ * Tenants, subscriptions and resource groups through ARM; principals are the signed-in identity and
+ * the objectIds named in access policies this session read, named through Microsoft Graph where the
+ * cloud has it (graph.ts). Without Graph (ADFS stamps, no permission) they stay bare objectIds.
  */
 import type { CallOptions, DirectoryApi } from '../backend.js';
 import type { Principal, ResourceGroup, Subscription, Tenant } from '../../domain/directory.js';
 import type { AzureContext } from './context.js';
+import { GraphNames } from './graph.js';
 
 interface ArmTenant { tenantId: string; displayName?: string; defaultDomain?: string; domains?: string[] }
 interface ArmSubscription { subscriptionId: string; displayName?: string; tenantId?: string; state?: string }
@@ -15,12 +16,25 @@ export class AzureDirectory implements DirectoryApi {
   /** objectId (lower-case) → what is known about it. */
   readonly seen = new Map<string, Principal>();
   private subscriptions?: Promise<Subscription[]>;
+  private readonly graph: GraphNames;
+  /** The signed-in principal as Graph names it, once resolveSelf() has. */
+  private me?: Principal;
 
   constructor(
     private readonly ctx: AzureContext,
     /** Subscription ids or display names to keep (a profile's filter); empty keeps all. */
     private readonly filter: string[] = [],
-  ) {}
+  ) {
+    this.graph = new GraphNames(ctx.graph);
+  }
+
+  /** Names the signed-in identity through Graph (/me, or getByIds for a service principal). Never throws. */
+  async resolveSelf(): Promise<Principal | undefined> {
+    const id = this.ctx.identity.objectId;
+    const me = await this.graph.me(id).catch(() => undefined);
+    if (me && (!id || me.objectId.toLowerCase() === id.toLowerCase())) this.me = me;
+    return this.me ? { ...this.me } : undefined;
+  }
 
   listTenants(o?: CallOptions): Promise<Tenant[]> {
     return this.ctx.run({ operation: 'TenantList', target: '/tenants' }, o, async (signal) => {
@@ -72,12 +86,16 @@ export class AzureDirectory implements DirectoryApi {
     const out = new Map(this.seen);
     const me = this.self();
     if (me) out.set(me.objectId.toLowerCase(), me);
+    const named = await this.graph.lookup([...out.keys()].filter((k) => k !== me?.objectId.toLowerCase()));
+    for (const [id, p] of named) out.set(id, p);
     return [...out.values()].map((p) => ({ ...p }));
   }
 
   async getPrincipal(objectId: string): Promise<Principal | undefined> {
     const me = this.self();
     if (me && me.objectId.toLowerCase() === objectId.toLowerCase()) return me;
+    const named = await this.graph.get(objectId);
+    if (named) return named;
     const p = this.seen.get(objectId.toLowerCase());
     return p && p.displayName !== p.objectId ? { ...p } : undefined;
   }
@@ -91,6 +109,7 @@ export class AzureDirectory implements DirectoryApi {
   private self(): Principal | undefined {
     const id = this.ctx.identity;
     if (!id.objectId) return undefined;
+    if (this.me && this.me.objectId.toLowerCase() === id.objectId.toLowerCase()) return { ...this.me };
     return { objectId: id.objectId, displayName: id.displayName, kind: id.upn ? 'user' : id.appId ? 'application' : 'unknown', upn: id.upn, appId: id.appId };
   }
 }

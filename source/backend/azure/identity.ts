@@ -1,10 +1,11 @@
 /**
- * Who we are, read from the access token's claims (oid, name/upn, tid, appid) — no Graph call. The
- * credential is wrapped so every token the SDKs obtain refreshes the header's identity. Tokens stay in
- * memory: kvdeck never writes one to disk.
+ * Who we are, read from the access token's claims (oid, name/upn, tid, appid); the display name from
+ * Microsoft Graph when the directory has named us (useDirectoryName). The credential is wrapped so
+ * every token the SDKs obtain refreshes the header's identity. Tokens stay in memory: kvdeck never
+ * writes one to disk.
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import type { Identity } from '../../domain/directory.js';
+import type { Identity, Principal } from '../../domain/directory.js';
 
 export interface TokenClaimsSeen {
   oid?: string;
@@ -36,7 +37,7 @@ export function identityFromClaims(c: TokenClaimsSeen, fallbackTenant = ''): Ide
   return {
     objectId,
     tenantId: c.tid ?? fallbackTenant,
-    displayName: c.name ?? upn ?? (appId ? `application ${appId}` : objectId),
+    displayName: c.name ?? upn ?? objectId,
     upn,
     appId,
   };
@@ -49,6 +50,9 @@ export const UNKNOWN_IDENTITY = (): Identity => ({ objectId: '', tenantId: '', d
  * holds `backend.info.identity` sees the signed-in principal as soon as it is known.
  */
 export class ClaimsCapturingCredential implements TokenCredential {
+  /** The directory's name for us (Graph); wins over the token's claims while the objectId is the same. */
+  private directoryName?: Principal;
+
   constructor(
     private readonly inner: TokenCredential,
     readonly identity: Identity,
@@ -61,8 +65,23 @@ export class ClaimsCapturingCredential implements TokenCredential {
     const token = await this.inner.getToken(scopes, opts);
     if (token) {
       const claims = decodeClaims(token.token);
-      if (claims && (claims.oid || claims.appid)) Object.assign(this.identity, identityFromClaims(claims, this.identity.tenantId));
+      if (claims && (claims.oid || claims.appid)) {
+        Object.assign(this.identity, identityFromClaims(claims, this.identity.tenantId));
+        this.applyDirectoryName();
+      }
     }
     return token;
+  }
+
+  useDirectoryName(p: Principal): void {
+    this.directoryName = p;
+    this.applyDirectoryName();
+  }
+
+  private applyDirectoryName(): void {
+    const p = this.directoryName;
+    if (!p || p.objectId.toLowerCase() !== this.identity.objectId.toLowerCase()) return;
+    this.identity.displayName = p.displayName;
+    this.identity.upn ??= p.upn;
   }
 }

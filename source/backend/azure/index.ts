@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GlobalOptions } from '../../cli/global-options.js';
 import type { Backend, BackendInfo } from '../backend.js';
+import type { Identity } from '../../domain/directory.js';
 import type { VaultRef } from '../../domain/vault.js';
 import { applyProfile } from '../../config/profiles.js';
 import { AzureAudit } from './audit.js';
@@ -34,6 +35,8 @@ export const DEMO_OPERATOR = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 /** The emulator's fixed ARM token audience and vault host suffix (see source/emulator/metadata.ts). */
 const EMULATOR_ARM_AUDIENCE = 'https://management.localhost/';
 const EMULATOR_VAULT_SUFFIX = 'vault.localhost';
+/** The emulator serves Microsoft Graph's reads on its ARM host; this audience is what its metadata names. */
+const EMULATOR_GRAPH_AUDIENCE = 'https://graph.localhost/';
 
 /** What the console (or a test) can add to the command-line options. */
 export interface AzureBackendExtras {
@@ -77,6 +80,8 @@ function emulatorCloud(url: string): CloudProfile {
     keyVaultDnsSuffix: EMULATOR_VAULT_SUFFIX,
     keyVaultPort: u.port ? Number(u.port) : undefined,
     adfs: false,
+    graphEndpoint: u.origin,
+    graphScope: scopeFor(EMULATOR_GRAPH_AUDIENCE),
     apiVersions: { subscriptions: '2022-12-01', resources: '2021-04-01' },
     features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true },
   };
@@ -94,6 +99,23 @@ function defaultEmulatorCa(): string | undefined {
   const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
   const path = join(base, 'kvdeck', 'emulator', 'ca.pem');
   return existsSync(path) ? path : undefined;
+}
+
+/** How long start-up waits for Graph to name the header's identity; a later answer still applies. */
+const NAME_WAIT_MS = 3_000;
+
+/**
+ * Asks Graph for the header's name. Start-up waits for it only when the token's claims gave no name
+ * (the header would otherwise show a GUID); a user's token usually carries `name`, and a Graph token
+ * can cost a process spawn (`az`), so then the answer is applied whenever it comes.
+ */
+async function nameIdentity(directory: AzureDirectory, credential: ClaimsCapturingCredential, identity: Identity): Promise<void> {
+  const naming = directory.resolveSelf().then((p) => p && credential.useDirectoryName(p));
+  if (identity.displayName !== identity.objectId) return;
+  let timer: NodeJS.Timeout | undefined;
+  const wait = new Promise<void>((r) => (timer = setTimeout(r, NAME_WAIT_MS)).unref());
+  await Promise.race([naming, wait]);
+  clearTimeout(timer);
 }
 
 export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
@@ -144,6 +166,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
   }
 
   const directory = new AzureDirectory(ctx, opts.subscription ?? []);
+  if (extras.eagerIdentity ?? true) await nameIdentity(directory, credential, identity);
   const vaults = new AzureVaults(ctx, directory);
   const info: BackendInfo = {
     kind: opts.emulator ? 'emulator' : 'azure',

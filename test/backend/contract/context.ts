@@ -16,6 +16,8 @@ export interface ContractContext {
   backend(): Backend;
   /** The same backend acting as another principal (e.g. DEMO.principals.webApp). */
   asPrincipal(objectId: string): Promise<Backend>;
+  /** Whether the backend's directory names principals (the demo engine, Graph); not on ADFS stamps. */
+  namesPrincipals(): boolean;
   ids: typeof DEMO;
   /** A name nobody used before, valid for vaults (≤ 24 chars) and objects: `${prefix}-xxxxxxxx`. */
   unique(prefix: string): string;
@@ -37,11 +39,16 @@ export function operatorFullPolicy(objectId: string = DEMO.principals.operator):
   };
 }
 
-export function makeContext(getBackend: () => Backend, asPrincipal: (oid: string) => Promise<Backend>): ContractContext {
+export function makeContext(
+  getBackend: () => Backend,
+  asPrincipal: (oid: string) => Promise<Backend>,
+  namesPrincipals: () => boolean = () => true,
+): ContractContext {
   const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
   const ctx: ContractContext = {
     backend: getBackend,
     asPrincipal,
+    namesPrincipals,
     ids: DEMO,
     unique,
     async demoVault(name) {

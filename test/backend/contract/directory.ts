@@ -17,10 +17,20 @@ export function directoryContract(c: ContractContext): void {
       assert.equal(c.backend().info.identity.objectId, c.ids.principals.operator);
     });
 
-    it('names the principals it knows', async () => {
-      const p = await c.backend().directory.getPrincipal(c.ids.principals.webApp);
-      if (p) assert.equal(p.displayName, 'contoso-web-app');
-      const tenants = await c.backend().directory.listTenants();
+    it('names the principals it knows, and itself', async () => {
+      const b = c.backend();
+      const p = await b.directory.getPrincipal(c.ids.principals.webApp);
+      if (c.namesPrincipals()) {
+        assert.equal(p?.displayName, 'contoso-web-app');
+        assert.equal(p?.kind, 'application');
+        assert.equal(b.info.identity.displayName, 'Operator');
+      } else {
+        // No directory to ask: undefined rather than an error, and the objectId in the header.
+        assert.equal(p, undefined);
+        assert.equal(b.info.identity.displayName, c.ids.principals.operator);
+      }
+      assert.equal(await b.directory.getPrincipal('99999999-9999-4999-8999-999999999999'), undefined);
+      const tenants = await b.directory.listTenants();
       assert.ok(tenants.some((t) => t.id === c.ids.tenantId));
     });
   });

@@ -21,6 +21,8 @@ export interface ContractSubject {
   backend: Backend;
   asPrincipal(objectId: string): Promise<Backend>;
   close(): Promise<void>;
+  /** False where the directory cannot name principals (an ADFS stamp has no Microsoft Graph). Default true. */
+  namesPrincipals?: boolean;
 }
 
 export function runBackendContract(name: string, makeBackend: () => Promise<ContractSubject>): void {
@@ -38,6 +40,7 @@ export function runBackendContract(name: string, makeBackend: () => Promise<Cont
         return subject.backend;
       },
       (oid) => subject!.asPrincipal(oid),
+      () => subject?.namesPrincipals ?? true,
     );
     directoryContract(ctx);
     vaultsContract(ctx);

@@ -1,5 +1,108 @@
-// Placeholder: the second UI helper replaces this file with the real pane (see ../README.md).
-import type { PaneDefinition } from '../contract.js';
-import { placeholder } from '../placeholder.js';
+/**
+ * Pane 7 — the audit log, newest first: time, caller, operation, target, result. Filters: `f` cycles
+ * the result (all / refused / succeeded), `F` picks vault, caller and operation in a small form, `/`
+ * matches any text of the row. Loaded when the pane mounts and again on R (never cached).
+ */
+import { useState } from 'react';
+import type { AuditEntry, AuditQuery } from '../../../domain/audit.js';
+import { useApp } from '../../app-context.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { ListView, LIST_CHROME } from '../../components/list-view.js';
+import { Spinner } from '../../components/spinner.js';
+import { explainError } from '../../explain-error.js';
+import { useList } from '../../hooks/use-list.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
+import type { Binding } from '../../keymap/bindings.js';
+import type { PaneDefinition, PaneProps } from '../contract.js';
+import { AUDIT_COLUMNS, callerName, entryText } from './columns.js';
+import { AuditDetail } from './detail.js';
 
-export const auditPane: PaneDefinition = { id: 'audit', title: 'Audit', vaultScoped: false, Component: placeholder('Audit') };
+type ResultFilter = 'all' | 'failure' | 'success';
+const NEXT_RESULT: Record<ResultFilter, ResultFilter> = { all: 'failure', failure: 'success', success: 'all' };
+const RESULT_WORDS: Record<ResultFilter, string> = { all: 'all results', failure: 'refused only', success: 'succeeded only' };
+const ANY = '*';
+
+interface Filters {
+  vaultName?: string;
+  callerObjectId?: string;
+  callerName?: string;
+  operation?: string;
+  result: ResultFilter;
+}
+
+export function describeFilters(f: Filters): string[] {
+  return [
+    ...(f.result !== 'all' ? [RESULT_WORDS[f.result]] : []),
+    ...(f.vaultName ? [`vault ${f.vaultName}`] : []),
+    ...(f.callerObjectId ? [`caller ${f.callerName ?? f.callerObjectId}`] : []),
+    ...(f.operation ? [`operation ~ ${f.operation}`] : []),
+  ];
+}
+
+function AuditPane({ width, height }: PaneProps) {
+  const app = useApp();
+  const [filters, setFilters] = useState<Filters>({ result: 'all' });
+  const [detail, setDetail] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const query: AuditQuery = {
+    vaultName: filters.vaultName, callerObjectId: filters.callerObjectId, operation: filters.operation,
+    result: filters.result === 'all' ? undefined : filters.result, limit: 5000,
+  };
+  const loaded = useLoad(`audit:${JSON.stringify(query)}:${generation}`, (signal) => app.backend.audit.query(query, { signal }));
+  const rows = loaded.data ?? [];
+  const list = useList<AuditEntry>({ items: rows, text: entryText, height: height - LIST_CHROME });
+  const cur = list.current;
+  usePaneCrumbs(detail && cur ? [`${cur.operation} #${cur.id}`] : []);
+  const active = describeFilters(filters);
+
+  const pickFilters = async () => {
+    const [vaults, principals] = await Promise.all([app.backend.vaults.list().catch(() => []), app.backend.directory.listPrincipals().catch(() => [])]);
+    const vaultNames = [...new Set([...vaults.map((v) => v.name), ...rows.map((e) => e.vaultName).filter((v): v is string => !!v)])].sort();
+    const callers = new Map<string, string>(principals.map((p) => [p.objectId, p.displayName]));
+    for (const e of rows) if (!callers.has(e.caller.objectId)) callers.set(e.caller.objectId, callerName(e));
+    const values = await app.form({
+      title: 'Filter the audit log',
+      submitLabel: 'apply',
+      fields: [
+        { name: 'vault', label: 'Vault', kind: 'select', initial: filters.vaultName ?? ANY, options: [{ value: ANY, label: 'any vault' }, ...vaultNames.map((v) => ({ value: v, label: v }))] },
+        { name: 'caller', label: 'Caller', kind: 'select', initial: filters.callerObjectId ?? ANY, options: [{ value: ANY, label: 'anyone' }, ...[...callers].map(([id, name]) => ({ value: id, label: `${name} (${id.slice(0, 8)}…)` }))] },
+        { name: 'operation', label: 'Operation', initial: filters.operation ?? '', placeholder: 'part of a name: Secret, Delete, KeySign… (empty: any)' },
+        { name: 'result', label: 'Result', kind: 'select', initial: filters.result, options: (['all', 'failure', 'success'] as const).map((r) => ({ value: r, label: RESULT_WORDS[r] })) },
+      ],
+      submit: async () => {},
+    });
+    if (!values) return;
+    const caller = String(values.caller);
+    setFilters({
+      vaultName: values.vault === ANY ? undefined : String(values.vault),
+      callerObjectId: caller === ANY ? undefined : caller,
+      callerName: caller === ANY ? undefined : callers.get(caller),
+      operation: String(values.operation).trim() || undefined,
+      result: String(values.result) as ResultFilter,
+    });
+  };
+
+  const bindings: Binding[] = [
+    ...(detail ? [] : list.bindings),
+    { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
+    { command: 'open', label: 'details', when: () => !detail && !!cur, run: () => setDetail(true) },
+    { command: 'result', keys: ['f'], label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
+    { command: 'filters', keys: ['F'], label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
+    { command: 'clearFilters', keys: ['x'], label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
+    { command: 'refresh', label: 'refresh', run: () => setGeneration((g) => g + 1) },
+  ];
+  usePaneBindings(bindings);
+
+  if (loaded.loading && rows.length === 0) return <Spinner label="Loading the audit log…" theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
+  const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
+  return (
+    <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
+      summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (x clears)` : 'f refused only · F vault/caller'} · R reload`}
+      empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? 'Press x to clear the filters.' : 'Every operation on a vault, allowed or refused, is recorded here. Press R to reload.' }} />
+  );
+}
+
+export const auditPane: PaneDefinition = { id: 'audit', title: 'Audit', vaultScoped: false, Component: AuditPane };

@@ -15,12 +15,12 @@ export function opsText(ops: readonly KeyOperation[]): string {
 
 export function keyColumns(now: number): Column<KeyProperties>[] {
   return [
-    { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (k) => k.name },
+    { key: 'name', header: 'NAME', flex: 1, min: 20, match: true, value: (k) => k.name },
     { key: 'type', header: 'TYPE', width: 7, value: (k) => k.keyType },
-    { key: 'size', header: 'SIZE/CURVE', width: 10, value: sizeOrCurve },
-    { key: 'ops', header: 'OPERATIONS', flex: 3, min: 24, drop: 2, value: (k) => opsText(k.keyOps) },
+    { key: 'size', header: 'SIZE', width: 6, value: sizeOrCurve },
+    { key: 'ops', header: 'OPERATIONS', flex: 2, min: 33, drop: 2, value: (k) => opsText(k.keyOps) },
     { key: 'enabled', header: 'ENABLED', width: 7, value: (k) => (k.enabled ? 'yes' : 'no'), color: (k, t) => (k.enabled ? undefined : t.error) },
-    { key: 'expires', header: 'EXPIRES', width: 20, drop: 1, value: (k) => expiryText(k.expiresOn, now), color: (k, t) => expiryColor(k.expiresOn, now, t) },
+    { key: 'expires', header: 'EXPIRES', width: 20, drop: 3, value: (k) => expiryText(k.expiresOn, now), color: (k, t) => expiryColor(k.expiresOn, now, t) },
     { key: 'updated', header: 'UPDATED', width: 16, drop: 4, value: (k) => shortTime(k.updatedOn) },
   ];
 }

@@ -30,10 +30,10 @@ export const expiryColor = (expiresOn: Date | undefined, now: number, theme: The
 
 export function secretColumns(now: number): Column<SecretProperties>[] {
   return [
-    { key: 'name', header: 'NAME', flex: 3, min: 16, match: true, value: (s) => s.name },
+    { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (s) => s.name },
     { key: 'enabled', header: 'ENABLED', width: 7, value: (s) => (s.enabled ? 'yes' : 'no'), color: (s, t) => (s.enabled ? undefined : t.error) },
-    { key: 'ct', header: 'CONTENT TYPE', flex: 1, min: 10, drop: 2, value: (s) => s.contentType ?? '' },
-    { key: 'updated', header: 'UPDATED', width: 16, drop: 1, value: (s) => shortTime(s.updatedOn) },
+    { key: 'ct', header: 'CONTENT TYPE', flex: 1, min: 20, drop: 1, value: (s) => s.contentType ?? '' },
+    { key: 'updated', header: 'UPDATED', width: 16, drop: 2, value: (s) => shortTime(s.updatedOn) },
     { key: 'expires', header: 'EXPIRES', width: 20, value: (s) => expiryText(s.expiresOn, now), color: (s, t) => expiryColor(s.expiresOn, now, t) },
   ];
 }

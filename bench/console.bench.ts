@@ -1,0 +1,269 @@
+/**
+ * Console figures of issue 3 with `--perf 100000` (a vault of 100,000 secrets), on the real app:
+ *  - cold start to first full frame: `node dist/kvdeck.js --perf 100000` in a pseudo-terminal (script(1)),
+ *    timed from spawn until the vault list is drawn; median of 7. Goal ≤ 300 ms.
+ *  - keypress to frame, in process: Ink's renderer with a fake stdout that timestamps every write, the
+ *    real memory backend and engine; moving (j), paging (PgDn) and each filter keystroke in perf-kv
+ *    (goal ≤ 16 ms), quick lookup per keystroke across all vaults (goal ≤ 30 ms). The time runs from the
+ *    key written to stdin to the last write of the frame burst it caused (same maxFps and incremental
+ *    rendering as the CLI).
+ *  - resident memory of the real process after it has shown perf-kv's secrets and a quick lookup (peak
+ *    VmHWM and current VmRSS). Goal ≤ 250 MB.
+ */
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// Ink must see an interactive terminal: CI=true would make it draw only the final frame.
+delete process.env.CI;
+// The bench's own stdout may be a pipe: chalk would then drop colours and inverse, and moving the
+// selection would change nothing on screen. Colour as a terminal would (Ink and chalk load later).
+process.env.FORCE_COLOR = '3';
+// As in the bundle (esbuild defines it): React's production build, not the much slower development one.
+process.env.NODE_ENV = 'production';
+delete process.env.NO_COLOR;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const BUNDLE = join(ROOT, 'dist/kvdeck.js');
+const N = 100_000;
+const COLS = 120;
+const ROWS = 34;
+
+const pct = (xs: number[], p: number) => { const s = xs.slice().sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
+const median = (xs: number[]) => pct(xs, 0.5);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>78]/g, '');
+
+interface Row { figure: string; median: string; p95: string; goal: string; ok: boolean; n: number; ink?: string }
+const rows: Row[] = [];
+const add = (figure: string, xs: number[], goal: number, unit = 'ms', ink?: number[]) => {
+  rows.push({
+    figure, median: `${median(xs).toFixed(1)} ${unit}`, p95: `${pct(xs, 0.95).toFixed(1)} ${unit}`, goal: `≤ ${goal} ${unit}`, ok: median(xs) <= goal, n: xs.length,
+    ink: ink ? `${median(ink).toFixed(1)} ${unit}` : undefined,
+  });
+};
+
+// ───────────────────────── the real process in a pseudo-terminal ─────────────────────────
+
+interface PtyRun { firstFrameMs: number; write(s: string): void; waitFor(text: string, ms?: number): Promise<void>; pid(): number; stop(): void }
+
+/** Starts kvdeck under script(1) (a pty sized 120×34) and resolves when the vault list is on screen. */
+async function startInPty(): Promise<PtyRun> {
+  const env = { ...process.env, XDG_CONFIG_HOME: join(ROOT, 'node_modules/.cache/kvdeck-bench') };
+  delete env.NO_COLOR;
+  delete env.NODE_TEST_CONTEXT;
+  const cmd = `stty cols ${COLS} rows ${ROWS}; exec ${NODE} ${BUNDLE} --perf ${N}`;
+  const t0 = performance.now();
+  const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+  let seen = '';
+  const listeners = new Set<() => void>();
+  child.stdout.on('data', (d: Buffer) => {
+    seen += strip(d.toString('utf8'));
+    if (seen.length > 1 << 20) seen = seen.slice(-(1 << 19));
+    for (const l of listeners) l();
+  });
+  const waitFor = (text: string, ms = 20_000) => new Promise<void>((res, rej) => {
+    const check = () => { if (seen.includes(text)) { listeners.delete(check); clearTimeout(timer); res(); } };
+    const timer = setTimeout(() => { listeners.delete(check); rej(new Error(`kvdeck did not show "${text}" within ${ms} ms`)); }, ms);
+    listeners.add(check);
+    check();
+  });
+  // The vault list is drawn when its last row (perf-kv, sorted last) and the footer are there.
+  await Promise.all([waitFor('perf-kv'), waitFor('q quit')]);
+  const firstFrameMs = performance.now() - t0;
+  return {
+    firstFrameMs,
+    write: (s) => child.stdin.write(s),
+    waitFor: async (text, ms) => { seen = ''; await waitFor(text, ms); },
+    pid: () => {
+      // script's child is kvdeck itself (exec): read it from /proc.
+      const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+      return Number(kids[0]);
+    },
+    stop: () => { try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ } },
+  };
+}
+
+function memoryMb(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+async function coldStartAndMemory(): Promise<void> {
+  const starts: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const run = await startInPty();
+    starts.push(run.firstFrameMs);
+    if (i < 6) { run.stop(); await sleep(100); continue; }
+    // The last run goes on to the heavy screens, then its memory is read.
+    run.write('G');
+    await sleep(150);
+    run.write('2');
+    await run.waitFor('100,000 secrets');
+    run.write('/');
+    await sleep(100);
+    run.write('0042');
+    await run.waitFor('of 100,000');
+    run.write('\u001b');
+    await sleep(200);
+    run.write('\u0010');
+    await run.waitFor('Find a secret');
+    run.write('secret-00999');
+    // (Incremental rendering writes only the changed part of a line: wait for the query, then settle.)
+    await run.waitFor('secret-00999');
+    await sleep(500);
+    const mem = memoryMb(run.pid());
+    run.stop();
+    rows.push({ figure: 'resident memory, peak (VmHWM)', median: `${mem.hwm.toFixed(0)} MB`, p95: '—', goal: '≤ 250 MB', ok: mem.hwm <= 250, n: 1 });
+    rows.push({ figure: 'resident memory after the tour (VmRSS)', median: `${mem.rss.toFixed(0)} MB`, p95: '—', goal: '≤ 250 MB', ok: mem.rss <= 250, n: 1 });
+  }
+  add('cold start to first full frame (--perf 100000)', starts, 300);
+}
+
+// ───────────────────────── in process: Ink with a fake terminal ─────────────────────────
+
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = COLS;
+  rows = ROWS;
+  writes: { at: number; data: string }[] = [];
+  write = (data: string, cb?: () => void) => { this.writes.push({ at: performance.now(), data }); cb?.(); return true; };
+  // Ink's writers may ask for these.
+  cork() {}
+  uncork() {}
+  end() {}
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write(data: string) { this.data = data; this.emit('readable'); this.emit('data', data); }
+  read = () => { const d = this.data; this.data = null; return d; };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+async function inProcess(): Promise<void> {
+  const [{ render }, React, { createEngine }, { createMemoryBackend }, { App }, { createClipboard }, { memorySettings }] = await Promise.all([
+    import('ink'), import('react'), import('../source/engine/index.js'), import('../source/backend/memory/index.js'),
+    import('../source/ui/app.js'), import('../source/ui/clipboard.js'), import('../source/ui/settings.js'),
+  ]);
+  const engine = createEngine({ seed: 'demo', perf: N });
+  const backend = createMemoryBackend(engine);
+  const stdout = new FakeStdout();
+  const inkTimes: { at: number; ms: number }[] = [];
+  let inkOfLastPress = 0;
+  const stdin = new FakeStdin();
+  const clipboard = createClipboard({ write: () => {}, env: {}, findTool: false, clearAfterMs: 0 });
+  const ink = render(React.createElement(App, { backend, settings: memorySettings(), clipboard, initialPane: 'vaults', onQuit: () => {} }), {
+    stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, stderr: new FakeStdout() as unknown as NodeJS.WriteStream,
+    interactive: true, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60,
+    // Ink's own share of a frame: layout and drawing the tree into a string (React's work is the rest).
+    onRender: ({ renderTime }) => inkTimes.push({ at: performance.now(), ms: renderTime }),
+  });
+  // A headless terminal replays the output only while waiting for something to appear (never while
+  // timing a key), so the screen can be read despite incremental rendering's partial line updates.
+  const xtermModule = await import('@xterm/headless');
+  const xterm = (xtermModule as unknown as { default?: typeof xtermModule }).default ?? xtermModule;
+  const screen = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, convertEol: true });
+  let fed = 0;
+  const screenText = async () => {
+    const data = stdout.writes.slice(fed).map((w) => w.data).join('');
+    fed = stdout.writes.length;
+    await new Promise<void>((r) => screen.write(data, r));
+    const lines: string[] = [];
+    for (let y = 0; y < ROWS; y++) lines.push(screen.buffer.active.getLine(y)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  const waitText = async (text: string, ms = 20_000) => {
+    const until = performance.now() + ms;
+    let last = '';
+    while (!(last = await screenText()).includes(text)) {
+      if (performance.now() > until) throw new Error(`in-process app did not show "${text}":\n${last}`);
+      await sleep(10);
+    }
+  };
+  /** Writes a key and returns the time until the last write of the burst it caused (quiet for 40 ms). */
+  const press = async (key: string): Promise<number> => {
+    await sleep(25); // idle first: Ink's frame throttle starts each burst on its leading edge
+    const from = stdout.writes.length;
+    const t0 = performance.now();
+    stdin.write(key);
+    const until = t0 + 2000;
+    for (;;) {
+      await sleep(2);
+      const last = stdout.writes.at(-1);
+      if (stdout.writes.length > from && last && performance.now() - last.at > 40) {
+        if (process.env.BENCH_DEBUG) console.error(JSON.stringify(key), 'writes', stdout.writes.slice(from).map((w) => `${(w.at - t0).toFixed(1)}:${w.data.length}`).join(' '));
+        inkOfLastPress = inkTimes.filter((r) => r.at >= t0 && r.at <= last.at + 1).reduce((a, r) => a + r.ms, 0);
+        return last.at - t0;
+      }
+      if (performance.now() > until) throw new Error(`no frame after key ${JSON.stringify(key)}:\n${await screenText()}`);
+    }
+  };
+
+  await waitText('perf-kv');
+  await press('G');
+  await press('2');
+  await waitText('100,000 secrets');
+
+  /** Presses a key, keeping the time to frame and Ink's share of it. */
+  const sample = async (key: string, times: number[], ink: number[]) => { times.push(await press(key)); ink.push(inkOfLastPress); };
+
+  const moves: number[] = [];
+  const movesInk: number[] = [];
+  for (let i = 0; i < 40; i++) await sample('j', moves, movesInk);
+  add('keypress→frame: move j (100,000 secrets)', moves, 16, 'ms', movesInk);
+
+  const pages: number[] = [];
+  const pagesInk: number[] = [];
+  for (let i = 0; i < 30; i++) await sample('\u001b[6~', pages, pagesInk);
+  add('keypress→frame: page PgDn (100,000 secrets)', pages, 16, 'ms', pagesInk);
+
+  const filters: number[] = [];
+  const filtersInk: number[] = [];
+  for (const q of ['secret-0099', '0042917', 'prf7']) {
+    await press('/');
+    for (const ch of q) await sample(ch, filters, filtersInk);
+    await press('\u001b');
+    await sleep(80);
+  }
+  add('keypress→frame: filter keystroke (100,000 secrets)', filters, 16, 'ms', filtersInk);
+
+  // Quick lookup: the first open fetches every vault's names once (timed apart), then per keystroke.
+  const t0 = performance.now();
+  stdin.write('\u0010');
+  await waitText('of 100,0');
+  const lookupLoad = performance.now() - t0;
+  const lookups: number[] = [];
+  const lookupsInk: number[] = [];
+  for (const q of ['secret-0012', 'chan']) {
+    for (const ch of q) await sample(ch, lookups, lookupsInk);
+    for (let i = 0; i < q.length; i++) await sample('\u007f', lookups, lookupsInk);
+  }
+  add('keypress→frame: quick lookup keystroke (all vaults)', lookups, 30, 'ms', lookupsInk);
+  rows.push({ figure: 'quick lookup first open (fetch all names)', median: `${lookupLoad.toFixed(0)} ms`, p95: '—', goal: '(once per session)', ok: true, n: 1 });
+  ink.unmount();
+}
+
+async function main(): Promise<void> {
+  if (!process.env.SKIP_PTY) await coldStartAndMemory();
+  await inProcess();
+  const head = ['figure', 'median', 'p95', 'goal', 'n', 'Ink draw (median)', ''];
+  const body = rows.map((r) => [r.figure, r.median, r.p95, r.goal, String(r.n), r.ink ?? '—', r.ok ? 'ok' : 'MISSED']);
+  const widths = head.map((_, i) => Math.max(head[i].length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`kvdeck console with --perf ${N.toLocaleString('en-US')} (${COLS}×${ROWS})`);
+  console.log(line(head));
+  for (const b of body) console.log(line(b));
+  process.exit(0);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,80 @@
+/**
+ * `npm run screenshots`: drives the real app (dist/kvdeck.js, demo engine) in tmux at 120×34 and writes
+ * one PNG and SVG per pane, plus the help and quick-lookup overlays, into screenshots/.
+ * Build first (`npm run build`); the script builds when dist/ is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLE, NODE, ROOT, Term } from '../test/e2e/tmux.js';
+import { ansiToSvg, svgToPng } from './term-svg.js';
+
+const COLS = 120;
+const ROWS = 34;
+const OUT = join(ROOT, 'screenshots');
+const WAIT = 20_000;
+
+interface Shot {
+  file: string;
+  title: string;
+  /** Keys and text to get there from the previous shot; `T:` types text. */
+  steps: string[];
+  /** What must be on screen before the capture. */
+  proof: (screen: string) => boolean;
+}
+
+const has = (...parts: string[]) => (s: string) => parts.every((p) => s.includes(p));
+const noSpinner = (s: string) => !/Loading/.test(s);
+
+// Each step waits for its effect: keys sent back to back can overtake each other in the app's input handling.
+const pickVault = (name: string) => ['/', 'W:Enter keep', `T:${name}`, `W:1 of`, 'Enter', 'W:Esc clears'];
+
+const SHOTS: Shot[] = [
+  { file: 'pane-1-vaults', title: 'Vaults', steps: [], proof: has('contoso-app-kv', 'ase-edge01-kv', 'contoso-shared-kv') },
+  // contoso-app-kv has the richest content: several secrets (one expiring, one disabled), keys, three policies.
+  { file: 'pane-2-secrets', title: 'Secrets', steps: [...pickVault('contoso-app-kv'), '2'], proof: (s) => has('storage-account-key', 'partner-api-token')(s) && noSpinner(s) },
+  { file: 'pane-3-keys', title: 'Keys', steps: ['3'], proof: (s) => has('data-encryption-key', 'app-signing-key')(s) && noSpinner(s) },
+  { file: 'pane-4-policies', title: 'Access policies', steps: ['4'], proof: (s) => has('contoso-web-app', 'Security Admin')(s) && noSpinner(s) },
+  // The edge vault has a lock of its own.
+  { file: 'pane-5-locks', title: 'Locks', steps: ['1', 'W:3 vaults', ...pickVault('ase-edge01-kv'), '5'], proof: (s) => has('ase-edge01-kv-lock')(s) && noSpinner(s) },
+  { file: 'pane-6-deleted', title: 'Deleted', steps: ['1', 'W:3 vaults', ...pickVault('contoso-app-kv'), '6'], proof: (s) => has('billing-old-kv', 'ase-edge00-kv', 'old-db-password')(s) && noSpinner(s) },
+  { file: 'pane-7-audit', title: 'Audit', steps: ['7'], proof: (s) => /Audit/.test(s.split('\n')[2] ?? '') && noSpinner(s) && /\d\d:\d\d/.test(s) },
+  { file: 'help', title: 'Help (?) over Secrets', steps: ['2', 'W:storage-account-key', '?'], proof: has('Secrets pane', 'Everywhere') },
+  { file: 'quick-lookup', title: 'Quick lookup (Ctrl-P)', steps: ['Escape', 'C-p', 'W:Find a secret', 'T:key'], proof: (s) => has('› key', 'channel-integrity-key')(s) && !s.includes('smtp-password') },
+];
+
+async function main(): Promise<void> {
+  if (!existsSync(BUNDLE)) execFileSync(NODE, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', cwd: ROOT });
+  mkdirSync(OUT, { recursive: true });
+  // Truecolor and 256 colours on, NO_COLOR off: the screenshots show the default theme.
+  const term = await Term.start({ cols: COLS, rows: ROWS, env: { COLORTERM: 'truecolor' } });
+  // `npm run screenshots -- pane-2-secrets` renders only the shots named (the steps before them still run).
+  const only = process.argv.slice(2);
+  try {
+    await term.waitFor(SHOTS[0].proof, WAIT);
+    for (const shot of SHOTS) {
+      for (const step of shot.steps) {
+        if (step.startsWith('T:')) await term.type(step.slice(2));
+        else if (step.startsWith('W:')) await term.waitFor(step.slice(2), WAIT);
+        else await term.keys(step);
+      }
+      await term.waitFor(shot.proof, WAIT);
+      // Give a spinner or a just-changed row one more frame to settle.
+      await new Promise((r) => setTimeout(r, 250));
+      if (only.length && !only.includes(shot.file)) continue;
+      const ansi = await term.screenshot();
+      const svg = await ansiToSvg(ansi, { cols: COLS, rows: ROWS, title: `kvdeck — ${shot.title}` });
+      writeFileSync(join(OUT, `${shot.file}.svg`), svg);
+      writeFileSync(join(OUT, `${shot.file}.png`), await svgToPng(svg));
+      console.log(`screenshots/${shot.file}.png`);
+      if (only.length && SHOTS.filter((x) => only.includes(x.file)).at(-1) === shot) break;
+    }
+  } finally {
+    await term.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(`screenshots: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createClipboard, osc52, tmuxPassthrough } from '../../source/ui/clipboard.js';
+
+test('OSC 52 carries the value base64-encoded, ended by BEL', () => {
+  assert.equal(osc52('hé'), `\u001b]52;c;${Buffer.from('hé').toString('base64')}\u0007`);
+});
+
+test('inside tmux the sequence is also sent through DCS passthrough with ESC doubled', () => {
+  const out: string[] = [];
+  const cb = createClipboard({ write: (s) => out.push(s), env: { TMUX: '/tmp/tmux-0/default,1,0' }, findTool: false, clearAfterMs: 0 });
+  const r = cb.copy('v');
+  assert.deepEqual(r.via, ['OSC 52', 'tmux passthrough']);
+  assert.equal(out[0], osc52('v'));
+  assert.equal(out[1], `\u001bPtmux;\u001b\u001b]52;c;dg==\u0007\u001b\\`);
+  assert.equal(tmuxPassthrough('\u001bx'), '\u001bPtmux;\u001b\u001bx\u001b\\');
+});
+
+test('a local clipboard tool is used when present, but never over SSH', () => {
+  const ran: string[] = [];
+  const local = createClipboard({ write: () => {}, env: { DISPLAY: ':0' }, platform: 'linux', findTool: (n) => n === 'xclip', runTool: (t, text) => ran.push(`${t.name}:${text}`), clearAfterMs: 0 });
+  assert.deepEqual(local.copy('x').via, ['OSC 52', 'xclip']);
+  assert.deepEqual(ran, ['xclip:x']);
+  const ssh = createClipboard({ write: () => {}, env: { DISPLAY: ':0', SSH_CONNECTION: '1 2 3 4' }, platform: 'linux', findTool: () => true, runTool: (t) => ran.push(t.name), clearAfterMs: 0 });
+  assert.deepEqual(ssh.copy('y').via, ['OSC 52']);
+});
+
+test('the clipboard is cleared after the timeout', async () => {
+  const out: string[] = [];
+  const cb = createClipboard({ write: (s) => out.push(s), env: {}, findTool: false, clearAfterMs: 20 });
+  assert.equal(cb.copy('secret').clearsAfterMs, 20);
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(out[out.length - 1], '\u001b]52;c;\u0007');
+  cb.dispose();
+});

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildIndex, filterIndex, matchPositions, matchTier } from '../../source/ui/fuzzy.js';
+
+test('matches rank prefix, then word start, then substring, then scattered letters', () => {
+  const names = ['xappx', 'contoso-app-kv', 'app-config', 'a-p-p', 'nothing'];
+  const r = filterIndex(buildIndex(names), 'app');
+  assert.deepEqual(r.indices.map((i) => names[i]), ['app-config', 'contoso-app-kv', 'xappx', 'a-p-p']);
+});
+
+test('the filter is case-insensitive and ignores spaces in the query', () => {
+  const names = ['Channel-Integrity-Key', 'bmc-password'];
+  assert.deepEqual(filterIndex(buildIndex(names), 'CHAN int').indices, [0]);
+  assert.equal(matchTier('channel-integrity-key', 'zz'), -1);
+});
+
+test('highlight positions prefer a contiguous run, then letters starting at a word', () => {
+  assert.deepEqual(matchPositions('contoso-app-kv', 'app'), [8, 9, 10]);
+  assert.deepEqual(matchPositions('contoso-shared-kv', 'shrd'), [8, 9, 11, 13]);
+  assert.deepEqual(matchPositions('abc', 'zz'), []);
+});
+
+test('a query extending the previous one re-checks only the earlier matches, with the same result', () => {
+  const names = Array.from({ length: 5000 }, (_, i) => `secret-${i.toString(36)}-${i % 7 === 0 ? 'prod' : 'dev'}`);
+  const index = buildIndex(names);
+  const a = filterIndex(index, 'pr');
+  const incremental = filterIndex(index, 'prod', a);
+  const fresh = filterIndex(index, 'prod');
+  assert.deepEqual(incremental.indices, fresh.indices);
+});
+
+test('filtering 100,000 names stays well under a frame per keystroke', () => {
+  const names = Array.from({ length: 100_000 }, (_, i) => `perf-secret-${String(i).padStart(6, '0')}-${['api', 'db', 'cert', 'token'][i % 4]}`);
+  const index = buildIndex(names);
+  const times: number[] = [];
+  let prev;
+  for (const q of ['d', 'db', 'db0', 'db00', 'db001', 'x', 'tok9']) {
+    const t = performance.now();
+    prev = filterIndex(index, q, q.startsWith(prev?.query ?? '\u0000') ? prev : undefined);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`filter 100k: median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+  assert.ok(median < 16, `median ${median} ms`);
+});
