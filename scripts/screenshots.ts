@@ -4,7 +4,8 @@
  * Build first (`npm run build`); the script builds when dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE, NODE, ROOT, Term } from '../test/e2e/tmux.js';
 import { ansiToSvg, svgToPng } from './term-svg.js';
@@ -17,7 +18,7 @@ const WAIT = 20_000;
 interface Shot {
   file: string;
   title: string;
-  /** Keys and text to get there from the previous shot; `T:` types text. */
+  /** Keys and text to get there from the previous shot; `T:` types text, `W:` waits for text, `G:` until it is gone. */
   steps: string[];
   /** What must be on screen before the capture. */
   proof: (screen: string) => boolean;
@@ -40,14 +41,17 @@ const SHOTS: Shot[] = [
   { file: 'pane-6-deleted', title: 'Deleted', steps: ['1', 'W:3 vaults', ...pickVault('contoso-app-kv'), '6'], proof: (s) => has('billing-old-kv', 'ase-edge00-kv', 'old-db-password')(s) && noSpinner(s) },
   { file: 'pane-7-audit', title: 'Audit', steps: ['7'], proof: (s) => /Audit/.test(s.split('\n')[2] ?? '') && noSpinner(s) && /\d\d:\d\d/.test(s) },
   { file: 'help', title: 'Help (?) over Secrets', steps: ['2', 'W:storage-account-key', '?'], proof: has('Secrets pane', 'Everywhere') },
-  { file: 'quick-lookup', title: 'Quick lookup (Ctrl-P)', steps: ['Escape', 'C-p', 'W:Find a secret', 'T:key'], proof: (s) => has('› key', 'channel-integrity-key')(s) && !s.includes('smtp-password') },
+  { file: 'quick-lookup', title: 'Quick lookup (Ctrl-P)', steps: ['Escape', 'G:Everywhere', 'C-p', 'W:Find a secret', 'T:key'], proof: (s) => has('› key', 'channel-integrity-key')(s) && !s.includes('smtp-password') },
 ];
 
 async function main(): Promise<void> {
   if (!existsSync(BUNDLE)) execFileSync(NODE, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', cwd: ROOT });
   mkdirSync(OUT, { recursive: true });
+  // Fresh settings (default theme, no remembered pane) in a short path: the help screen shows it.
+  const config = join(tmpdir(), 'kvdeck-screenshots', '.config');
+  rmSync(config, { recursive: true, force: true });
   // Truecolor and 256 colours on, NO_COLOR off: the screenshots show the default theme.
-  const term = await Term.start({ cols: COLS, rows: ROWS, env: { COLORTERM: 'truecolor' } });
+  const term = await Term.start({ cols: COLS, rows: ROWS, env: { COLORTERM: 'truecolor', XDG_CONFIG_HOME: config } });
   // `npm run screenshots -- pane-2-secrets` renders only the shots named (the steps before them still run).
   const only = process.argv.slice(2);
   try {
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
       for (const step of shot.steps) {
         if (step.startsWith('T:')) await term.type(step.slice(2));
         else if (step.startsWith('W:')) await term.waitFor(step.slice(2), WAIT);
+        else if (step.startsWith('G:')) await term.waitForGone(step.slice(2), WAIT);
         else await term.keys(step);
       }
       await term.waitFor(shot.proof, WAIT);
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await term.kill();
+    rmSync(join(tmpdir(), 'kvdeck-screenshots'), { recursive: true, force: true });
   }
 }
 

@@ -91,6 +91,8 @@ function boxPath(ch: string, x: number, y: number, w: number, h: number): string
   return d;
 }
 
+const SHADES: Record<string, number> = { '█': 1, '▓': 0.75, '▒': 0.5, '░': 0.28 };
+
 /** A padlock in a two-cell box, for 🔒. */
 function padlock(x: number, y: number, w: number, h: number, color: string): string {
   const bw = w * 0.5;
@@ -154,6 +156,11 @@ export async function ansiToSvg(ansi: string, options: RenderOptions): Promise<s
       if (bgRun && bgRun.bg !== DEFAULT_BG) bgs.push(`<rect x="${(pad + bgRun.x0 * cw).toFixed(2)}" y="${top}" width="${((bgRun.x1 - bgRun.x0) * cw + 0.5).toFixed(2)}" height="${ch}" fill="${bgRun.bg}"/>`);
       bgRun = undefined;
     };
+    let shadeRun: { x0: number; x1: number; fill: string; opacity: number } | undefined;
+    const flushShade = () => {
+      if (shadeRun) strokes.push(`<rect x="${(pad + shadeRun.x0 * cw).toFixed(2)}" y="${top}" width="${((shadeRun.x1 - shadeRun.x0) * cw).toFixed(2)}" height="${ch}" fill="${shadeRun.fill}"${shadeRun.opacity < 1 ? ` fill-opacity="${shadeRun.opacity}"` : ''}/>`);
+      shadeRun = undefined;
+    };
     const flush = () => {
       if (run && run.chars.trim() !== '') {
         const s = run.style;
@@ -183,6 +190,16 @@ export async function ansiToSvg(ansi: string, options: RenderOptions): Promise<s
         strokes.push(`<path d="${boxPath(chars, px, top, cw, ch)}" stroke="${style.fg}" stroke-width="1.2" fill="none"${style.dim ? ' stroke-opacity="0.55"' : ''}/>`);
         continue;
       }
+      // Block and shade characters as rects: glyphs leave seams between cells at this line height.
+      const shade = SHADES[chars];
+      if (shade !== undefined) {
+        flush();
+        // One rect per run of the same shade: adjacent anti-aliased edges would leave seams.
+        if (shadeRun && shadeRun.fill === style.fg && shadeRun.opacity === shade && shadeRun.x1 === x) shadeRun.x1 = x + 1;
+        else { flushShade(); shadeRun = { x0: x, x1: x + 1, fill: style.fg, opacity: shade }; }
+        continue;
+      }
+      flushShade();
       if (chars === '🔒') {
         flush();
         icons.push(padlock(px, top, cw * w, ch, style.bg));
@@ -198,6 +215,7 @@ export async function ansiToSvg(ansi: string, options: RenderOptions): Promise<s
       run.chars += chars;
     }
     flush();
+    flushShade();
     flushBg();
   }
   term.dispose();

@@ -11,7 +11,7 @@ import { useApp } from './app-context.js';
 import type { Column } from './components/columns.js';
 import { Spinner } from './components/spinner.js';
 import { Table } from './components/table.js';
-import { buildIndex, filterIndex, type FilterIndex, type FilterResult } from './fuzzy.js';
+import { buildIndex, filterIndex, warmUp, type FilterIndex, type FilterResult } from './fuzzy.js';
 import { useCapture } from './input-router.js';
 import { isPrintable } from './keymap/keys.js';
 import { copySecretValue } from './panes/secrets/copy.js';
@@ -32,7 +32,7 @@ export async function loadLookupIndex(backend: Backend, signal?: AbortSignal): P
   const vaults = await backend.vaults.list(undefined, { signal });
   const unreadable: string[] = [];
   const lists = await Promise.all(vaults.map((v) =>
-    listAll((p) => backend.secrets.listPage(v, p, { signal })).catch((e) => {
+    listAll((p) => backend.secrets.listPage(v, p, { signal }), undefined, 1000).catch((e) => {
       if ((e as Error)?.name === 'AbortError') throw e;
       unreadable.push(v.name);
       return [];
@@ -41,7 +41,7 @@ export async function loadLookupIndex(backend: Backend, signal?: AbortSignal): P
   lists.forEach((items, i) => { for (const s of items) entries.push({ vault: vaults[i], name: s.name }); });
   const index = buildIndex(entries.map((e) => e.name));
   // Warm the filter up (JIT) so the first keystrokes are as fast as the later ones.
-  if (entries.length > 5000) for (const q of ['e', 'se', 'x']) filterIndex(index, q);
+  if (entries.length > 5000) warmUp(index);
   return { entries, index, unreadable };
 }
 

@@ -52,19 +52,26 @@ async function helpIntact(term: Term, paneTitle: string): Promise<void> {
   await term.waitForGone(`${paneTitle} pane`, SLOW);
 }
 
-test('at 80×24 the vaults list, the secrets list, quick lookup and the help overlay keep their layout', async (t) => {
+test('at 80×24 every pane and quick lookup keep their layout: header on top, footer at the bottom', async (t) => {
   const term = await launch(t, { cols: COLS, rows: ROWS });
   let s = await term.screen();
   assertLayout(s, ROWS, 'vaults');
   assert.match(s, /ase-edge01-kv/);
   assert.match(s, /contoso-shared-kv/);
+  for (const [n, title] of [[2, 'Secrets'], [3, 'Keys'], [4, 'Access policies'], [5, 'Locks'], [6, 'Deleted'], [7, 'Audit']] as const) {
+    await term.keys(String(n));
+    s = await term.waitFor((x) => (x.split('\n')[2] ?? '').startsWith(`${title} ›`) && !/Loading/.test(x), SLOW);
+    assertLayout(s, ROWS, title);
+  }
+  await term.keys('C-p');
+  s = await term.waitFor((x) => x.includes('Find a secret') && /smtp-password\s+contoso-shared-kv/.test(x), SLOW);
+  assertLayout(s, ROWS, 'quick lookup');
+});
+
+test('at 80×24 the help overlay is clipped cleanly, never drawn over itself', async (t) => {
+  const term = await launch(t, { cols: COLS, rows: ROWS });
   await helpIntact(term, 'Vaults');
   await term.keys('2');
-  s = await term.waitFor('channel-integrity-key', SLOW);
-  assertLayout(s, ROWS, 'secrets');
+  await term.waitFor('channel-integrity-key', SLOW);
   await helpIntact(term, 'Secrets');
-  await term.keys('C-p');
-  s = await term.waitFor('Find a secret', SLOW);
-  assertLayout(s, ROWS, 'quick lookup');
-  assert.match(s, /smtp-password\s+contoso-shared-kv/);
 });

@@ -151,6 +151,17 @@ export class Term {
     }
   }
 
+  /** Polls the screen with its attributes (capture-pane -e) until it matches: e.g. /\x1b\[7m\[ \] set/ for a cursor (inverse) on "[ ] set". */
+  async waitForStyled(what: ScreenTest, timeoutMs = 10_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const styled = await this.screenshot();
+      if (matches(styled, what)) return styled;
+      if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${describe(what)} (with attributes). Screen:\n${await this.screen()}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+
   /** Polls until the screen no longer matches. */
   waitForGone(what: ScreenTest, timeoutMs = 10_000): Promise<string> {
     return this.waitFor((s) => !matches(s, what), timeoutMs);

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildIndex, filterIndex, matchPositions, matchTier } from '../../source/ui/fuzzy.js';
+import { buildIndex, filterIndex, matchPositions, matchTier, warmUp } from '../../source/ui/fuzzy.js';
 
 test('matches rank prefix, then word start, then substring, then scattered letters', () => {
   const names = ['xappx', 'contoso-app-kv', 'app-config', 'a-p-p', 'nothing'];
   const r = filterIndex(buildIndex(names), 'app');
-  assert.deepEqual(r.indices.map((i) => names[i]), ['app-config', 'contoso-app-kv', 'xappx', 'a-p-p']);
+  assert.deepEqual(Array.from(r.indices, (i) => names[i]), ['app-config', 'contoso-app-kv', 'xappx', 'a-p-p']);
 });
 
 test('the filter is case-insensitive and ignores spaces in the query', () => {
   const names = ['Channel-Integrity-Key', 'bmc-password'];
-  assert.deepEqual(filterIndex(buildIndex(names), 'CHAN int').indices, [0]);
+  assert.deepEqual(Array.from(filterIndex(buildIndex(names), 'CHAN int').indices), [0]);
   assert.equal(matchTier('channel-integrity-key', 'zz'), -1);
 });
 
@@ -32,6 +32,7 @@ test('a query extending the previous one re-checks only the earlier matches, wit
 test('filtering 100,000 names stays well under a frame per keystroke', () => {
   const names = Array.from({ length: 100_000 }, (_, i) => `perf-secret-${String(i).padStart(6, '0')}-${['api', 'db', 'cert', 'token'][i % 4]}`);
   const index = buildIndex(names);
+  warmUp(index); // as the list does when it loads
   const times: number[] = [];
   let prev;
   for (const q of ['d', 'db', 'db0', 'db00', 'db001', 'x', 'tok9']) {

@@ -13,7 +13,7 @@ export interface TableProps<T> {
   columns: readonly Column<T>[];
   items: readonly T[];
   /** Which items to show, in order; default all. */
-  indices?: readonly number[];
+  indices?: ArrayLike<number>;
   /** Position (in indices) of the selected row. */
   selected: number;
   offset: number;

@@ -22,6 +22,9 @@ import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.
 import { copySecretValue } from './copy.js';
 import { useReveal } from './use-reveal.js';
 
+/** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
+const IN_PROCESS_PAGE = 1000;
+
 export const secretsCacheKey = (vault: Vault) => `secrets:${vault.id}`;
 
 const byName = (a: SecretProperties, b: SecretProperties) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0);
@@ -32,7 +35,7 @@ function SecretsPane({ width, height }: PaneProps) {
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
   const reveal = useReveal();
-  const loaded = useLoad(secretsCacheKey(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress), { cache: true });
+  const loaded = useLoad(secretsCacheKey(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE), { cache: true });
   const items = loaded.data ?? [];
   const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME });
   const open = detail ? items.find((s) => s.name === detail) : undefined;
