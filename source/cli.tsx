@@ -1,25 +1,24 @@
 /**
- * The kvdeck binary: parses the shared options, runs a subcommand (serve, …) or opens the console
- * full screen (Ink's alternate screen). The terminal is restored on quit, Ctrl-C, SIGTERM and crashes;
- * a crash prints one line (the stack only with KVDECK_DEBUG=1).
+ * The kvdeck binary, kept thin: parses the shared options, answers --help/--version, runs a
+ * subcommand (serve, get, …), or loads the console (source/ui/run-console.tsx) with a dynamic import —
+ * so a one-shot `kvdeck get` never loads Ink, React or the panes.
+ *
+ * The terminal is restored on quit, Ctrl-C, SIGTERM, SIGHUP and crashes; a crash prints one line
+ * (the stack only with KVDECK_DEBUG=1).
  */
-import { render, type Instance } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { parseGlobalOptions, UsageError } from './cli/global-options.js';
 import { helpText } from './cli/help-text.js';
 import { COMMANDS } from './commands/registry.js';
-import { createBackend } from './backend/select.js';
-import { App } from './ui/app.js';
-import { createClipboard } from './ui/clipboard.js';
 import { explainError } from './ui/explain-error.js';
-import { openSettings } from './ui/settings.js';
 
 const LEAVE_ALT_SCREEN = '\u001b[?1049l\u001b[?25h';
-let instance: Instance | undefined;
+/** The console's Ink instance, once it is drawing. */
+let unmountConsole: (() => void) | undefined;
 
 function restoreTerminal(): void {
-  try { instance?.unmount(); } catch { /* already gone */ }
-  instance = undefined;
+  try { unmountConsole?.(); } catch { /* already gone */ }
+  unmountConsole = undefined;
   if (process.stdout.isTTY) process.stdout.write(LEAVE_ALT_SCREEN);
   try { if (process.stdin.isTTY) process.stdin.setRawMode(false); } catch { /* not a TTY any more */ }
 }
@@ -32,6 +31,12 @@ function crash(error: unknown): never {
   process.exit(1);
 }
 
+function usage(e: unknown): number {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`kvdeck: ${e.message}\nTry kvdeck --help.\n`);
+  return 2;
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   // A subcommand parses its own flags (serve --port, get --emulator …): hand it everything after its name.
@@ -41,11 +46,7 @@ async function main(): Promise<number> {
   try {
     opts = parseGlobalOptions(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`kvdeck: ${e.message}\nTry kvdeck --help.\n`);
-      return 2;
-    }
-    throw e;
+    return usage(e);
   }
   if (opts.help) { process.stdout.write(helpText(pkg.version)); return 0; }
   if (opts.version) { process.stdout.write(`${pkg.version}\n`); return 0; }
@@ -63,26 +64,18 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const backend = await createBackend(opts);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   process.on('SIGTERM', () => { restoreTerminal(); process.exit(143); });
   process.on('SIGHUP', () => { restoreTerminal(); process.exit(129); });
 
-  const settings = openSettings();
-  const clipboard = createClipboard({ write: (s) => process.stdout.write(s) });
-  instance = render(<App backend={backend} readonly={opts.readonly} settings={settings} clipboard={clipboard} />, {
-    alternateScreen: true,
-    exitOnCtrlC: true,
-    patchConsole: true,
-    incrementalRendering: true,
-    maxFps: 60,
-  });
-  await instance.waitUntilExit();
-  clipboard.dispose();
-  restoreTerminal();
-  await backend.close?.();
-  return 0;
+  const { runConsole } = await import('./ui/run-console.js');
+  try {
+    return await runConsole(opts, { mounted: (unmount) => { unmountConsole = unmount; }, restore: restoreTerminal });
+  } catch (e) {
+    restoreTerminal();
+    return usage(e);
+  }
 }
 
 main().then((code) => process.exit(code), crash);

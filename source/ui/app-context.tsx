@@ -32,6 +32,8 @@ export interface AppServices {
   settings: Settings;
   clipboard: Clipboard;
   now: () => number;
+  /** How long a revealed value stays on screen (30 s; tests shorten it through <App revealMs>). */
+  revealMs: number;
 
   flash(kind: FlashKind, text: string): void;
   /** Flashes an error explained for a person; returns the sentence. */
@@ -45,6 +47,8 @@ export interface AppServices {
   /** Vault-scoped panes (2–6) work on this vault. */
   vault: Vault | undefined;
   selectVault(vault: Vault | undefined): void;
+  /** True while start-up looks for the last vault used: pane 1 waits before moving its cursor. */
+  vaultPending: boolean;
   goto(pane: PaneId): void;
   /** Consumed by the Secrets pane when it mounts. */
   openRequest: OpenRequest | undefined;

@@ -27,9 +27,25 @@ import { useOverlays } from './overlays.js';
 import { PANE_IDS, type PaneId } from './panes/ids.js';
 import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
-import { memorySettings, type Settings } from './settings.js';
+import { memorySettings, type LastVault, type Settings } from './settings.js';
 import { resolveTheme } from './theme.js';
 import { SubFilterContext } from './sub-filter.js';
+import { Spinner } from './components/spinner.js';
+import { REVEAL_MS } from './panes/secrets/use-reveal.js';
+
+const isVaultScoped = (p: PaneId) => PANES.find((x) => x.id === p)?.vaultScoped === true;
+
+/**
+ * The pane to open and the vault to look for: the caller's pane, else the last one used. A
+ * vault-scoped pane without a remembered vault starts on Vaults instead of "no vault selected".
+ */
+function startingPoint(settings: Settings, initialPane: PaneId | undefined): { pane: PaneId; lastVault?: LastVault } {
+  const saved = settings.get('lastPane') as PaneId;
+  const lastVault = settings.get('lastVault') ?? undefined;
+  const pane = initialPane ?? (PANE_IDS.includes(saved) ? saved : 'vaults');
+  if (isVaultScoped(pane) && !lastVault) return { pane: 'vaults' };
+  return { pane, lastVault: lastVault?.name && lastVault.subscriptionId ? lastVault : undefined };
+}
 
 export interface AppProps {
   backend: Backend;
@@ -41,6 +57,12 @@ export interface AppProps {
   initialPane?: PaneId;
   onQuit?: () => void;
   now?: () => number;
+  /** The profile in use (`--profile`, `kvdeck profile use`), shown in the header. */
+  profile?: string;
+  /** What the backend is going through right now ("Azure is throttling: retrying in 3 s"), for the status line. */
+  activity?: string;
+  /** How long a revealed secret value stays on screen (default 30 s; tests shorten it). */
+  revealMs?: number;
 }
 
 const PLAIN_KEY: Key = {
@@ -63,9 +85,11 @@ export function App(props: AppProps) {
   const clipboard = useMemo(() => props.clipboard ?? createClipboard({ write: (s) => process.stdout.write(s) }), [props.clipboard]);
   const now = props.now ?? Date.now;
 
-  const startPane = props.initialPane ?? (PANE_IDS.includes(settings.get('lastPane') as PaneId) ? (settings.get('lastPane') as PaneId) : 'vaults');
-  const [pane, setPane] = useState<PaneId>(startPane);
+  const [start] = useState(() => startingPoint(settings, props.initialPane));
+  const [pane, setPane] = useState<PaneId>(start.pane);
   const [vault, setVault] = useState<Vault | undefined>();
+  // The last vault is being looked up (start-up): vault-scoped panes wait instead of saying "no vault".
+  const [restoring, setRestoring] = useState(!!start.lastVault);
   const [subFilter, setSubFilter] = useState<string | undefined>();
   const [subs, setSubs] = useState<Subscription[]>([]);
   const [flash, setFlash] = useState<FlashMessage | undefined>();
@@ -94,15 +118,41 @@ export function App(props: AppProps) {
   useEffect(() => {
     const ac = new AbortController();
     backend.directory.listSubscriptions({ signal: ac.signal }).then(setSubs, () => {});
-    // Starting on a vault-scoped pane (the last one used): pick the first vault so it has something to show.
-    if (PANES.find((p) => p.id === startPane)?.vaultScoped === true) {
-      backend.vaults.list(undefined, { signal: ac.signal }).then((vs) => {
-        const first = [...vs].sort((a, b) => a.name.localeCompare(b.name))[0];
-        setVault((cur) => cur ?? first);
-      }, () => {});
+    // Start where the user left off: the last vault, if it still exists; else a vault-scoped pane
+    // would have nothing to show, so start on Vaults.
+    const last = start.lastVault;
+    if (last) {
+      const done = (v: Vault | undefined) => {
+        if (ac.signal.aborted) return;
+        setVault((cur) => cur ?? v);
+        if (!v && isVaultScoped(start.pane)) setPane((p) => (p === start.pane ? 'vaults' : p));
+        setRestoring(false);
+      };
+      backend.vaults.list(undefined, { signal: ac.signal }).then(
+        (vs) => done(vs.find((v) => v.name.toLowerCase() === last.name.toLowerCase() && v.subscriptionId.toLowerCase() === last.subscriptionId.toLowerCase())),
+        () => done(undefined));
     }
     return () => ac.abort();
   }, [backend]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Remember the vault (name and subscription only), a moment after the selection settles: moving
+  // through pane 1 selects every vault on the way, and each would otherwise be a file write.
+  const savedVault = useRef<string | undefined>(undefined);
+  const saveVault = useRef<() => void>(() => {});
+  saveVault.current = () => {
+    if (restoring) return;
+    const value = vault ? { name: vault.name, subscriptionId: vault.subscriptionId } : null;
+    const sig = JSON.stringify(value);
+    if (sig === savedVault.current) return;
+    savedVault.current = sig;
+    settings.set('lastVault', value);
+  };
+  useEffect(() => {
+    const t = setTimeout(() => saveVault.current(), 400);
+    t.unref?.();
+    return () => clearTimeout(t);
+  }, [vault, restoring]);
+  useEffect(() => () => saveVault.current(), []);
 
   useEffect(() => () => clipboard.dispose(), [clipboard]);
 
@@ -125,6 +175,7 @@ export function App(props: AppProps) {
 
   const services: AppServices = {
     backend, readonly, keymap, theme, settings, clipboard, now,
+    revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
     fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx); showFlash('error', text); return text; },
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
@@ -143,6 +194,7 @@ export function App(props: AppProps) {
     overlay: overlays.open,
     vault,
     selectVault: setVault,
+    vaultPending: restoring,
     goto,
     openRequest,
     requestOpen: setOpenRequest,
@@ -192,6 +244,7 @@ export function App(props: AppProps) {
   };
 
   const quit = () => {
+    saveVault.current();
     clipboard.dispose();
     if (props.onQuit) props.onQuit();
     else ink.exit();
@@ -256,18 +309,20 @@ export function App(props: AppProps) {
       <InputRouterContext.Provider value={router}>
         <SubFilterContext.Provider value={subFilter}>
           <Box flexDirection="column" width={size.columns} height={size.rows}>
-            <Header backendLabel={backend.info.label} identity={backend.info.identity.displayName} subscription={headerSub} readonly={readonly} width={size.columns} theme={theme} />
+            <Header backendLabel={backend.info.label} identity={backend.info.identity.displayName} subscription={headerSub} profile={props.profile} readonly={readonly} width={size.columns} theme={theme} />
             <Tabs titles={PANES.map((p) => p.title)} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
               {top && <Box justifyContent="center">{top.render(top.close)}</Box>}
               <Box display={top ? 'none' : 'flex'} flexDirection="column">
-                {def.vaultScoped === true && !vault
+                {def.vaultScoped === true && !vault && restoring
+                  ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />
+                  : def.vaultScoped === true && !vault
                   ? <Text color={theme.muted}>{`No vault selected. Press 1 for Vaults, pick one with ↑↓ and Enter; then come back to ${def.title}.`}</Text>
                   : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>
-            <FlashLine flash={flash} busy={busy} width={size.columns} theme={theme} />
+            <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
             <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>

@@ -124,7 +124,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
       {error ? <Text color={theme.error}>{error}</Text> : !data ? <Spinner label="Fetching secret names from every vault…" theme={theme} /> : count === 0 ? (
         <Text color={theme.muted}>{query ? `No secret matches “${query}”.` : 'No secrets you can read.'}</Text>
       ) : (
-        <Table columns={COLUMNS} items={data.entries} indices={result!.indices} selected={sel} offset={offset} height={rows} width={width - 4} query={query} theme={theme} focused={inResults} />
+        <Table columns={COLUMNS} items={data.entries} indices={result!.indices} selected={sel} offset={offset} height={rows} width={width - 4} query={query} theme={theme} />
       )}
       <Text color={theme.muted} wrap="truncate">
         {inResults ? 'Enter open · c copy value · j/k move · type to search again · R refresh names · Esc close' : 'type to search · ↓ to the results (then c copies) · Enter open · Ctrl-Y copy · Esc close'}

@@ -1,13 +1,23 @@
 /**
- * Settings kept between runs with `conf`: theme, last pane, keymap overrides. Never a secret, never
- * a value: only these three keys are written. Tests pass `cwd` so they never touch the user's file.
+ * Settings kept between runs with `conf`: theme, last pane, last vault, keymap overrides. Never a
+ * secret, never a value: only these keys are written (the last vault is its name and subscription).
+ * Tests pass `cwd` (or set KVDECK_CONFIG_DIR) so they never touch the user's file.
  */
 import Conf from 'conf';
+import { configDir } from '../config/profiles.js';
 import type { KeymapOverrides } from './keymap/keymap.js';
+
+/** Where the user was: enough to find the vault again, nothing more. */
+export interface LastVault {
+  name: string;
+  subscriptionId: string;
+}
 
 export interface SettingsData {
   theme: string;
   lastPane: string;
+  /** null: none (conf cannot store undefined). */
+  lastVault: LastVault | null;
   keymap: KeymapOverrides;
 }
 
@@ -18,10 +28,10 @@ export interface Settings {
   readonly path: string;
 }
 
-const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', keymap: {} };
+const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, keymap: {} };
 
 export interface SettingsOptions {
-  /** Directory for the settings file (tests); default: the platform's config directory. */
+  /** Directory for the settings file (tests); default: configDir() (source/config/profiles.ts). */
   cwd?: string;
   configName?: string;
 }
@@ -32,7 +42,8 @@ export function openSettings(options: SettingsOptions = {}): Settings {
     const conf = new Conf<Record<string, unknown>>({
       projectName: 'kvdeck',
       projectSuffix: '',
-      cwd: options.cwd,
+      // Next to the profiles (KVDECK_CONFIG_DIR, else $XDG_CONFIG_HOME/kvdeck — conf's own default on Linux).
+      cwd: options.cwd ?? configDir(),
       configName: options.configName ?? 'settings',
       defaults: { ...DEFAULTS },
       clearInvalidConfig: true,

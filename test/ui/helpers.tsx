@@ -24,6 +24,8 @@ export interface AppOptions {
   size?: { columns: number; rows: number };
   pane?: PaneId;
   settings?: Settings;
+  /** How long a revealed value stays (default 30 s). */
+  revealMs?: number;
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 15));
@@ -36,7 +38,7 @@ export function renderApp(o: AppOptions = {}) {
   let quit = 0;
   const r = render(
     <App backend={backend} readonly={o.readonly} settings={o.settings ?? memorySettings()} clipboard={clipboard}
-      size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} onQuit={() => quit++} />,
+      size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} revealMs={o.revealMs} onQuit={() => quit++} />,
   );
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what = 'condition', ms = 3000) => {

@@ -1,4 +1,7 @@
-/** The status line: the latest flash (success, error, info), or a spinner while an action runs. */
+/**
+ * The status line: a spinner while an action runs, else the latest flash (success, error, info),
+ * else what the backend is going through (throttling, retries) — a note that takes no keys.
+ */
 import { Box, Text } from 'ink';
 import type { FlashKind } from '../app-context.js';
 import type { Theme } from '../theme.js';
@@ -10,8 +13,9 @@ export interface FlashMessage {
   id: number;
 }
 
-export function FlashLine({ flash, busy, width, theme }: { flash?: FlashMessage; busy?: string; width: number; theme: Theme }) {
-  if (busy) return <Box height={1} width={width}><Spinner label={busy} theme={theme} /></Box>;
+export function FlashLine({ flash, busy, activity, width, theme }: { flash?: FlashMessage; busy?: string; activity?: string; width: number; theme: Theme }) {
+  if (busy) return <Box height={1} width={width}><Spinner label={activity ? `${busy} (${activity})` : busy} theme={theme} /></Box>;
+  if (!flash && activity) return <Box height={1} width={width}><Text color={theme.warn} wrap="truncate">{`⧗ ${activity}`}</Text></Box>;
   if (!flash) return <Box height={1} width={width}><Text> </Text></Box>;
   const color = flash.kind === 'error' ? theme.error : flash.kind === 'success' ? theme.ok : theme.accent;
   const mark = flash.kind === 'error' ? '✗' : flash.kind === 'success' ? '✓' : 'ℹ';

@@ -6,20 +6,22 @@ export interface HeaderProps {
   backendLabel: string;
   identity: string;
   subscription?: string;
+  /** The connection profile in use, if any. */
+  profile?: string;
   readonly: boolean;
   width: number;
   theme: Theme;
 }
 
-export function Header({ backendLabel, identity, subscription, readonly, width, theme }: HeaderProps) {
+export function Header({ backendLabel, identity, subscription, profile, readonly, width, theme }: HeaderProps) {
   return (
     <Box height={1} width={width} overflow="hidden">
       <Text wrap="truncate">
         <Text bold color={theme.accent}>kvdeck</Text>
+        {profile && (<><Text color={theme.muted}> │ profile </Text><Text bold>{profile}</Text></>)}
         <Text color={theme.muted}> │ </Text>
         <Text>{backendLabel}</Text>
-        <Text color={theme.muted}> │ </Text>
-        <Text bold>{identity}</Text>
+        {identity && (<><Text color={theme.muted}> │ </Text><Text bold>{identity}</Text></>)}
         {subscription && (<><Text color={theme.muted}> │ sub </Text><Text>{subscription}</Text></>)}
         {readonly && (<><Text> </Text><Text inverse bold color={theme.badge}> READ-ONLY </Text></>)}
       </Text>

@@ -34,7 +34,7 @@ function SecretsPane({ width, height }: PaneProps) {
   const vault = app.vault!;
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
-  const reveal = useReveal();
+  const reveal = useReveal(app.revealMs);
   const loaded = useLoad(secretsCacheKey(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE), { cache: true });
   const items = loaded.data ?? [];
   const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME });

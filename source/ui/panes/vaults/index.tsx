@@ -1,5 +1,5 @@
 /** Pane 1 — Vaults: every vault the identity can see, across subscriptions, with locks; detail; new; delete. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import type { ManagementLock } from '../../../domain/lock.js';
 import { useApp } from '../../app-context.js';
@@ -37,8 +37,17 @@ function VaultsPane({ width, height }: PaneProps) {
     items: rows,
     text: (r) => r.vault.name,
     height: height - LIST_CHROME,
-    onSelect: (r) => { if (r && r.vault.id !== app.vault?.id) app.selectVault(r.vault); },
+    onSelect: (r) => { if (positioned.current && r && r.vault.id !== app.vault?.id) app.selectVault(r.vault); },
   });
+  // Open on the vault already selected (the last one used, or the one picked before leaving pane 1)
+  // instead of selecting the first row over it; the cursor drives the selection from then on.
+  const positioned = useRef(false);
+  useEffect(() => {
+    if (positioned.current || rows.length === 0 || app.vaultPending) return;
+    positioned.current = true;
+    const at = app.vault?.id;
+    if (!(at && list.select((r) => r.vault.id === at)) && list.current) app.selectVault(list.current.vault);
+  }, [rows, app.vaultPending]); // eslint-disable-line react-hooks/exhaustive-deps
   const cur = list.current;
   usePaneCrumbs(detail && cur ? [cur.vault.name] : []);
 
