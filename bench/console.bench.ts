@@ -10,11 +10,8 @@
  *  - resident memory of the real process after it has shown perf-kv's secrets and a quick lookup (peak
  *    VmHWM and current VmRSS). Goal ≤ 250 MB.
  */
-import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { COLS, memoryMb, ROWS, startInPty, strip } from './pty.js';
 
 // Ink must see an interactive terminal: CI=true would make it draw only the final frame.
 delete process.env.CI;
@@ -25,19 +22,13 @@ process.env.FORCE_COLOR = '3';
 process.env.NODE_ENV = 'production';
 delete process.env.NO_COLOR;
 
-const ROOT = resolve(import.meta.dirname, '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const BUNDLE = join(ROOT, 'dist/kvdeck.js');
 const N = 100_000;
 // BENCH_PHASES=move,page,filter,lookup,pty runs only those (e.g. to profile one with --cpu-prof).
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'pty,move,page,filter,lookup').split(','));
-const COLS = 120;
-const ROWS = 34;
 
 const pct = (xs: number[], p: number) => { const s = xs.slice().sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 const median = (xs: number[]) => pct(xs, 0.5);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const strip = (s: string) => s.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\u001b[()][A-Z0-9]|\u001b[=>78]/g, '');
 
 interface Row { figure: string; median: string; p95: string; goal: string; ok: boolean; n: number; ink?: string }
 const rows: Row[] = [];
@@ -48,63 +39,12 @@ const add = (figure: string, xs: number[], goal: number, unit = 'ms', ink?: numb
   });
 };
 
-// ───────────────────────── the real process in a pseudo-terminal ─────────────────────────
-
-interface PtyRun { firstFrameMs: number; write(s: string): void; waitFor(text: string, ms?: number): Promise<void>; pid(): number; stop(): void }
-
-/** Starts kvdeck under script(1) (a pty sized 120×34) and resolves when the vault list is on screen. */
-async function startInPty(perf = true): Promise<PtyRun> {
-  // Fresh settings each run: a remembered pane would change what the first frame is.
-  const config = mkdtempSync(join(tmpdir(), 'kvdeck-bench-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: config };
-  delete env.NO_COLOR;
-  delete env.NODE_TEST_CONTEXT;
-  const cmd = `stty cols ${COLS} rows ${ROWS}; exec ${NODE} ${BUNDLE}${perf ? ` --perf ${N}` : ''}`;
-  const t0 = performance.now();
-  const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
-  let seen = '';
-  const listeners = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
-    seen += strip(d.toString('utf8'));
-    if (seen.length > 1 << 20) seen = seen.slice(-(1 << 19));
-    for (const l of listeners) l();
-  });
-  const waitFor = (text: string, ms = 20_000) => new Promise<void>((res, rej) => {
-    const check = () => { if (seen.includes(text)) { listeners.delete(check); clearTimeout(timer); res(); } };
-    const timer = setTimeout(() => { listeners.delete(check); rej(new Error(`kvdeck did not show "${text}" within ${ms} ms; it showed: ${JSON.stringify(seen.slice(-1500))}`)); }, ms);
-    listeners.add(check);
-    check();
-  });
-  // The vault list is drawn when its last row (perf-kv, sorted last) and the footer are there.
-  await Promise.all([waitFor(perf ? 'perf-kv' : 'contoso-shared-kv'), waitFor('q quit')]);
-  const firstFrameMs = performance.now() - t0;
-  return {
-    firstFrameMs,
-    write: (s) => child.stdin.write(s),
-    waitFor: async (text, ms) => { seen = ''; await waitFor(text, ms); },
-    pid: () => {
-      // script's child is kvdeck itself (exec): read it from /proc.
-      const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
-      return Number(kids[0]);
-    },
-    stop: () => {
-      try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* gone */ }
-      // The app may still be writing its settings as it quits: remove the directory at exit.
-      process.once('exit', () => { try { rmSync(config, { recursive: true, force: true }); } catch { /* leave it */ } });
-    },
-  };
-}
-
-function memoryMb(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
+// ───────────────────────── the real process in a pseudo-terminal (bench/pty.ts) ─────────────────────────
 
 async function coldStartAndMemory(): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const run = await startInPty();
+    const run = await startInPty(N);
     starts.push(run.firstFrameMs);
     if (i < 6) { run.stop(); await sleep(100); continue; }
     // The last run goes on to the heavy screens, then its memory is read (and at each stage, to see where it goes).
@@ -139,7 +79,7 @@ async function coldStartAndMemory(): Promise<void> {
   // For comparison: the same without the 100,000 generated secrets (what the bundle and Ink cost alone).
   const plain: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const run = await startInPty(false);
+    const run = await startInPty(0);
     plain.push(run.firstFrameMs);
     run.stop();
     await sleep(100);

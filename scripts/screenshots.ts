@@ -28,12 +28,15 @@ const has = (...parts: string[]) => (s: string) => parts.every((p) => s.includes
 const noSpinner = (s: string) => !/Loading/.test(s);
 
 // Each step waits for its effect: keys sent back to back can overtake each other in the app's input handling.
+/** Selects a row of the focused list by filtering for its name (vaults in pane 1, secrets in pane 2). */
 const pickVault = (name: string) => ['/', 'W:Enter keep', `T:${name}`, `W:1 of`, 'Enter', 'W:Esc clears'];
 
 const SHOTS: Shot[] = [
   { file: 'pane-1-vaults', title: 'Vaults', steps: [], proof: has('contoso-app-kv', 'ase-edge01-kv', 'contoso-shared-kv') },
   // contoso-app-kv has the richest content: several secrets (one expiring, one disabled), keys, three policies.
   { file: 'pane-2-secrets', title: 'Secrets', steps: [...pickVault('contoso-app-kv'), '2'], proof: (s) => has('storage-account-key', 'partner-api-token')(s) && noSpinner(s) },
+  // A secret opened: properties, versions, the value masked until v.
+  { file: 'secret-detail', title: 'Secrets — storage-account-key', steps: [...pickVault('storage-account-key'), 'Enter'], proof: (s) => has('••••', 'storage-account-key')(s) && noSpinner(s) },
   { file: 'pane-3-keys', title: 'Keys', steps: ['3'], proof: (s) => has('data-encryption-key', 'app-signing-key')(s) && noSpinner(s) },
   { file: 'pane-4-policies', title: 'Access policies', steps: ['4'], proof: (s) => has('contoso-web-app', 'Security Admin')(s) && noSpinner(s) },
   // The edge vault has a lock of its own.

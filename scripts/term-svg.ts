@@ -100,8 +100,8 @@ function padlock(x: number, y: number, w: number, h: number, color: string): str
   const bx = x + (w - bw) / 2;
   const by = y + h * 0.45;
   const r = bw * 0.3;
-  return `<rect x="${bx}" y="${by}" width="${bw}" height="${bh}" rx="1.5" fill="#e5c07b"/>`
-    + `<path d="M${bx + bw / 2 - r} ${by}V${by - r * 0.6}a${r} ${r} 0 0 1 ${2 * r} 0V${by}" fill="none" stroke="#abb2bf" stroke-width="1.6"/>`
+  return `<rect x="${bx}" y="${by}" width="${bw}" height="${bh}" rx="1.5" fill="#e0a040"/>`
+    + `<path d="M${bx + bw / 2 - r} ${by}V${by - r * 0.6}a${r} ${r} 0 0 1 ${2 * r} 0V${by}" fill="none" stroke="#8f96a0" stroke-width="1.8"/>`
     + `<circle cx="${bx + bw / 2}" cy="${by + bh / 2}" r="1.2" fill="${color}"/>`;
 }
 

@@ -24,8 +24,8 @@ async function shellWithKvdeck(t: { after(fn: () => unknown): void }): Promise<T
   return term;
 }
 
-async function assertRestored(term: Term, exitCode: number): Promise<void> {
-  const s = await term.waitFor(`kvdeck exited with ${exitCode}`, SLOW);
+async function assertRestored(term: Term, exitCode: number | RegExp): Promise<void> {
+  const s = await term.waitFor(typeof exitCode === 'number' ? `kvdeck exited with ${exitCode}` : exitCode, SLOW);
   await term.waitForDisplay('#{alternate_on}', '0', SLOW);
   assert.equal(await term.display('#{cursor_flag}'), '1', 'the cursor is visible again');
   assert.ok(s.includes('before-kvdeck'), 'what was on the screen before is back');
@@ -51,4 +51,10 @@ test('after SIGTERM the terminal is restored as well', async (t) => {
   assert.equal(children.length, 1, 'kvdeck is the shell\'s only child');
   process.kill(children[0], 'SIGTERM');
   await assertRestored(term, 143);
+});
+
+test('after Ctrl-C the terminal is restored as well', async (t) => {
+  const term = await shellWithKvdeck(t);
+  await term.keys('C-c');
+  await assertRestored(term, /kvdeck exited with \d+/);
 });

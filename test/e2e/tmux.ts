@@ -40,6 +40,7 @@ process.once('exit', () => {
   for (const t of live) {
     try { execFileSync('tmux', ['-L', t.socket, 'kill-server'], { stdio: 'ignore', timeout: 2000 }); } catch { /* gone */ }
     try { rmSync(t.home, { recursive: true, force: true }); } catch { /* gone */ }
+    if (t.socketFile) try { rmSync(t.socketFile, { force: true }); } catch { /* gone */ }
   }
 });
 
@@ -64,6 +65,8 @@ export class Term {
   cols: number;
   rows: number;
   private recordingFile?: string;
+  private socketPath?: string;
+  get socketFile(): string | undefined { return this.socketPath; }
   private killed = false;
 
   private constructor(options: TermOptions) {
@@ -73,6 +76,7 @@ export class Term {
 
   /** Starts kvdeck (or a shell) in a fresh tmux server; resolves once the session exists. */
   static async start(options: TermOptions = {}): Promise<Term> {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test builds it).`);
     const t = new Term(options);
     live.add(t);
     const env: Record<string, string> = { XDG_CONFIG_HOME: join(t.home, 'config'), ...options.env };
@@ -90,6 +94,8 @@ export class Term {
       'set', '-g', 'remain-on-exit', 'on', ';',
       'set', '-g', 'status', 'off',
     );
+    // tmux leaves its socket file behind after kill-server: remember it to remove it.
+    t.socketPath = (await t.tmux('display-message', '-p', '#{socket_path}')).trim() || undefined;
     return t;
   }
 
@@ -206,8 +212,15 @@ export class Term {
   async kill(): Promise<void> {
     if (this.killed) return;
     this.killed = true;
+    const pid = await this.pid().catch(() => undefined);
     try { await this.tmux('kill-server'); } catch { /* already gone */ }
+    // kvdeck saves its settings as it quits: wait for it to be gone before removing its home.
+    for (const until = Date.now() + 3000; pid && Date.now() < until;) {
+      try { process.kill(pid, 0); } catch { break; }
+      await new Promise((r) => setTimeout(r, 20));
+    }
     try { rmSync(this.home, { recursive: true, force: true }); } catch { /* gone */ }
+    if (this.socketPath) try { rmSync(this.socketPath, { force: true }); } catch { /* gone */ }
     live.delete(this);
   }
 }
