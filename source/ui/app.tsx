@@ -313,7 +313,8 @@ export function App(props: AppProps) {
             <Tabs titles={PANES.map((p) => p.title)} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
-              {top && <Box justifyContent="center">{top.render(top.close)}</Box>}
+              {/* flexShrink 0: a tall overlay (help at 80×24) is clipped by the body, never squeezed into overlapping rows. */}
+              {top && <Box justifyContent="center" flexShrink={0}>{top.render(top.close)}</Box>}
               <Box display={top ? 'none' : 'flex'} flexDirection="column">
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />

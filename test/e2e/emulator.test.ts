@@ -32,14 +32,7 @@ test('emulator: recovering billing-old-kv brings it back with its secret invoice
   await recoverDeletedVault(await launchOnEmulator(t));
 });
 
-// Skipped while the bundle cannot load @azure/arm-locks: esbuild's code splitting turns its CommonJS
-// "main" build into `export default require_dist()`, so `const { ManagementLockClient } = await
-// import('@azure/arm-locks')` (source/backend/azure/context.ts) is undefined — pane 5 says "ManagementLockClient
-// is not a constructor" and the refusal cannot name the lock. `mainFields: ['module', 'main']` in
-// scripts/build.mjs fixes it (verified); then remove the skip.
-const LOCKS_IN_BUNDLE = 'dist/ cannot load @azure/arm-locks (ManagementLockClient is not a constructor): see the comment above';
-
-test('emulator: deleting ase-edge01-kv is refused and the message names the lock ase-edge01-kv-lock', { skip: LOCKS_IN_BUNDLE }, async (t) => {
+test('emulator: deleting ase-edge01-kv is refused and the message names the lock ase-edge01-kv-lock', async (t) => {
   await lockBlocksDelete(await launchOnEmulator(t));
 });
 

@@ -183,7 +183,9 @@ export class AzureContext {
   async locks(subscriptionId: string): Promise<ManagementLockClient> {
     let c = this.lockClients.get(subscriptionId);
     if (!c) {
-      const { ManagementLockClient } = await import('@azure/arm-locks');
+      // @azure/arm-locks is CommonJS: bundled, its named exports sit on `default` (tsx gives both).
+      const mod = await import('@azure/arm-locks');
+      const ManagementLockClient = mod.ManagementLockClient ?? (mod as unknown as { default: typeof mod }).default.ManagementLockClient;
       c = new ManagementLockClient(this.credential, subscriptionId, {
         ...this.baseOptions(),
         endpoint: this.cloud.armEndpoint,
