@@ -2,6 +2,7 @@
  * The console's layout and its one keyboard handler. Composes: header, tabs, breadcrumb, the focused
  * pane (or the top overlay), status line, footer. Key routing: capture → pane bindings → global.
  */
+import { appendFileSync } from 'node:fs';
 import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from '../backend/backend.js';
@@ -268,6 +269,7 @@ export function App(props: AppProps) {
 
   const dispatch = (input: string, key: Key) => {
     const name = keyName(input, key);
+    if (process.env.KVKEYLOG) appendFileSync(process.env.KVKEYLOG, JSON.stringify({ input, name, caps: captures.current.length, ov: overlays.stack.length, t: Date.now() }) + '\n');
     const top = captures.current[captures.current.length - 1];
     if (top && top.current(input, key, name) !== false) return;
     if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys
