@@ -2,8 +2,7 @@
  * The console's layout and its one keyboard handler. Composes: header, tabs, breadcrumb, the focused
  * pane (or the top overlay), status line, footer. Key routing: capture → pane bindings → global.
  */
-import { appendFileSync } from 'node:fs';
-import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
+import { Box, Text, useApp as useInkApp, useInput, usePaste, useWindowSize } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from '../backend/backend.js';
 import type { Subscription } from '../domain/directory.js';
@@ -24,6 +23,7 @@ import { bindingState, findBinding, type Binding, type ConfirmSpec } from './key
 import { GLOBAL_COMMANDS } from './keymap/commands.js';
 import { createKeymap } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
+import { PLAIN_KEY, splitKeys, useKeyQueue, type QueuedKey } from './key-queue.js';
 import { useOverlays } from './overlays.js';
 import { PANE_IDS, type PaneId } from './panes/ids.js';
 import { PANES } from './panes/index.js';
@@ -66,11 +66,6 @@ export interface AppProps {
   revealMs?: number;
 }
 
-const PLAIN_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
-};
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -267,30 +262,26 @@ export function App(props: AppProps) {
     return false;
   };
 
-  const dispatch = (input: string, key: Key) => {
-    const name = keyName(input, key);
-    if (process.env.KVKEYLOG) appendFileSync(process.env.KVKEYLOG, JSON.stringify({ input, name, caps: captures.current.length, ov: overlays.stack.length, t: Date.now() }) + '\n');
+  // One key at a time, in order (see key-queue.ts): each key meets the state the previous one left.
+  const handleKey = ({ input, key, paste }: QueuedKey) => {
     const top = captures.current[captures.current.length - 1];
+    // A paste is text for the field being typed in; with nothing to type in, it is not a string of commands.
+    if (paste) { top?.current(input, PLAIN_KEY, input); return; }
+    const name = keyName(input, key);
     if (top && top.current(input, key, name) !== false) return;
     if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys
-    // Keys typed fast (or sent by tmux) arrive as one chunk, "j2": commands take them one by one.
-    if (name.length > 1 && input === name && !/^(ctrl|alt|shift)\+/.test(name)) {
-      // One at a time, letting React commit between them (a selection change lands before "2").
-      void (async () => {
-        for (const ch of input) {
-          dispatchRef.current(ch, PLAIN_KEY);
-          await new Promise((r) => setImmediate(r));
-        }
-      })();
-      return;
-    }
     const b = findBinding(paneBindings.current, name, keymap, pane);
     if (b) { void runBinding(b); return; }
     runGlobal(name);
   };
-  const dispatchRef = useRef(dispatch);
-  dispatchRef.current = dispatch;
-  useInput(dispatch);
+  const keyQueue = useKeyQueue(handleKey);
+  // Alt keys the user bound in settings stay Alt keys; otherwise ESC+key glued together is Esc, then the key.
+  const altBound = useMemo(() => {
+    const bound = new Set(Object.values(settings.get('keymap') ?? {}).flat());
+    return (name: string) => bound.has(name);
+  }, [settings]);
+  useInput((input, key) => keyQueue.push(splitKeys(input, key, altBound)));
+  usePaste((text) => keyQueue.push([{ input: text, key: PLAIN_KEY, paste: true }]));
 
   // Layout.
   const flashLines = flash && !busy ? Math.min(3, Math.max(1, Math.ceil((textWidth(flash.text) + 2) / Math.max(1, size.columns)))) : 1;
@@ -311,6 +302,7 @@ export function App(props: AppProps) {
       <InputRouterContext.Provider value={router}>
         <SubFilterContext.Provider value={subFilter}>
           <Box flexDirection="column" width={size.columns} height={size.rows}>
+            {keyQueue.pump}
             <Header backendLabel={backend.info.label} identity={backend.info.identity.displayName} subscription={headerSub} profile={props.profile} readonly={readonly} width={size.columns} theme={theme} />
             <Tabs titles={PANES.map((p) => p.title)} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />

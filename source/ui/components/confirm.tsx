@@ -1,6 +1,6 @@
 /** Yes/no confirmation, and the type-the-name confirmation for what cannot be undone. */
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import type { ConfirmSpec } from '../keymap/bindings.js';
 import { isPrintable } from '../keymap/keys.js';
@@ -28,15 +28,16 @@ export function ConfirmDialog({ spec, width, theme, onDone }: ConfirmProps) {
 }
 
 export function TypeNameDialog({ spec, width, theme, onDone }: ConfirmProps) {
-  const [typed, setTyped] = useState('');
+  // Read back at once (see use-sync-state): the name and Enter typed in one go confirm.
+  const [typed, setTyped, latestTyped] = useSyncState('');
   const expected = spec.typeName ?? '';
   const ok = typed === expected;
   useCapture((input, key, name) => {
     if (name === 'esc') onDone(false);
-    else if (name === 'enter') { if (ok) onDone(true); }
-    else if (name === 'backspace' || name === 'delete') setTyped(typed.slice(0, -1));
+    else if (name === 'enter') { if (latestTyped() === expected) onDone(true); }
+    else if (name === 'backspace' || name === 'delete') setTyped((t) => t.slice(0, -1));
     else if (name === 'ctrl+u') setTyped('');
-    else if (isPrintable(input, key)) setTyped(typed + input);
+    else if (isPrintable(input, key)) setTyped((t) => t + input);
     return true;
   });
   return (

@@ -6,6 +6,7 @@
  */
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import { explainError } from '../explain-error.js';
 import { useCapture } from '../input-router.js';
 import { isPrintable } from '../keymap/keys.js';
@@ -64,15 +65,18 @@ const initialValues = (fields: FieldSpec[]): FormValues =>
   Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? false : f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '')]));
 
 export function Form({ spec, width, theme, onDone }: FormProps) {
-  const [values, setValues] = useState<FormValues>(() => initialValues(spec.fields));
-  const [focus, setFocus] = useState(0);
+  // Values, focus and busy are read back at once by the key handler (see use-sync-state): keys handled
+  // before the next render each build on the previous one.
+  const [values, setValues, latestValues] = useSyncState<FormValues>(() => initialValues(spec.fields));
+  const [focus, setFocus, latestFocus] = useSyncState(0);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [checks, setChecks] = useState<Record<string, CheckResult | undefined>>({});
   const [checking, setChecking] = useState<Record<string, boolean>>({});
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy, latestBusy] = useSyncState(false);
   const [error, setError] = useState<string | undefined>();
-  const fields = spec.fields.filter((f) => !f.visible || f.visible(values));
+  const visibleFields = (vs: FormValues) => spec.fields.filter((f) => !f.visible || f.visible(vs));
+  const fields = visibleFields(values);
   const field = fields[Math.min(focus, fields.length - 1)];
 
   // Async checks, one per field that has one, re-run as its value changes.
@@ -99,18 +103,20 @@ export function Form({ spec, width, theme, onDone }: FormProps) {
   }, [checkKey]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => () => { for (const s of Object.values(timers.current)) { clearTimeout(s.t); s.ac?.abort(); } }, []);
 
-  const problemOf = (f: FieldSpec) => f.validate?.(values[f.name], values) ?? checks[f.name]?.error;
+  const problemOf = (f: FieldSpec, vs = values) => f.validate?.(vs[f.name], vs) ?? checks[f.name]?.error;
   const set = (name: string, v: FieldValue) => { setValues((old) => ({ ...old, [name]: v })); setTouched((t) => ({ ...t, [name]: true })); setError(undefined); };
 
   const submit = async () => {
     setSubmitted(true);
-    const bad = fields.findIndex((f) => problemOf(f));
+    const vs = latestValues();
+    const shown = visibleFields(vs);
+    const bad = shown.findIndex((f) => problemOf(f, vs));
     if (bad >= 0) { setFocus(bad); return; }
-    if (fields.some((f) => checking[f.name])) { setError('Still checking… try again in a moment.'); return; }
+    if (shown.some((f) => checking[f.name])) { setError('Still checking… try again in a moment.'); return; }
     setBusy(true);
     try {
-      await spec.submit(values);
-      onDone(values);
+      await spec.submit(vs);
+      onDone(vs);
     } catch (e) {
       setError(explainError(e));
       setBusy(false);
@@ -118,10 +124,11 @@ export function Form({ spec, width, theme, onDone }: FormProps) {
   };
 
   const runAction = async (a: FormAction) => {
+    const vs = latestValues();
     setBusy(true);
     try {
-      await a.run(values);
-      onDone(values);
+      await a.run(vs);
+      onDone(vs);
     } catch (e) {
       setError(explainError(e));
       setBusy(false);
@@ -129,9 +136,13 @@ export function Form({ spec, width, theme, onDone }: FormProps) {
   };
 
   useCapture((input, key, name) => {
-    if (busy) return true;
+    if (latestBusy()) return true;
     if (name === 'esc') { onDone(undefined); return true; }
     if (name === 'ctrl+s') { void submit(); return true; }
+    const values = latestValues();
+    const fields = visibleFields(values);
+    const focus = Math.min(latestFocus(), fields.length - 1);
+    const field = fields[focus];
     const action = spec.actions?.find((a) => a.key === name && a.when(values, checks));
     if (action) { void runAction(action); return true; }
     const next = () => setFocus((i) => Math.min(fields.length - 1, i + 1));

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Subscription } from '../../domain/directory.js';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import { isPrintable } from '../keymap/keys.js';
 import type { PaneId } from '../panes/ids.js';
@@ -58,11 +59,18 @@ export interface PaletteProps {
 }
 
 export function Palette({ width, theme, subscriptions, onRun, onClose }: PaletteProps) {
-  const [text, setText] = useState('');
+  // Read back at once (see use-sync-state): a command and Enter typed in one go run that command.
+  const [text, setText, latestText] = useSyncState('');
   const [error, setError] = useState<string | undefined>();
+  const suggestionsFor = (t: string) => {
+    const word = t.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    return PALETTE_ENTRIES.filter((e) => !word || e.name.startsWith(word) || e.aliases.some((a) => a.startsWith(word)));
+  };
   const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  const suggestions = PALETTE_ENTRIES.filter((e) => !word || e.name.startsWith(word) || e.aliases.some((a) => a.startsWith(word)));
+  const suggestions = suggestionsFor(text);
   useCapture((input, key, name) => {
+    const text = latestText();
+    const suggestions = suggestionsFor(text);
     if (name === 'esc') onClose();
     else if (name === 'enter') {
       const typed = text.trim() === '' ? '' : text;
@@ -70,8 +78,8 @@ export function Palette({ width, theme, subscriptions, onRun, onClose }: Palette
       if (typeof r === 'string') setError(r);
       else onRun(r);
     } else if (name === 'tab' && suggestions[0]) setText(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`);
-    else if (name === 'backspace' || name === 'delete') { if (text === '') onClose(); else setText(text.slice(0, -1)); }
-    else if (isPrintable(input, key)) { setText(text + input); setError(undefined); }
+    else if (name === 'backspace' || name === 'delete') { if (text === '') onClose(); else setText((t) => t.slice(0, -1)); }
+    else if (isPrintable(input, key)) { setText((t) => t + input); setError(undefined); }
     return true;
   });
   return (

@@ -4,11 +4,11 @@
  * Enter / Ctrl-S saves, Esc cancels. Storage permissions are kept as they were.
  */
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { PERMISSIONS, type Permissions } from '../../../domain/access-policy.js';
 import { Modal } from '../../components/modal.js';
 import { fit } from '../../components/text-width.js';
 import { useCapture } from '../../input-router.js';
+import { useSyncState } from '../../hooks/use-sync-state.js';
 import type { Theme } from '../../theme.js';
 import { AREAS, orderedPermissions, summarizePermissions } from './format.js';
 
@@ -34,27 +34,38 @@ export interface PickerProps {
 }
 
 export function PermissionPicker({ title, initial, width, theme, onDone }: PickerProps) {
-  const [perms, setPerms] = useState<Permissions>(() => expand(initial));
-  const [areaIndex, setArea] = useState(0);
-  const [cursor, setCursor] = useState(0);
+  // One state read back at once (see use-sync-state): Right, Right, Space in one read toggle the third box.
+  const [st, update, latest] = useSyncState(() => ({ perms: expand(initial), areaIndex: 0, cursor: 0 }));
+  const { perms, areaIndex, cursor } = st;
   const area = AREAS[areaIndex];
   const choices = choicesOf(area);
   const has = (p: string) => perms[area].some((x) => x.toLowerCase() === p.toLowerCase());
-  const toggle = (p: string) => setPerms((old) => ({ ...old, [area]: has(p) ? old[area].filter((x) => x.toLowerCase() !== p.toLowerCase()) : orderedPermissions(area, [...old[area], p]) }));
-  const switchArea = (d: number) => { setArea((i) => (i + d + AREAS.length) % AREAS.length); setCursor(0); };
-  const move = (d: number) => setCursor((c) => Math.max(0, Math.min(choices.length - 1, c + d)));
+  const ticked = (list: readonly string[], p: string) => list.some((x) => x.toLowerCase() === p.toLowerCase());
+  const toggle = () => update((s) => {
+    const a = AREAS[s.areaIndex];
+    const p = choicesOf(a)[s.cursor];
+    const list = s.perms[a];
+    return { ...s, perms: { ...s.perms, [a]: ticked(list, p) ? list.filter((x) => x.toLowerCase() !== p.toLowerCase()) : orderedPermissions(a, [...list, p]) } };
+  });
+  const toggleAll = () => update((s) => {
+    const a = AREAS[s.areaIndex];
+    const all = choicesOf(a);
+    return { ...s, perms: { ...s.perms, [a]: all.every((c) => ticked(s.perms[a], c)) ? [] : [...all] } };
+  });
+  const switchArea = (d: number) => update((s) => ({ ...s, areaIndex: (s.areaIndex + d + AREAS.length) % AREAS.length, cursor: 0 }));
+  const move = (d: number) => update((s) => ({ ...s, cursor: Math.max(0, Math.min(choicesOf(AREAS[s.areaIndex]).length - 1, s.cursor + d)) }));
 
   useCapture((input, _key, name) => {
     if (name === 'esc') onDone(undefined);
-    else if (name === 'enter' || name === 'ctrl+s') onDone(perms);
+    else if (name === 'enter' || name === 'ctrl+s') onDone(latest().perms);
     else if (name === 'tab') switchArea(1);
     else if (name === 'shift+tab') switchArea(-1);
     else if (name === 'right' || input === 'l') move(1);
     else if (name === 'left' || input === 'h') move(-1);
     else if (name === 'down' || input === 'j') move(PICKER_COLUMNS);
     else if (name === 'up' || input === 'k') move(-PICKER_COLUMNS);
-    else if (input === ' ' || input === 'x') toggle(choices[cursor]);
-    else if (input === 'a') setPerms((old) => ({ ...old, [area]: choices.every((c) => has(c)) ? [] : [...choices] }));
+    else if (input === ' ' || input === 'x') toggle();
+    else if (input === 'a') toggleAll();
     return true;
   });
 
