@@ -1,5 +1,6 @@
 /** Drives the real App on the real demo engine and memory backend through ink-testing-library. */
 import { render } from 'ink-testing-library';
+import type { Backend } from '../../source/backend/backend.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { createEngine } from '../../source/engine/index.js';
 import { App } from '../../source/ui/app.js';
@@ -26,13 +27,15 @@ export interface AppOptions {
   settings?: Settings;
   /** How long a revealed value stays (default 30 s). */
   revealMs?: number;
+  /** Another backend (the Azure backend on an emulator); default: the memory backend on a demo engine. */
+  backend?: Backend;
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 15));
 
 export function renderApp(o: AppOptions = {}) {
   const engine = createEngine({ seed: 'demo', perf: o.perf });
-  const backend = createMemoryBackend(engine, o.as ? { objectId: o.as } : undefined);
+  const backend = o.backend ?? createMemoryBackend(engine, o.as ? { objectId: o.as } : undefined);
   const written: string[] = [];
   const clipboard = createClipboard({ write: (s) => written.push(s), env: {}, findTool: false, clearAfterMs: 0 });
   let quit = 0;

@@ -3,6 +3,7 @@
  * the result (all / refused / succeeded), `F` picks vault, caller and operation in a small form, `/`
  * matches any text of the row. Loaded when the pane mounts and again on R (never cached).
  */
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { AuditEntry, AuditQuery } from '../../../domain/audit.js';
 import { useApp } from '../../app-context.js';
@@ -50,8 +51,13 @@ function AuditPane({ width, height }: PaneProps) {
     result: filters.result === 'all' ? undefined : filters.result, limit: 5000,
   };
   const loaded = useLoad(`audit:${JSON.stringify(query)}:${generation}`, (signal) => app.backend.audit.query(query, { signal }));
+  // On Azure the console can only show what this session did; the vault's full log is in its diagnostics.
+  const remote = app.backend.info.kind !== 'demo';
+  const hint = useLoad(`audit-hint:${app.vault?.id ?? ''}`, async (signal) =>
+    remote && app.vault && app.backend.audit.diagnosticsHint ? app.backend.audit.diagnosticsHint(app.vault, { signal }).catch(() => undefined) : undefined);
+  const about = remote ? [`This session's own operations.${hint.data ? ` ${hint.data}` : ''}`] : [];
   const rows = loaded.data ?? [];
-  const list = useList<AuditEntry>({ items: rows, text: entryText, height: height - LIST_CHROME });
+  const list = useList<AuditEntry>({ items: rows, text: entryText, height: height - LIST_CHROME - about.length });
   const cur = list.current;
   usePaneCrumbs(detail && cur ? [`${cur.operation} #${cur.id}`] : []);
   const active = describeFilters(filters);
@@ -99,9 +105,12 @@ function AuditPane({ width, height }: PaneProps) {
   if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
   const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
   return (
-    <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
-      summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (x clears)` : 'f refused only · F vault/caller'} · R reload`}
-      empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? 'Press x to clear the filters.' : 'Every operation on a vault, allowed or refused, is recorded here. Press R to reload.' }} />
+    <Box flexDirection="column">
+      {about.map((line) => <Text key="about" color={app.theme.muted} wrap="truncate-end">{line}</Text>)}
+      <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
+        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (x clears)` : 'f refused only · F vault/caller'} · R reload`}
+        empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? 'Press x to clear the filters.' : 'Every operation on a vault, allowed or refused, is recorded here. Press R to reload.' }} />
+    </Box>
   );
 }
 

@@ -1,6 +1,7 @@
 /** How a vault row looks: pure functions from data to cells. */
 import type { ManagementLock } from '../../../domain/lock.js';
 import type { Vault } from '../../../domain/vault.js';
+import type { BackendInfo } from '../../../backend/backend.js';
 import type { Column } from '../../components/columns.js';
 
 export interface VaultRow {
@@ -23,3 +24,11 @@ export const VAULT_COLUMNS: Column<VaultRow>[] = [
   { key: 'pp', header: 'PURGE PROT', width: 10, drop: 2, value: (r) => (r.vault.enablePurgeProtection ? 'on' : 'off'), color: (r, t) => (r.vault.enablePurgeProtection ? t.ok : t.muted) },
   { key: 'model', header: 'ACCESS', width: 8, drop: 1, value: (r) => (r.vault.enableRbacAuthorization ? 'RBAC' : 'policies') },
 ];
+
+/** The columns this cloud can fill: Azure Stack Hub's older API versions have no retention days or RBAC mode. */
+export function vaultColumns(features: BackendInfo['features']): Column<VaultRow>[] {
+  return VAULT_COLUMNS.filter((c) =>
+    (c.key !== 'ret' || features.softDeleteRetentionDays)
+    && (c.key !== 'model' || features.rbacAuthorization)
+    && (c.key !== 'pp' || features.purgeProtection));
+}

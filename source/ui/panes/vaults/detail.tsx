@@ -1,5 +1,6 @@
 /** Every property and tag of one vault, with its locks. */
 import { Box, Text } from 'ink';
+import type { BackendInfo } from '../../../backend/backend.js';
 import { LOCK_LEVEL_LABEL } from '../../../domain/lock.js';
 import type { Theme } from '../../theme.js';
 import { fit } from '../../components/text-width.js';
@@ -14,7 +15,7 @@ export function Property({ label, value, theme, width = 22 }: { label: string; v
   );
 }
 
-export function VaultDetail({ row, theme, height }: { row: VaultRow; theme: Theme; height: number }) {
+export function VaultDetail({ row, theme, height, features }: { row: VaultRow; theme: Theme; height: number; features: BackendInfo['features'] }) {
   const v = row.vault;
   const lines: [string, string][] = [
     ['Name', v.name],
@@ -25,9 +26,9 @@ export function VaultDetail({ row, theme, height }: { row: VaultRow; theme: Them
     ['Resource id', v.id],
     ['Tenant', v.tenantId],
     ['SKU', v.sku],
-    ['Soft-delete retention', `${v.softDeleteRetentionDays} days`],
+    ...(features.softDeleteRetentionDays ? [['Soft-delete retention', `${v.softDeleteRetentionDays} days`] as [string, string]] : []),
     ['Purge protection', v.enablePurgeProtection ? 'on (cannot be turned off)' : 'off'],
-    ['Access model', v.enableRbacAuthorization ? 'Azure RBAC' : `access policies (${v.accessPolicies.length})`],
+    ['Access model', v.enableRbacAuthorization && features.rbacAuthorization ? 'Azure RBAC' : `access policies (${v.accessPolicies.length})`],
     ['Created', v.createdOn ? v.createdOn.toISOString().replace('T', ' ').slice(0, 16) : '—'],
     ['Locks', row.locks.length ? row.locks.map((l) => `${l.name} (${LOCK_LEVEL_LABEL[l.level]})`).join(', ') : 'none'],
   ];

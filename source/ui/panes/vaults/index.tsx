@@ -13,7 +13,7 @@ import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
-import { VAULT_COLUMNS, type VaultRow } from './columns.js';
+import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
 import { newVaultForm } from './new-vault.js';
 
@@ -96,10 +96,10 @@ function VaultsPane({ width, height }: PaneProps) {
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
-  if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} />;
+  if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} />;
   return (
     <ListView
-      list={list} columns={VAULT_COLUMNS} width={width} theme={app.theme}
+      list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
       summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · Enter details · 2 secrets of the selected vault`}
       empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one, or :sub to show every subscription.' }}
     />

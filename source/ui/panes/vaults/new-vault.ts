@@ -25,6 +25,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
   const rgOptions = d.resourceGroups.map((g) => ({ value: `${g.subscriptionId}/${g.name}`, label: `${g.name} (${subName(g.subscriptionId)}, ${g.location})` }));
   const locations = [...new Set(['westeurope', 'eastus', ...d.resourceGroups.map((g) => g.location)])];
   const me = d.backend.info.identity;
+  const features = d.backend.info.features;
   return {
     title: 'New vault',
     submitLabel: 'create',
@@ -49,12 +50,13 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
       { name: 'rg', label: 'Resource group', kind: 'select', options: rgOptions, validate: (v) => (v ? undefined : 'Pick a resource group.') },
       { name: 'location', label: 'Location', kind: 'select', options: locations.map((l) => ({ value: l, label: l })) },
       { name: 'sku', label: 'SKU', kind: 'select', options: [{ value: 'standard', label: 'standard' }, { value: 'premium', label: 'premium' }] },
-      {
+      // Fields the cloud cannot take are left out (Azure Stack Hub's older API versions).
+      ...(features.softDeleteRetentionDays ? [{
         name: 'retention', label: 'Retention days', initial: '90',
-        validate: (v) => (/^\d+$/.test(String(v)) && Number(v) >= 7 && Number(v) <= 90 ? undefined : 'Retention is 7 to 90 days (fixed after creation).'),
-      },
+        validate: (v: unknown) => (/^\d+$/.test(String(v)) && Number(v) >= 7 && Number(v) <= 90 ? undefined : 'Retention is 7 to 90 days (fixed after creation).'),
+      }] : []),
       { name: 'purgeProtection', label: 'Purge protection', kind: 'checkbox', initial: false },
-      { name: 'model', label: 'Access model', kind: 'select', options: [{ value: 'policies', label: 'access policies' }, { value: 'rbac', label: 'Azure RBAC' }] },
+      ...(features.rbacAuthorization ? [{ name: 'model', label: 'Access model', kind: 'select' as const, options: [{ value: 'policies', label: 'access policies' }, { value: 'rbac', label: 'Azure RBAC' }] }] : []),
     ],
     actions: [
       {
@@ -72,7 +74,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
       const vault = await d.backend.vaults.create({
         subscriptionId, resourceGroup, name: String(values.name), location: String(values.location),
         sku: values.sku === 'premium' ? 'premium' : 'standard',
-        softDeleteRetentionDays: Number(values.retention),
+        ...(features.softDeleteRetentionDays ? { softDeleteRetentionDays: Number(values.retention) } : {}),
         enablePurgeProtection: values.purgeProtection === true,
         enableRbacAuthorization: values.model === 'rbac',
         accessPolicies: values.model === 'rbac' ? [] : [{ tenantId: me.tenantId, objectId: me.objectId, permissions: { ...template, storage: [] } }],
