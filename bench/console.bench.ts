@@ -1,7 +1,8 @@
 /**
  * Console figures of issue 3 with `--perf 100000` (a vault of 100,000 secrets), on the real app:
  *  - cold start to first full frame: `node dist/kvdeck.js --perf 100000` in a pseudo-terminal (script(1)),
- *    timed from spawn until the vault list is drawn; median of 7. Goal ≤ 300 ms.
+ *    timed from spawn until the vault list is drawn; median of 7 (Node's compile cache on, as the bundle
+ *    sets it; also shown with it off). Goal ≤ 300 ms.
  *  - keypress to frame, in process: Ink's renderer with a fake stdout that timestamps every write, the
  *    real memory backend and engine; moving (j), paging (PgDn) and each filter keystroke in perf-kv
  *    (goal ≤ 16 ms), quick lookup per keystroke across all vaults (goal ≤ 30 ms). The time runs from the
@@ -65,14 +66,16 @@ async function coldStartAndMemory(): Promise<void> {
     run.write('\u0010');
     await run.waitFor('Find a secret');
     run.write('secret-00999');
-    // (Incremental rendering writes only the changed part of a line: wait for the query, then settle.)
-    await run.waitFor('secret-00999');
-    await sleep(500);
+    // Incremental rendering writes only the changed part of a line, and keys typed in one burst may be
+    // drawn one frame each, so the whole query need not appear in one piece: wait for part of it (or a
+    // few seconds at most), then let the app settle.
+    await run.waitFor('999', 5000).catch(() => {});
+    await sleep(800);
     const mem = memoryMb(run.pid());
     run.stop();
     rows.push({ figure: 'resident memory, peak (VmHWM)', median: `${mem.hwm.toFixed(0)} MB`, p95: '—', goal: '≤ 250 MB', ok: mem.hwm <= 250, n: 1 });
     rows.push({ figure: 'resident memory after the tour (VmRSS)', median: `${mem.rss.toFixed(0)} MB`, p95: '—', goal: '≤ 250 MB', ok: mem.rss <= 250, n: 1 });
-    rows.push({ figure: '  … at the first frame (engine with 100,000 secrets)', median: `${atStart.toFixed(0)} MB`, p95: '—', goal: '', ok: true, n: 1 });
+    rows.push({ figure: '  … 300 ms after the first frame (perf-kv being filled)', median: `${atStart.toFixed(0)} MB`, p95: '—', goal: '', ok: true, n: 1 });
     rows.push({ figure: '  … with perf-kv\'s 100,000 secrets listed (pane 2)', median: `${withList.toFixed(0)} MB`, p95: '—', goal: '', ok: true, n: 1 });
   }
   add('cold start to first full frame (--perf 100000)', starts, 300);
@@ -85,6 +88,18 @@ async function coldStartAndMemory(): Promise<void> {
     await sleep(100);
   }
   rows.push({ figure: '  … cold start without --perf (demo dataset only)', median: `${median(plain).toFixed(1)} ms`, p95: `${pct(plain, 0.95).toFixed(1)} ms`, goal: '', ok: true, n: plain.length });
+  // The bundle turns on Node's on-disk compile cache (scripts/build.mjs); a first start ever, or one
+  // with the cache off, compiles the console's chunk again.
+  const uncached: number[] = [];
+  process.env.NODE_DISABLE_COMPILE_CACHE = '1';
+  for (let i = 0; i < 5; i++) {
+    const run = await startInPty(N);
+    uncached.push(run.firstFrameMs);
+    run.stop();
+    await sleep(100);
+  }
+  delete process.env.NODE_DISABLE_COMPILE_CACHE;
+  rows.push({ figure: '  … cold start with the compile cache off (--perf 100000)', median: `${median(uncached).toFixed(1)} ms`, p95: `${pct(uncached, 0.95).toFixed(1)} ms`, goal: '', ok: true, n: uncached.length });
 }
 
 // ───────────────────────── in process: Ink with a fake terminal ─────────────────────────
@@ -119,6 +134,8 @@ async function inProcess(): Promise<void> {
     import('ink'), import('react'), import('../source/engine/index.js'), import('../source/backend/memory/index.js'),
     import('../source/ui/app.js'), import('../source/ui/clipboard.js'), import('../source/ui/settings.js'),
   ]);
+  // As the console does at start (source/ui/run-console.tsx).
+  (await import('../source/ui/young-generation.js')).capYoungGeneration();
   const engine = createEngine({ seed: 'demo', perf: N });
   const backend = createMemoryBackend(engine);
   const stdout = new FakeStdout();

@@ -8,6 +8,12 @@ import type { Deleted, KeyRecord, KeyVersionRecord, SecretRecord, SecretVersionR
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+const frozenTags = (tags: Record<string, string>): Readonly<Record<string, string>> => {
+  for (const _ in tags) return Object.freeze({ ...tags });
+  return NO_TAGS;
+};
+
 export function toSecretProperties(core: EngineCore, vault: VaultRecord, name: string, v: SecretVersionRecord): SecretProperties {
   return secretPropertiesMaker(core, vault)(name, v);
 }
@@ -38,18 +44,21 @@ export function secretPropertiesMaker(core: EngineCore, vault: VaultRecord): (na
     if (hit && hit.recoveryLevel === recoveryLevel && hit.recoverableDays === recoverableDays && hit.vaultName === vaultName && hit.name === name && hit.id.startsWith(base)) {
       return hit;
     }
+    // Cached for as long as the record lives, so kept small: at 100,000 secrets every field counts.
+    // No tags share one frozen empty object; a version never updated shares one Date for both times.
+    const createdOn = new Date(v.created);
     const props: SecretProperties = Object.freeze({
       vaultName,
       name,
       version: v.version,
       id: `${base}${name}/${v.version}`,
       contentType: v.contentType,
-      tags: Object.freeze({ ...v.tags }),
+      tags: frozenTags(v.tags),
       enabled: v.enabled,
       notBefore: date(v.notBefore),
       expiresOn: date(v.expiresOn),
-      createdOn: new Date(v.created),
-      updatedOn: new Date(v.updated),
+      createdOn,
+      updatedOn: v.updated === v.created ? createdOn : new Date(v.updated),
       recoveryLevel,
       recoverableDays,
     });

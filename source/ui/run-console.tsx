@@ -14,6 +14,7 @@ import { applyProfile, selectedProfile } from '../config/profiles.js';
 import { Boot } from './boot.js';
 import { createClipboard } from './clipboard.js';
 import { openSettings } from './settings.js';
+import { capYoungGeneration } from './young-generation.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,6 +42,7 @@ export function prepareConsole(cliOpts: GlobalOptions): { opts: GlobalOptions; p
 
 export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): Promise<number> {
   const { opts, profile, target } = prepareConsole(cliOpts);
+  capYoungGeneration();
   let backend: Backend | undefined;
   // A name for --as needs the directory; asking it first keeps a typo out of the full-screen view.
   const early = opts.as && !GUID.test(opts.as) ? await createBackend(opts) : undefined;

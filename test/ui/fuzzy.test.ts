@@ -45,3 +45,23 @@ test('filtering 100,000 names stays well under a frame per keystroke', () => {
   console.log(`filter 100k: median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
   assert.ok(median < 16, `median ${median} ms`);
 });
+
+test('narrowing query by query gives exactly the fresh result, tiers and places included, on random names', () => {
+  let seed = 7;
+  const rnd = (k: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  const alphabet = 'ab-c.d_e';
+  const names = Array.from({ length: 3000 }, () => Array.from({ length: 3 + rnd(12) }, () => alphabet[rnd(alphabet.length)]).join(''));
+  const index = buildIndex(names);
+  for (let run = 0; run < 200; run++) {
+    const query = Array.from({ length: 1 + rnd(6) }, () => alphabet[rnd(alphabet.length)]).join('');
+    let prev;
+    for (let k = 1; k <= query.length; k++) {
+      const q = query.slice(0, k);
+      prev = filterIndex(index, q, prev);
+      const fresh = filterIndex(index, q);
+      assert.deepEqual(Array.from(prev.indices), Array.from(fresh.indices), `indices for "${q}"`);
+      assert.deepEqual(Array.from(prev.tiers ?? []), Array.from(fresh.tiers ?? []), `tiers for "${q}"`);
+      assert.deepEqual(Array.from(prev.at ?? []), Array.from(fresh.at ?? []), `places for "${q}"`);
+    }
+  }
+});

@@ -1,18 +1,19 @@
 /**
  * The perf-kv vault with N generated secrets (N up to 1,000,000), for benchmarks and the console's
- * large-data option. Bulk-inserted straight into the state (no set(): no audit, no per-call checks).
+ * large-data option. Bulk-inserted straight into the state (no set(): no audit, no per-call checks),
+ * and in the background (perf-secrets.ts): the vault exists at once, its secrets are generated just
+ * after start-up or at the first access to them, whichever comes first.
  */
 import { objectKey } from '../../domain/names.js';
 import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
 import type { SecretRecord, VaultRecord } from '../state.js';
 import { DEMO } from './demo-ids.js';
+import { PerfSecrets } from './perf-secrets.js';
+
+export { perfSecretName } from './perf-secrets.js';
 
 export const MAX_PERF_SECRETS = 1_000_000;
-
-export function perfSecretName(i: number): string {
-  return `perf-secret-${String(i).padStart(7, '0')}`;
-}
 
 export function seedPerf(core: EngineCore, count: number, name: string = DEMO.vaults.perf): VaultRecord {
   const n = Math.min(Math.max(0, Math.floor(count)), MAX_PERF_SECRETS);
@@ -34,23 +35,11 @@ export function seedPerf(core: EngineCore, count: number, name: string = DEMO.va
       { tenantId: DEMO.tenantId, objectId: DEMO.principals.operator, permissions: { keys: ['all'], secrets: ['all'], certificates: ['all'], storage: [] } },
     ],
     created: now - DAY_MS,
-    secrets: new Map(),
+    secrets: new PerfSecrets(n, (i) => now - (n - i) * 1000),
     deletedSecrets: new Map(),
     keys: new Map(),
     deletedKeys: new Map(),
   };
-  const secrets = vault.secrets;
-  for (let i = 0; i < n; i++) {
-    const secretName = perfSecretName(i);
-    // Cheap unique versions: counter in hex, padded to 32 (a real set() draws random ones).
-    const version = (0x10000000 + i).toString(16).padStart(32, 'a');
-    const created = now - (n - i) * 1000;
-    const rec: SecretRecord = {
-      name: secretName,
-      versions: [{ version, value: `perf-value-${i}`, tags: {}, enabled: true, created, updated: created }],
-    };
-    secrets.set(secretName, rec);
-  }
   st.vaults.set(objectKey(name), vault);
   core.changed();
   return vault;

@@ -52,21 +52,37 @@ function TableImpl<T>(props: TableProps<T>) {
   for (let pos = offset; pos < end; pos++) {
     const item = items[indices ? indices[pos] : pos];
     const isSel = pos === selected;
+    // Neighbouring cells of the same colour go into one string: most rows are a single plain string,
+    // one text node for Ink to lay out and measure instead of one per column.
+    const parts: React.ReactNode[] = [];
+    let run = '';
+    let runColor: string | undefined;
+    const flush = () => {
+      if (run) parts.push(runColor ? <Text key={parts.length} color={runColor}>{run}</Text> : run);
+      run = '';
+    };
+    fitted.forEach((c, ci) => {
+      const raw = c.value(item);
+      const cell = fit(raw, c.cells, c.align);
+      const sep = ci < fitted.length - 1 ? ' ' : '';
+      const color = isSel ? undefined : c.color?.(item, theme);
+      if (c.match && query) {
+        const positions = matchPositions(raw, query).filter((p) => p < c.cells - (raw.length > c.cells ? 1 : 0));
+        if (positions.length > 0) {
+          flush();
+          parts.push(<Highlighted key={parts.length} text={cell} positions={positions} color={color} theme={theme} />);
+          runColor = undefined;
+          run = sep;
+          return;
+        }
+      }
+      if (color !== runColor) { flush(); runColor = color; }
+      run += cell + sep;
+    });
+    flush();
     rows.push(
       <Box key={pos} height={1} overflow="hidden">
-        <Text inverse={isSel} dimColor={isSel && !focused} wrap="truncate">
-          {fitted.map((c, ci) => {
-            const raw = c.value(item);
-            const cell = fit(raw, c.cells, c.align);
-            const sep = ci < fitted.length - 1 ? ' ' : '';
-            const color = isSel ? undefined : c.color?.(item, theme);
-            if (c.match && query) {
-              const positions = matchPositions(raw, query).filter((p) => p < c.cells - (raw.length > c.cells ? 1 : 0));
-              return <Text key={c.key}><Highlighted text={cell} positions={positions} color={color} theme={theme} />{sep}</Text>;
-            }
-            return <Text key={c.key} color={color}>{cell + sep}</Text>;
-          })}
-        </Text>
+        <Text inverse={isSel} dimColor={isSel && !focused} wrap="truncate">{parts}</Text>
       </Box>,
     );
   }
