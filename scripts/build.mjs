@@ -1,5 +1,6 @@
 // Bundles the CLI (and the package entry) with esbuild: a cold start from the bundle is ~250 ms against
 // ~600 ms under tsx.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
@@ -114,6 +115,8 @@ const common = {
 
 // One build, split: the console's start-up loads only its own code; the emulator, the Azure SDKs and
 // the one-shot commands are chunks loaded on first use (their imports in the source are dynamic).
+// Chunk names carry content hashes: start from an empty dist/ so old chunks never pile up.
+rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { kvdeck: 'source/cli.tsx', index: 'source/index.ts' },
