@@ -54,7 +54,10 @@ export function bytesField(value: unknown, field: string): Uint8Array {
 
 export const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
-function secretAttributes(p: SecretProperties) {
+/** The attributes object secrets and keys share on the wire (times in Unix seconds). */
+type AttributeFields = Pick<SecretProperties, 'enabled' | 'notBefore' | 'expiresOn' | 'createdOn' | 'updatedOn' | 'recoveryLevel' | 'recoverableDays'>;
+
+function attributes(p: AttributeFields) {
   return {
     enabled: p.enabled,
     nbf: seconds(p.notBefore),
@@ -68,12 +71,12 @@ function secretAttributes(p: SecretProperties) {
 
 /** A list item: never a value. */
 export function secretItem(p: SecretProperties) {
-  return { id: p.id, attributes: secretAttributes(p), tags: p.tags, contentType: p.contentType };
+  return { id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType };
 }
 
 /** A secret bundle; the value only where Azure returns it (get, and set echoing what was sent). */
 export function secretBundle(p: SecretProperties, value?: string) {
-  return { ...(value !== undefined ? { value } : {}), id: p.id, contentType: p.contentType, attributes: secretAttributes(p), tags: p.tags };
+  return { ...(value !== undefined ? { value } : {}), id: p.id, contentType: p.contentType, attributes: attributes(p), tags: p.tags };
 }
 
 export const secretWithValue = (s: Secret) => secretBundle(s.properties, s.value);
@@ -87,24 +90,13 @@ export function deletedSecretBody(d: DeletedSecret) {
   };
 }
 
-function keyAttributes(p: KeyProperties) {
-  return {
-    enabled: p.enabled,
-    nbf: seconds(p.notBefore),
-    exp: seconds(p.expiresOn),
-    created: seconds(p.createdOn),
-    updated: seconds(p.updatedOn),
-    recoveryLevel: p.recoveryLevel,
-    recoverableDays: p.recoverableDays,
-  };
-}
 
 export function keyItem(p: KeyProperties) {
-  return { kid: p.id, attributes: keyAttributes(p), tags: p.tags };
+  return { kid: p.id, attributes: attributes(p), tags: p.tags };
 }
 
 export function keyBundle(k: KeyVaultKey) {
-  return { key: { ...k.key, kid: k.properties.id }, attributes: keyAttributes(k.properties), tags: k.properties.tags };
+  return { key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags };
 }
 
 export function deletedKeyBody(d: DeletedKey) {
