@@ -18,22 +18,20 @@ import {
   refuseIfDeleted, softDelete, sortedDeleted, toSeconds,
   expireDeleted, runDataPlane,
 } from './data-plane.js';
-import { noteAdded, pageKeys, sortedNames } from './name-index.js';
+import { noteAdded, noteChanged, pageEntries, sortedNames } from './name-index.js';
 import type { Deleted, SecretRecord, SecretVersionRecord, VaultRecord } from './state.js';
-import { forgetSecretProperties, secretPropertiesMaker, toDeletedSecret, toSecret, toSecretProperties } from './to-domain.js';
+import { forgetSecretProperties, secretPropertiesMaker, secretPropertiesStamp, toDeletedSecret, toSecret, toSecretProperties } from './to-domain.js';
 
 export class SecretsPart {
   constructor(private readonly core: EngineCore) {}
 
   listPage(ctx: CallContext, vaultName: string, page?: PageOptions): Page<SecretProperties> {
     return this.run(ctx, 'SecretList', vaultName, undefined, 'list', (vault) => {
-      const { keys, continuationToken } = pageKeys(vault.secrets, page);
+      // Entries are the latest versions' cached properties, kept parallel to the name index; set,
+      // update, delete, recover and restore note what they change, and the stamp covers the vault level.
       const props = secretPropertiesMaker(this.core, vault);
-      const items = keys.map((k) => {
-        const r = vault.secrets.get(k)!;
-        return props(r.name, r.versions[r.versions.length - 1]);
-      });
-      return { items, continuationToken };
+      return pageEntries(vault.secrets, page, secretPropertiesStamp(this.core, vault),
+        (_, r) => props(r.name, r.versions[r.versions.length - 1]));
     });
   }
 
@@ -76,8 +74,10 @@ export class SecretsPart {
         updated: now,
       };
       let r = vault.secrets.get(key);
-      if (r) r.versions.push(version);
-      else {
+      if (r) {
+        r.versions.push(version);
+        noteChanged(vault.secrets, key);
+      } else {
         r = { name, versions: [version] };
         vault.secrets.set(key, r);
         noteAdded(vault.secrets, key);
@@ -99,6 +99,7 @@ export class SecretsPart {
       const expiresOn = applyDate(v.expiresOn, input.expiresOn, 'expiresOn');
       Object.assign(v, { contentType, tags, notBefore, expiresOn, enabled: input.enabled ?? v.enabled, updated: nowSeconds(this.core) });
       forgetSecretProperties(v);
+      noteChanged(vault.secrets, checkName(name));
       this.core.changed();
       return toSecretProperties(this.core, vault, r.name, v);
     }, 200, version);

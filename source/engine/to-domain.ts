@@ -34,6 +34,11 @@ export function forgetSecretProperties(v: SecretVersionRecord): void {
   (v as Cached)[PROPS] = undefined;
 }
 
+/** The vault-level parts every SecretProperties of `vault` depends on, as one comparable string. */
+export function secretPropertiesStamp(core: EngineCore, vault: VaultRecord): string {
+  return `${core.vaultUri(vault.name)}\n${core.recoveryLevel(vault)}\n${vault.softDeleteRetentionDays}\n${vault.name}`;
+}
+
 export function secretPropertiesMaker(core: EngineCore, vault: VaultRecord): (name: string, v: SecretVersionRecord) => SecretProperties {
   const base = `${core.vaultUri(vault.name)}secrets/`;
   const recoveryLevel = core.recoveryLevel(vault);
