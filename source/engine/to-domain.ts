@@ -15,6 +15,13 @@ const frozenTags = (tags: Record<string, string>): Readonly<Record<string, strin
 };
 
 export function toSecretProperties(core: EngineCore, vault: VaultRecord, name: string, v: SecretVersionRecord): SecretProperties {
+  // The hot path of get: a cached entry is valid while the vault-level parts match. The vault URI needs
+  // no check here: a record belongs to one engine, whose vaultUri for this vault's name never changes.
+  const hit = (v as Cached)[PROPS];
+  if (hit && hit.name === name && hit.vaultName === vault.name && hit.recoverableDays === vault.softDeleteRetentionDays
+    && hit.recoveryLevel === core.recoveryLevel(vault)) {
+    return hit;
+  }
   return secretPropertiesMaker(core, vault)(name, v);
 }
 
