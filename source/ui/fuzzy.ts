@@ -111,21 +111,21 @@ function scratch(n: number): { tierOf: Uint8Array; placeOf: Int32Array; itemPlac
 /** The text [begin, end) of the flat codes has q at `at`, knowing its first `from` characters are
  * already there: one comparison for a one-letter extension (startsWith with a position measured
  * ~45 ns a call). */
-function continuesAt(codes: Uint16Array, begin: number, end: number, q: string, at: number, from: number): boolean {
+function continuesAt(codes: Uint16Array, begin: number, end: number, q: Uint16Array, at: number, from: number): boolean {
   const base = begin + at;
   if (base + q.length > end) return false;
-  for (let j = from; j < q.length; j++) if (codes[base + j] !== q.charCodeAt(j)) return false;
+  for (let j = from; j < q.length; j++) if (codes[base + j] !== q[j]) return false;
   return true;
 }
 
 /** tierAndPlace over the flat codes of the text [begin, end), looking for q from `from` on. */
-function tierAndPlaceIn(codes: Uint16Array, begin: number, end: number, q: string, from: number, place: Int32Array): number {
-  const q0 = q.charCodeAt(0);
+function tierAndPlaceIn(codes: Uint16Array, begin: number, end: number, q: Uint16Array, from: number, place: Int32Array): number {
+  const q0 = q[0];
   let first = -1;
   for (let s = begin + from; s + q.length <= end; s++) {
     if (codes[s] !== q0) continue;
     let j = 1;
-    while (j < q.length && codes[s + j] === q.charCodeAt(j)) j++;
+    while (j < q.length && codes[s + j] === q[j]) j++;
     if (j < q.length) continue;
     const at = s - begin;
     if (at === 0) { place[0] = 0; return 0; }
@@ -140,11 +140,18 @@ function tierAndPlaceIn(codes: Uint16Array, begin: number, end: number, q: strin
 }
 
 /** subsequenceEnd over the flat codes of the text [begin, end): the place of the last letter, or -1. */
-function subsequenceEndIn(codes: Uint16Array, begin: number, end: number, q: string, from: number, qFrom: number): number {
+function subsequenceEndIn(codes: Uint16Array, begin: number, end: number, q: Uint16Array, from: number, qFrom: number): number {
   let j = qFrom;
   let i = begin + from;
-  for (; i < end && j < q.length; i++) if (codes[i] === q.charCodeAt(j)) j++;
+  for (; i < end && j < q.length; i++) if (codes[i] === q[j]) j++;
   return j === q.length ? i - 1 - begin : -1;
+}
+
+/** The query's char codes in a typed array, compared against the flat codes in the loops. */
+function queryCodes(q: string): Uint16Array {
+  const out = new Uint16Array(q.length);
+  for (let j = 0; j < q.length; j++) out[j] = q.charCodeAt(j);
+  return out;
 }
 
 export function filterIndex(index: FilterIndex, rawQuery: string, previous?: FilterResult): FilterResult {
@@ -160,10 +167,11 @@ export function filterIndex(index: FilterIndex, rawQuery: string, previous?: Fil
   // (stable within a tier, i.e. in list order). Scratch arrays are reused from keystroke to keystroke.
   const { tierOf, placeOf } = scratch(n);
   const counts = [0, 0, 0, 0];
-  const lower = index.lower;
+  const { codes, start: textStart } = index;
+  const qc = queryCodes(q);
   const place = PLACE;
   for (let i = 0; i < n; i++) {
-    const t = tierAndPlace(lower[i], q, place);
+    const t = tierAndPlaceIn(codes, textStart[i], textStart[i + 1], qc, 0, place);
     if (t >= 0) { tierOf[i] = t; placeOf[i] = place[0]; counts[t]++; }
   }
   const next = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
@@ -190,7 +198,8 @@ export function filterIndex(index: FilterIndex, rawQuery: string, previous?: Fil
  * from its last letter; only the others are searched again. Works on the previous matches only
  * (never all n items), and when nothing changed hands back the previous arrays.
  */
-function narrow(index: FilterIndex, q: string, previous: FilterResult): FilterResult {
+function narrow(index: FilterIndex, query: string, previous: FilterResult): FilterResult {
+  const q = queryCodes(query);
   const { indices: prevIndices, tiers: prevTiers, at: prevAt } = previous as Required<FilterResult>;
   const m = prevIndices.length;
   const from = previous.query.length;
@@ -225,7 +234,7 @@ function narrow(index: FilterIndex, q: string, previous: FilterResult): FilterRe
   }
   if (unchanged) {
     for (let k = 0; k < m; k++) newTier[k] = NO_MATCH;
-    return { query: q, indices: prevIndices, tiers: prevTiers, at: prevAt };
+    return { query, indices: prevIndices, tiers: prevTiers, at: prevAt };
   }
   const start = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
   const next = start.slice();
@@ -255,7 +264,7 @@ function narrow(index: FilterIndex, q: string, previous: FilterResult): FilterRe
     indices.subarray(start[t], next[t]).sort();
     for (let w = start[t]; w < next[t]; w++) at[w] = itemPlace[indices[w]];
   }
-  return { query: q, indices, tiers, at };
+  return { query, indices, tiers, at };
 }
 
 /** Positions of the characters to highlight: the best contiguous run, else the greedy subsequence. */

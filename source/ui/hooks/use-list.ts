@@ -99,7 +99,9 @@ export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): L
     { command: 'top', label: 'first', hidden: true, run: () => move(0) },
     { command: 'bottom', label: 'last', hidden: true, run: () => move(count - 1) },
     { command: 'filter', label: 'filter', run: () => setEditing(true) },
-    { command: 'back', label: 'clear filter', when: () => query !== '', run: () => setQuery('') },
+    // Visible from `/` on (not from the first typed letter): the footer's bindings then stay the same
+    // while the query is typed, so a keystroke draws one frame, not a second one for the footer.
+    { command: 'back', label: 'clear filter', when: () => query !== '' || editing, run: () => setQuery('') },
   ];
 
   return {
