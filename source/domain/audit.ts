@@ -28,3 +28,33 @@ export interface AuditQuery {
   /** Newest first; default 1000. */
   limit?: number;
 }
+
+export const DEFAULT_AUDIT_LIMIT = 1000;
+
+/**
+ * Runs a query over a log kept oldest first (the engine's, or a session's on Azure): newest first,
+ * filtered, limited, and copied so callers can never edit the log.
+ */
+export function queryAuditLog(log: readonly AuditEntry[], q: AuditQuery = {}): AuditEntry[] {
+  const limit = q.limit ?? DEFAULT_AUDIT_LIMIT;
+  const vault = q.vaultName?.toLowerCase();
+  const caller = q.callerObjectId?.toLowerCase();
+  const op = q.operation?.toLowerCase();
+  const since = q.since?.getTime();
+  const until = q.until?.getTime();
+  const out: AuditEntry[] = [];
+  for (let i = log.length - 1; i >= 0 && out.length < limit; i--) {
+    const e = log[i];
+    if (vault !== undefined && e.vaultName?.toLowerCase() !== vault) continue;
+    if (caller !== undefined && e.caller.objectId.toLowerCase() !== caller) continue;
+    if (op !== undefined && !e.operation.toLowerCase().includes(op)) continue;
+    const t = e.time.getTime();
+    if (since !== undefined && t < since) continue;
+    if (until !== undefined && t > until) continue;
+    const ok = e.resultCode < 400;
+    if (q.result === 'success' && !ok) continue;
+    if (q.result === 'failure' && ok) continue;
+    out.push({ ...e, caller: { ...e.caller }, time: new Date(t) });
+  }
+  return out;
+}
