@@ -2,6 +2,10 @@ import type { AccessPolicy } from './access-policy.js';
 
 export type Sku = 'standard' | 'premium';
 
+/** Soft-delete retention bounds; the default is the maximum. */
+export const MIN_RETENTION_DAYS = 7;
+export const MAX_RETENTION_DAYS = 90;
+
 /** Enough to address a vault on both planes: ARM needs subscription/resource group/name, the data plane its URI. */
 export interface VaultRef {
   subscriptionId: string;

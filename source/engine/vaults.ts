@@ -5,7 +5,7 @@
  */
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { isValidVaultName, objectKey } from '../domain/names.js';
-import type { NameAvailability, Sku, Vault, VaultCreateInput, VaultUpdateInput } from '../domain/vault.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type NameAvailability, type Sku, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
 import { DAY_MS } from './clock.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
@@ -16,8 +16,6 @@ import type { VaultRecord } from './state.js';
 import { authorizeManagement, findVault, toVault, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
-export const MIN_RETENTION_DAYS = 7;
-export const MAX_RETENTION_DAYS = 90;
 const SKUS: readonly Sku[] = ['standard', 'premium'];
 
 const badRequest = (message: string) => new KeyVaultError(400, 'BadRequest', message);

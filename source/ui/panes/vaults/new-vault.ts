@@ -7,7 +7,7 @@ import type { Backend } from '../../../backend/backend.js';
 import { PERMISSION_TEMPLATES } from '../../../domain/access-policy.js';
 import type { ResourceGroup, Subscription } from '../../../domain/directory.js';
 import { vaultNameProblem } from '../../../domain/names.js';
-import type { DeletedVault, Vault } from '../../../domain/vault.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DeletedVault, type Vault } from '../../../domain/vault.js';
 import type { FormSpec } from '../../components/form.js';
 import { formatDate } from '../../explain-error.js';
 
@@ -52,8 +52,8 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
       { name: 'sku', label: 'SKU', kind: 'select', options: [{ value: 'standard', label: 'standard' }, { value: 'premium', label: 'premium' }] },
       // Fields the cloud cannot take are left out (Azure Stack Hub's older API versions).
       ...(features.softDeleteRetentionDays ? [{
-        name: 'retention', label: 'Retention days', initial: '90',
-        validate: (v: unknown) => (/^\d+$/.test(String(v)) && Number(v) >= 7 && Number(v) <= 90 ? undefined : 'Retention is 7 to 90 days (fixed after creation).'),
+        name: 'retention', label: 'Retention days', initial: String(MAX_RETENTION_DAYS),
+        validate: (v: unknown) => (/^\d+$/.test(String(v)) && Number(v) >= MIN_RETENTION_DAYS && Number(v) <= MAX_RETENTION_DAYS ? undefined : `Retention is ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} days (fixed after creation).`),
       }] : []),
       { name: 'purgeProtection', label: 'Purge protection', kind: 'checkbox', initial: false },
       ...(features.rbacAuthorization ? [{ name: 'model', label: 'Access model', kind: 'select' as const, options: [{ value: 'policies', label: 'access policies' }, { value: 'rbac', label: 'Azure RBAC' }] }] : []),
