@@ -32,7 +32,11 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
     fields: [
       {
         name: 'name', label: 'Name', placeholder: '3–24 letters, digits, hyphens',
-        validate: (v) => (String(v) === '' ? 'A name is required.' : vaultNameProblem(String(v)) ? `The name ${vaultNameProblem(String(v))}.` : undefined),
+        validate: (v) => {
+          if (String(v) === '') return 'A name is required.';
+          const problem = vaultNameProblem(String(v));
+          return problem ? `The name ${problem}.` : undefined;
+        },
         check: async (v, values, signal) => {
           const name = String(v);
           const [sub] = String(values.rg).split('/');
