@@ -12,6 +12,7 @@ import type {
   KeyUpdateInput, KeyVaultKey, SignatureAlgorithm,
 } from '../domain/key.js';
 import type { LockCreateInput, ManagementLock } from '../domain/lock.js';
+import type { ObjectKind } from '../domain/object-kind.js';
 import type { Page, PageOptions } from '../domain/page.js';
 import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../domain/secret.js';
 import type { DeletedVault, NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../domain/vault.js';
@@ -51,34 +52,48 @@ export interface VaultsApi {
   checkNameAvailability(subscriptionId: string, name: string, o?: CallOptions): Promise<NameAvailability>;
 }
 
-export interface SecretsApi {
+/**
+ * The lifecycle every versioned object kind shares, whatever the backend: listing (latest versions, no
+ * values), versions, soft delete, backup/restore, and the bin (list/get deleted, recover, purge).
+ * `Props` is what listings return, `DeletedItem` a bin entry, `Restored` what recover and restore return.
+ */
+export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
   /**
    * Latest versions, no values; pages of at most maxPageSize (default 25). Remote backends cap the size
    * at Key Vault's 25; the in-process engine honours larger pages.
    */
-  listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<SecretProperties>>;
-  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties[]>;
+  listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<Props>>;
+  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<Props[]>;
+  /** Soft delete of the object with all its versions. */
+  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedItem>;
+  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array>;
+  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<Restored>;
+  listDeleted(vault: VaultRef, o?: CallOptions): Promise<DeletedItem[]>;
+  getDeleted(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedItem>;
+  recover(vault: VaultRef, name: string, o?: CallOptions): Promise<Restored>;
+  purge(vault: VaultRef, name: string, o?: CallOptions): Promise<void>;
+}
+
+/** The domain types of each object kind, for code that dispatches on ObjectKind. */
+export interface ObjectKindTypes {
+  secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties };
+  key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey };
+}
+export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored']>;
+
+export interface SecretsApi extends LifecycleOf<'secret'> {
   get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret>;
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties>;
   /** Updates one version (the latest when version is omitted). */
   update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties>;
-  /** Soft delete of the secret with all its versions. */
-  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedSecret>;
-  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array>;
-  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<SecretProperties>;
 }
 
-export interface KeysApi {
-  listPage(vault: VaultRef, page?: PageOptions, o?: CallOptions): Promise<Page<KeyProperties>>;
-  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyProperties[]>;
+export interface KeysApi extends LifecycleOf<'key'> {
   get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey>;
   create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey>;
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
   rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
-  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedKey>;
-  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array>;
-  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<KeyVaultKey>;
   /** `digest` is the hash of the message, as Key Vault's sign operation expects. */
   sign(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
   verify(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, signature: Uint8Array, o?: CallOptions): Promise<boolean>;
@@ -103,22 +118,13 @@ export interface LocksApi {
   delete(scope: string, name: string, o?: CallOptions): Promise<void>;
 }
 
+/** The bin of vaults (ARM). Deleted secrets and keys are part of each kind's lifecycle (lifecycleOf). */
 export interface DeletedApi {
   listVaults(subscriptionId?: string, o?: CallOptions): Promise<DeletedVault[]>;
   getVault(subscriptionId: string, location: string, name: string, o?: CallOptions): Promise<DeletedVault>;
   /** createMode: recover. */
   recoverVault(deleted: DeletedVault, o?: CallOptions): Promise<Vault>;
   purgeVault(deleted: DeletedVault, o?: CallOptions): Promise<void>;
-
-  listSecrets(vault: VaultRef, o?: CallOptions): Promise<DeletedSecret[]>;
-  getSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedSecret>;
-  recoverSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties>;
-  purgeSecret(vault: VaultRef, name: string, o?: CallOptions): Promise<void>;
-
-  listKeys(vault: VaultRef, o?: CallOptions): Promise<DeletedKey[]>;
-  getKey(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedKey>;
-  recoverKey(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
-  purgeKey(vault: VaultRef, name: string, o?: CallOptions): Promise<void>;
 }
 
 export interface AuditApi {
@@ -139,6 +145,12 @@ export interface Backend {
   readonly deleted: DeletedApi;
   readonly audit: AuditApi;
   close?(): Promise<void>;
+}
+
+/** The lifecycle API of one object kind: the bin, the emulator's lifecycle routes and the contract suite dispatch on the kind. */
+export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secrets' | 'keys'>, kind: K): LifecycleOf<K> {
+  const byKind: { [P in ObjectKind]: LifecycleOf<P> } = { secret: backend.secrets, key: backend.keys };
+  return byKind[kind];
 }
 
 /** What listAll asks for; a backend gives at most what its service allows. */

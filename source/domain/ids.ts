@@ -1,4 +1,5 @@
 /** ARM ids and data-plane ids, built in one place. */
+import { OBJECT_KINDS, type ObjectKind } from './object-kind.js';
 
 export const subscriptionScope = (subscriptionId: string) => `/subscriptions/${subscriptionId}`;
 export const resourceGroupScope = (subscriptionId: string, resourceGroup: string) =>
@@ -14,12 +15,14 @@ export const lockResourceId = (scope: string, name: string) =>
 export const vaultUriFor = (name: string, dnsSuffix = 'vault.azure.net', port?: number) =>
   `https://${name}.${dnsSuffix}${port ? `:${port}` : ''}/`;
 
-export const secretId = (vaultUri: string, name: string, version?: string) =>
-  `${vaultUri}secrets/${name}${version ? `/${version}` : ''}`;
-export const keyId = (vaultUri: string, name: string, version?: string) =>
-  `${vaultUri}keys/${name}${version ? `/${version}` : ''}`;
-export const deletedSecretId = (vaultUri: string, name: string) => `${vaultUri}deletedsecrets/${name}`;
-export const deletedKeyId = (vaultUri: string, name: string) => `${vaultUri}deletedkeys/${name}`;
+/** {vaultUri}secrets/{name}[/{version}], {vaultUri}keys/…: a data-plane object id, versioned or not. */
+export const objectId = (vaultUri: string, kind: ObjectKind, name: string, version?: string) =>
+  `${vaultUri}${OBJECT_KINDS[kind].area}/${name}${version ? `/${version}` : ''}`;
+/** {vaultUri}deletedsecrets/{name}: the recoveryId of a soft-deleted object. */
+export const deletedObjectId = (vaultUri: string, kind: ObjectKind, name: string) => `${vaultUri}${OBJECT_KINDS[kind].deletedArea}/${name}`;
+
+export const secretId = (vaultUri: string, name: string, version?: string) => objectId(vaultUri, 'secret', name, version);
+export const keyId = (vaultUri: string, name: string, version?: string) => objectId(vaultUri, 'key', name, version);
 
 export interface ParsedScope {
   subscriptionId?: string;

@@ -4,6 +4,28 @@ export type KeyType = 'RSA' | 'EC' | 'RSA-HSM' | 'EC-HSM';
 export type CurveName = 'P-256' | 'P-384' | 'P-521';
 export type KeyOperation = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'export';
 export const KEY_OPERATIONS: readonly KeyOperation[] = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
+/** Every name Key Vault accepts in key_ops (import/export included). */
+export const ALL_KEY_OPERATIONS: readonly KeyOperation[] = [...KEY_OPERATIONS, 'import', 'export'];
+/** What each key family can do: RSA everything, EC only signatures. A new key gets these by default. */
+export const KEY_OPERATIONS_FOR: Readonly<Record<'RSA' | 'EC', readonly KeyOperation[]>> = {
+  RSA: KEY_OPERATIONS,
+  EC: ['sign', 'verify'],
+};
+/** RSA or EC, whatever the protection (-HSM). */
+export const keyFamily = (t: KeyType): 'RSA' | 'EC' => (t.startsWith('EC') ? 'EC' : 'RSA');
+
+/**
+ * Why these operations are not allowed, or undefined. Unknown names are always refused; with a family
+ * (forms) also what that family cannot do — the engine, like Key Vault, stores such ops but they never work.
+ */
+export function keyOperationsProblem(ops: readonly string[], family?: 'RSA' | 'EC'): string | undefined {
+  const unknown = ops.find((op) => !ALL_KEY_OPERATIONS.includes(op as KeyOperation));
+  if (unknown !== undefined) return `The key operation '${String(unknown).slice(0, 64)}' is not valid. Use ${ALL_KEY_OPERATIONS.join(', ')}.`;
+  if (!family) return undefined;
+  const allowed = KEY_OPERATIONS_FOR[family];
+  const unfit = ops.find((op) => KEY_OPERATIONS.includes(op as KeyOperation) && !allowed.includes(op as KeyOperation));
+  return unfit === undefined ? undefined : `An ${family} key cannot ${unfit}; it can ${allowed.join(', ')}.`;
+}
 export const RSA_SIZES = [2048, 3072, 4096] as const;
 export const EC_CURVES: readonly CurveName[] = ['P-256', 'P-384', 'P-521'];
 

@@ -24,6 +24,12 @@ export function isValidObjectName(name: string): boolean {
   return OBJECT_NAME.test(name);
 }
 
+/** Why an object name breaks the rules, for a form; undefined when it is valid. */
+export function objectNameProblem(name: string): string | undefined {
+  if (name === '') return 'A name is required.';
+  return isValidObjectName(name) ? undefined : 'Names are 1–127 letters, digits and hyphens.';
+}
+
 export function isValidVersion(version: string): boolean {
   return VERSION.test(version);
 }

@@ -6,6 +6,13 @@ export type Sku = 'standard' | 'premium';
 export const MIN_RETENTION_DAYS = 7;
 export const MAX_RETENTION_DAYS = 90;
 
+/** Why a soft-delete retention is not allowed, for a form; undefined when it is. */
+export function retentionProblem(days: unknown): string | undefined {
+  return Number.isInteger(days) && (days as number) >= MIN_RETENTION_DAYS && (days as number) <= MAX_RETENTION_DAYS
+    ? undefined
+    : `Retention is a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`;
+}
+
 /** Enough to address a vault on both planes: ARM needs subscription/resource group/name, the data plane its URI. */
 export interface VaultRef {
   subscriptionId: string;
@@ -72,4 +79,13 @@ export interface NameAvailability {
   nameAvailable: boolean;
   reason?: 'AccountNameInvalid' | 'AlreadyExists';
   message?: string;
+}
+
+/** Where a vault's diagnostic logs go (Microsoft.Insights diagnostic settings); Azure Stack Edge sets one up. */
+export interface DiagnosticSetting {
+  name: string;
+  storageAccountId?: string;
+  workspaceId?: string;
+  /** Log categories sent, e.g. AuditEvent. */
+  categories: string[];
 }

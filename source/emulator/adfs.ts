@@ -13,7 +13,7 @@ export interface AdfsContext {
   /** https://localhost:PORT */
   origin: string;
   tenantId: string;
-  principals: () => Principal[];
+  principals: () => readonly Principal[];
 }
 
 const TOKEN_LIFETIME_S = 3600;

@@ -3,8 +3,7 @@
  * Key Vault data plane, for `kvdeck serve`, our tests and users' own tests.
  */
 import type { AddressInfo } from 'node:net';
-import { openEngine, type Clock, type Engine } from '../engine/index.js';
-import { ensureDirectory } from './directory.js';
+import { ensureMinimalDirectory, openEngine, type Clock, type Engine } from '../engine/index.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
 import { armRouter, dataRouter, graphRouter } from './routes.js';
@@ -64,7 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadOrCreateTls(options.certDir),
     openEngine({ seed: options.seed ?? 'demo', statePath: options.statePath, perf: options.perf, clock: options.clock, vaultUri: vaultUrl }),
   ]);
-  ensureDirectory(engine);
+  ensureMinimalDirectory(engine.core);
   const tenantId = () => engine.core.state.tenants[0]?.id ?? '';
   const server = createEmulatorServer({
     engine,

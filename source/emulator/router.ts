@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { Backend } from '../backend/backend.js';
 import type { ArmArea } from './api-versions.js';
 import type { TokenClaims } from './token.js';
+import type { CallContext } from '../engine/call-context.js';
 
 export interface RequestContext {
   method: string;
@@ -21,7 +22,14 @@ export interface RequestContext {
   origin: string;
   /** Data plane only. */
   vaultName?: string;
+  /** The client's address, as the audit log records it. */
+  clientAddress: string;
   res: ServerResponse;
+}
+
+/** The engine's view of who is calling (routes that talk to the engine directly, not through the backend). */
+export function callerOf(ctx: RequestContext): CallContext {
+  return { objectId: ctx.claims.oid, tenantId: ctx.claims.tid, appId: ctx.claims.appid, clientAddress: ctx.clientAddress };
 }
 
 export interface RouteResult {

@@ -11,11 +11,13 @@ import { addSubscriptionRoutes } from './arm/subscriptions.js';
 import { addVaultRoutes } from './arm/vaults.js';
 import { resourceGroupBody } from './arm/wire.js';
 import { addKeyRoutes } from './data/keys.js';
+import { KIND_WIRES, type KindWire } from './data/kinds.js';
+import { addLifecycleRoutes } from './data/lifecycle.js';
+import type { ObjectKind } from '../domain/object-kind.js';
 import { addSecretRoutes } from './data/secrets.js';
-import { ensureResourceGroup } from './directory.js';
 import { addGraphRoutes } from './graph.js';
 import { objectBody } from './http.js';
-import { Router } from './router.js';
+import { callerOf, Router } from './router.js';
 
 export function armRouter(engine: Engine): Router {
   const r = new Router();
@@ -24,8 +26,7 @@ export function armRouter(engine: Engine): Router {
     const body = objectBody(ctx.body);
     if (typeof body.location !== 'string' || !body.location) throw new KeyVaultError(400, 'LocationRequired', 'The location property is required for this definition.');
     if (!/^[-\w._()]{1,90}$/.test(rg) || rg.endsWith('.')) throw new KeyVaultError(400, 'InvalidResourceGroupName', `The resource group name '${rg}' is invalid.`);
-    const { created } = ensureResourceGroup(engine, sub, rg, body.location);
-    const group = engine.core.state.resourceGroups.find((g) => g.name.toLowerCase() === rg.toLowerCase() && g.subscriptionId.toLowerCase() === sub.toLowerCase())!;
+    const { group, created } = engine.directory.putResourceGroup(callerOf(ctx), sub, rg, body.location);
     return { status: created ? 201 : 200, body: resourceGroupBody(group) };
   }, 'resources');
   addVaultRoutes(r);
@@ -44,6 +45,8 @@ export function graphRouter(): Router {
 
 export function dataRouter(): Router {
   const r = new Router();
+  // The shared lifecycle first, for every kind; then what each kind adds.
+  for (const wire of Object.values(KIND_WIRES)) addLifecycleRoutes(r, wire as KindWire<ObjectKind>);
   addSecretRoutes(r);
   addKeyRoutes(r);
   return r;

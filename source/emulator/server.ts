@@ -137,6 +137,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       claims: auth.claims,
       origin,
       vaultName: facts.vaultName,
+      clientAddress,
       res,
     };
     const result = await match.handler(ctx, match.params);

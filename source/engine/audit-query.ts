@@ -1,5 +1,5 @@
 /** Queries over the audit log: by vault, caller, operation substring, time range, result; newest first. */
-import { queryAuditLog, type AuditEntry, type AuditQuery } from '../domain/audit.js';
+import type { AuditEntry, AuditQuery } from '../domain/audit.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 
@@ -11,6 +11,6 @@ export class AuditQueryPart {
    * the tenant, as the diagnostics workspace would to a reader.
    */
   query(_ctx: CallContext, q: AuditQuery = {}): AuditEntry[] {
-    return queryAuditLog(this.core.state.audit, q);
+    return this.core.state.audit.query(q);
   }
 }

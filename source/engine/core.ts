@@ -1,21 +1,20 @@
 /**
- * What every part of the engine shares: the state, the clock, how vault URIs are spelled, the
- * permission check, the audit wrapper and the change signal that persistence listens to.
+ * What every part of the engine shares: the state (store/: every write goes through its tables),
+ * the clock, how vault URIs are spelled, the permission check, the audit wrapper, and the change
+ * signal a whole-state writer listens to.
  * Parts (vaults, secrets, keys, policies, locks, deleted, audit) are small classes over one EngineCore.
  */
 import { randomBytes } from 'node:crypto';
 import { grants, type PermissionArea } from '../domain/access-policy.js';
-import type { AuditEntry } from '../domain/audit.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultUriFor } from '../domain/ids.js';
-import { objectKey } from '../domain/names.js';
 import type { RecoveryLevel } from '../domain/secret.js';
 import type { CallContext } from './call-context.js';
 import { systemClock, type Clock } from './clock.js';
-import { emptyState, type EngineState, type VaultRecord } from './state.js';
+import type { VaultRecord } from './state.js';
+import { Store } from './store/store.js';
 
-/** Older entries are dropped past this, so a long benchmark cannot grow memory without bound. */
-export const AUDIT_CAPACITY = 50_000;
+export { AUDIT_CAPACITY } from './store/audit-log.js';
 
 export interface EngineOptions {
   clock?: Clock;
@@ -29,7 +28,7 @@ export interface AuditTarget {
 }
 
 export class EngineCore {
-  state: EngineState = emptyState();
+  state: Store = new Store();
   readonly clock: Clock;
   readonly vaultUri: (name: string) => string;
   private readonly changeListeners = new Set<() => void>();
@@ -50,7 +49,7 @@ export class EngineCore {
     return this.clock.now();
   }
 
-  /** Called after every successful mutation; persistence saves on it. */
+  /** Called on every state change when a whole-state writer is attached (changeSignalSink). */
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
@@ -67,7 +66,7 @@ export class EngineCore {
 
   /** The active vault a data-plane call addresses (vault names are global). */
   dataPlaneVault(vaultName: string): VaultRecord {
-    const v = this.state.vaults.get(objectKey(vaultName));
+    const v = this.state.vaults.get(vaultName);
     if (!v) throw new KeyVaultError(404, 'VaultNotFound', `The vault '${vaultName}' was not found.`);
     return v;
   }
@@ -127,8 +126,7 @@ export class EngineCore {
 
   private record(ctx: CallContext, operation: string, target: AuditTarget, resultCode: number, errorCode: string | undefined, started: number): void {
     const principal = this.state.principals.find((p) => p.objectId === ctx.objectId);
-    const entry: AuditEntry = {
-      id: this.state.nextAuditId++,
+    this.state.audit.append({
       time: new Date(this.now()),
       caller: { objectId: ctx.objectId, displayName: principal?.displayName, upn: principal?.upn, appId: ctx.appId ?? principal?.appId },
       clientAddress: ctx.clientAddress,
@@ -138,10 +136,6 @@ export class EngineCore {
       resultCode,
       errorCode,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-    };
-    const audit = this.state.audit;
-    audit.push(entry);
-    // Trim in batches: a splice per call would cost O(capacity) on every operation.
-    if (audit.length > AUDIT_CAPACITY * 1.25) audit.splice(0, audit.length - AUDIT_CAPACITY);
+    });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { errors } from '../domain/errors.js';
 import { deletedVaultResourceId, vaultResourceId } from '../domain/ids.js';
-import { objectKey } from '../domain/names.js';
+import { purgeAllowed } from '../domain/purge.js';
 import type { DeletedVault, Vault } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
@@ -40,7 +40,7 @@ export class DeletedVaultsPart {
     return this.core.audited(ctx, 'DeletedVaultList', { target }, () => {
       if (subscriptionId) this.directory.subscription(subscriptionId);
       const out: DeletedVault[] = [];
-      for (const d of this.core.state.deletedVaults.values()) {
+      for (const d of this.core.state.vaults.deletedValues()) {
         if (subscriptionId && d.item.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) continue;
         if (ctx.tenantId && ctx.tenantId.toLowerCase() !== d.item.tenantId.toLowerCase()) continue;
         out.push(toDeletedVault(d));
@@ -64,11 +64,7 @@ export class DeletedVaultsPart {
       const v = d.item;
       authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/write', vaultResourceId(v.subscriptionId, v.resourceGroup, v.name));
       this.directory.resourceGroup(v.subscriptionId, v.resourceGroup);
-      const key = objectKey(v.name);
-      this.core.state.deletedVaults.delete(key);
-      this.core.state.vaults.set(key, v);
-      this.core.changed();
-      return toVault(this.core, v);
+      return toVault(this.core, this.core.state.vaults.recover(v.name));
     });
   }
 
@@ -76,26 +72,20 @@ export class DeletedVaultsPart {
     this.core.audited(ctx, 'VaultPurge', { vaultName: name, target: deletedVaultResourceId(subscriptionId, location, name) }, () => {
       const d = this.find(subscriptionId, location, name);
       authorizeManagement(ctx, d.item.tenantId, 'Microsoft.KeyVault/locations/deletedVaults/purge/action', deletedVaultResourceId(subscriptionId, location, name));
-      if (d.item.enablePurgeProtection && this.core.now() < d.scheduledPurge) throw errors.deletedVaultPurgeNotAllowed();
-      this.core.state.deletedVaults.delete(objectKey(name));
-      this.core.changed();
+      if (!purgeAllowed({ isVault: true, purgeProtection: d.item.enablePurgeProtection, scheduledPurge: d.scheduledPurge }, this.core.now())) {
+        throw errors.deletedVaultPurgeNotAllowed();
+      }
+      this.core.state.vaults.purge(d.item.name);
     });
   }
 
   /** Purges every deleted vault whose scheduled purge date has passed; returns how many. */
   purgeExpired(now: number): number {
-    let purged = 0;
-    for (const [key, d] of this.core.state.deletedVaults) {
-      if (d.scheduledPurge <= now) {
-        this.core.state.deletedVaults.delete(key);
-        purged++;
-      }
-    }
-    return purged;
+    return this.core.state.vaults.purgeExpired(now);
   }
 
   private find(subscriptionId: string, location: string, name: string): Deleted<VaultRecord> {
-    const d = this.core.state.deletedVaults.get(objectKey(name));
+    const d = this.core.state.vaults.getDeleted(name);
     if (
       !d ||
       d.item.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase() ||

@@ -7,6 +7,8 @@ import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '.
 import { KeyVaultError } from '../domain/errors.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
+import { resourceGroupScope } from '../domain/ids.js';
+import { authorizeManagement } from './vault-records.js';
 
 export const subscriptionNotFound = (id: string) =>
   new KeyVaultError(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`);
@@ -63,21 +65,34 @@ export class DirectoryPart {
     return g;
   }
 
+  /**
+   * ARM's create-or-update of a resource group (PUT /subscriptions/{s}/resourcegroups/{rg}): an existing
+   * group is left as it is. Audited like every management write.
+   */
+  putResourceGroup(ctx: CallContext, subscriptionId: string, name: string, location: string): { group: ResourceGroup; created: boolean } {
+    const target = resourceGroupScope(subscriptionId, name);
+    return this.core.audited(ctx, 'ResourceGroupPut', { target }, () => {
+      const sub = this.subscription(subscriptionId);
+      authorizeManagement(ctx, sub.tenantId, 'Microsoft.Resources/subscriptions/resourceGroups/write', target);
+      const found = this.core.state.resourceGroups.find((g) => g.subscriptionId.toLowerCase() === sub.id.toLowerCase() && g.name.toLowerCase() === name.toLowerCase());
+      if (found) return { group: { ...found }, created: false };
+      const group = { subscriptionId: sub.id, name, location };
+      this.core.state.addResourceGroup(group);
+      return { group: { ...group }, created: true };
+    });
+  }
+
   // Directory writes: for seeds and tests (Azure's directory is not managed through Key Vault).
   addTenant(t: Tenant): void {
-    this.core.state.tenants.push({ ...t });
-    this.core.changed();
+    this.core.state.addTenant(t);
   }
   addSubscription(s: Subscription): void {
-    this.core.state.subscriptions.push({ ...s });
-    this.core.changed();
+    this.core.state.addSubscription(s);
   }
   addResourceGroup(g: ResourceGroup): void {
-    this.core.state.resourceGroups.push({ ...g });
-    this.core.changed();
+    this.core.state.addResourceGroup(g);
   }
   addPrincipal(p: Principal): void {
-    this.core.state.principals.push({ ...p });
-    this.core.changed();
+    this.core.state.addPrincipal(p);
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The Engine facade: one EngineCore (state, clock, audit) and every part over it. The memory backend
- * and the emulator call the parts; persistence listens to core.onChange.
+ * and the emulator call the parts; `objects` is the same parts as a table by kind, for the layers that
+ * dispatch on ObjectKind (the bin, the lifecycle routes).
  */
+import type { ObjectKind } from '../domain/object-kind.js';
 import { AuditQueryPart } from './audit-query.js';
 import { EngineCore, type EngineOptions } from './core.js';
 import { DeletedVaultsPart } from './deleted-vaults.js';
@@ -11,6 +13,12 @@ import { LocksPart } from './locks.js';
 import { PoliciesPart } from './policies.js';
 import { SecretsPart } from './secrets.js';
 import { VaultsPart } from './vaults.js';
+
+/** The part of each object kind. */
+export interface ObjectParts {
+  secret: SecretsPart;
+  key: KeysPart;
+}
 
 export class Engine {
   readonly core: EngineCore;
@@ -22,6 +30,7 @@ export class Engine {
   readonly audit: AuditQueryPart;
   readonly secrets: SecretsPart;
   readonly keys: KeysPart;
+  readonly objects: ObjectParts;
   private lastSweepSecond = Number.NaN;
   private sweeping = false;
   /** Set by persistence: resolves once every change so far is on disk. */
@@ -39,11 +48,17 @@ export class Engine {
     this.audit = new AuditQueryPart(this.core);
     this.secrets = new SecretsPart(this.core);
     this.keys = new KeysPart(this.core);
+    this.objects = { secret: this.secrets, key: this.keys };
     this.core.beforeOperation = () => this.sweep();
   }
 
+  /** The part of one object kind (the bin and the lifecycle routes dispatch on the kind). */
+  part<K extends ObjectKind>(kind: K): ObjectParts[K] {
+    return this.objects[kind];
+  }
+
   /**
-   * Purges soft-deleted vaults, secrets and keys whose scheduled purge date the clock has passed.
+   * Purges soft-deleted vaults and objects whose scheduled purge date the clock has passed.
    * Throttled to once per clock-second because it runs at the start of every operation.
    */
   sweep(force = false): void {
@@ -53,19 +68,10 @@ export class Engine {
     this.lastSweepSecond = second;
     this.sweeping = true;
     try {
-      const before = this.deletedCount();
       this.deletedVaults.purgeExpired(now);
-      this.secrets.purgeExpired(now);
-      this.keys.purgeExpired(now);
-      if (this.deletedCount() !== before) this.core.changed();
+      for (const part of Object.values(this.objects)) part.purgeExpired(now);
     } finally {
       this.sweeping = false;
     }
-  }
-
-  private deletedCount(): number {
-    let n = this.core.state.deletedVaults.size;
-    for (const v of this.core.state.vaults.values()) n += v.deletedSecrets.size + v.deletedKeys.size;
-    return n;
   }
 }

@@ -7,6 +7,7 @@ import { seedPerf } from './seed/perf.js';
 
 export { Engine } from './engine.js';
 export { DEMO } from './seed/demo-ids.js';
+export { ensureMinimalDirectory, MINIMAL_RESOURCE_GROUP } from './seed/minimal.js';
 export { ManualClock, systemClock, type Clock } from './clock.js';
 export type { CallContext } from './call-context.js';
 

@@ -24,9 +24,6 @@ type Hash = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 const PUBLIC_FIELDS = ['kty', 'n', 'e', 'crv', 'x', 'y'] as const;
 const PRIVATE_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
 
-export const RSA_OPERATIONS: readonly KeyOperation[] = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
-export const EC_OPERATIONS: readonly KeyOperation[] = ['sign', 'verify'];
-
 export function generateRsa(size: number): PrivateJwk {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: size, publicExponent: 0x10001 });
   return privateKey.export({ format: 'jwk' }) as PrivateJwk;

@@ -26,7 +26,7 @@ export function scopesAbove(v: VaultRecord): string[] {
 
 export function locksCovering(core: EngineCore, v: VaultRecord): ManagementLock[] {
   const scopes = scopesAbove(v);
-  return core.state.locks.filter((l) => scopes.some((s) => sameScope(s, l.scope)));
+  return core.state.locks.all().filter((l) => scopes.some((s) => sameScope(s, l.scope)));
 }
 
 /**
@@ -61,6 +61,7 @@ export class LocksPart {
       const canonical = this.canonicalScope(scope);
       const prefix = canonical.toLowerCase();
       return this.core.state.locks
+        .all()
         .filter((l) => {
           const s = l.scope.toLowerCase();
           return s === prefix || s.startsWith(prefix + '/');
@@ -90,11 +91,7 @@ export class LocksPart {
         notes: input.notes,
         owners: input.owners?.map((o) => ({ ...o })),
       };
-      const locks = this.core.state.locks;
-      const existing = locks.findIndex((l) => sameScope(l.scope, scope) && l.name.toLowerCase() === input.name.toLowerCase());
-      if (existing >= 0) locks[existing] = lock;
-      else locks.push(lock);
-      this.core.changed();
+      this.core.state.locks.put(lock);
       return copyLock(lock);
     }, 201);
   }
@@ -102,11 +99,7 @@ export class LocksPart {
   delete(ctx: CallContext, scope: string, name: string): void {
     this.core.audited(ctx, 'LockDelete', { vaultName: parseScope(scope).vaultName, target: lockResourceId(scope, name) }, () => {
       const canonical = this.canonicalScope(scope);
-      const locks = this.core.state.locks;
-      const i = locks.findIndex((l) => sameScope(l.scope, canonical) && l.name.toLowerCase() === name.toLowerCase());
-      if (i < 0) throw lockNotFound(name);
-      locks.splice(i, 1);
-      this.core.changed();
+      if (!this.core.state.locks.remove(canonical, name)) throw lockNotFound(name);
     });
   }
 

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import type { EngineCore } from './core.js';
 import type { Engine } from './engine.js';
 import { parseState, serializeState } from './state-codec.js';
+import { changeSignalSink } from './store/sink.js';
 
 export const STATE_FILE_MODE = 0o600;
 const SLICE_MS = 4;
@@ -52,7 +53,7 @@ async function removeStaleTemps(path: string): Promise<void> {
 /** Captures the state as text pieces, yielding between slices; undefined when a change interrupted it. */
 async function capture(core: EngineCore, generation: () => number, sliced: boolean): Promise<string[] | undefined> {
   const start = generation();
-  const audit = core.state.audit.slice(); // reads append to the log without a change signal
+  const audit = core.state.audit.all().slice(); // reads append to the log without a change signal
   const chunks: string[] = [];
   let buf: string[] = [];
   let size = 0;
@@ -152,6 +153,8 @@ export function attachPersistence(engine: Engine, path: string, options: Persist
     if (!timer && !running) timer = setTimeout(start, delay);
   }
 
+  // Every change the store's tables make (audit rows aside) bumps the generation and schedules a save.
+  core.state.sink = changeSignalSink(() => core.changed());
   const unsubscribe = core.onChange(() => {
     generation++;
     if (!closed) schedule();

@@ -89,8 +89,7 @@ export class PoliciesPart {
       if (!['add', 'replace', 'remove'].includes(kind)) throw badRequest(`The access policy update kind '${kind}' is invalid.`);
       const next = applyUpdate(v, kind, policies.map((p) => normalizePolicy(p, v.tenantId)));
       checkPolicyLimit(next.length);
-      v.accessPolicies = next;
-      this.core.changed();
+      this.core.state.vaults.update(v, { accessPolicies: next });
       return next.map(copyAccessPolicy);
     });
   }

@@ -1,102 +1,76 @@
 /**
- * The engine's whole state as plain data (Maps keyed by lower-cased name, because Key Vault names
- * compare case-insensitively). Times are epoch milliseconds. Soft delete is a move from an active
- * map to a deleted map (see BaseVaultFake in lowkey-vault for the same idea).
+ * The engine's records as plain data. Times are epoch milliseconds. Records are owned by the store's
+ * tables (store/): only a table changes them, and every change it makes goes to the state sink.
+ * Soft delete is a move from a table's active map to its deleted map (lowkey-vault's BaseVaultFake idea).
  */
-import type { AccessPolicy } from '../domain/access-policy.js';
-import type { AuditEntry } from '../domain/audit.js';
-import type { Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
 import type { CurveName, KeyOperation, KeyType } from '../domain/key.js';
-import type { ManagementLock } from '../domain/lock.js';
-import type { Sku } from '../domain/vault.js';
+import type { DiagnosticSetting, Vault } from '../domain/vault.js';
+import type { ObjectStore } from './store/object-store.js';
 
-export interface SecretVersionRecord {
+/** What every version of every kind has. */
+export interface VersionRecord {
+  /** 32 lowercase hex characters. */
   version: string;
-  value: string;
-  contentType?: string;
-  tags: Record<string, string>;
   enabled: boolean;
+  tags: Record<string, string>;
   notBefore?: number;
   expiresOn?: number;
   created: number;
   updated: number;
 }
 
-export interface SecretRecord {
-  /** The name as first written (lookups use the lower-cased map key). */
+/** A versioned object: its name as first written (lookups use the lower-cased key) and its versions, oldest first. */
+export interface ObjectRecord<V extends VersionRecord = VersionRecord> {
   name: string;
-  /** Oldest first; the last one is the current version. */
-  versions: SecretVersionRecord[];
+  versions: V[];
 }
 
-export interface KeyVersionRecord {
-  version: string;
+export interface SecretVersionRecord extends VersionRecord {
+  value: string;
+  contentType?: string;
+}
+export type SecretRecord = ObjectRecord<SecretVersionRecord>;
+
+export interface KeyVersionRecord extends VersionRecord {
   keyType: KeyType;
   keySize?: number;
   curve?: CurveName;
   keyOps: KeyOperation[];
-  enabled: boolean;
-  notBefore?: number;
-  expiresOn?: number;
-  created: number;
-  updated: number;
-  tags: Record<string, string>;
   /** The private JWK (node:crypto export format). Never leaves the engine. */
   privateJwk: Record<string, string>;
 }
+export type KeyRecord = ObjectRecord<KeyVersionRecord>;
 
-export interface KeyRecord {
-  name: string;
-  versions: KeyVersionRecord[];
+/** The record type of each object kind: what a vault's stores hold. */
+export interface ObjectRecordTypes {
+  secret: SecretRecord;
+  key: KeyRecord;
 }
 
-export interface Deleted<T> {
-  item: T;
+export interface DeletedDates {
   deletedOn: number;
   scheduledPurge: number;
 }
 
-export interface VaultRecord {
-  name: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  location: string;
-  tenantId: string;
-  sku: Sku;
-  tags: Record<string, string>;
-  softDeleteRetentionDays: number;
-  enablePurgeProtection: boolean;
-  enableRbacAuthorization: boolean;
-  accessPolicies: AccessPolicy[];
+export interface Deleted<T> extends DeletedDates {
+  item: T;
+}
+
+/**
+ * A vault's own properties: everything but the objects it holds. The domain Vault's fields, less what
+ * is derived (ids, URI), with times as epoch milliseconds.
+ */
+export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn'> & {
   created: number;
-  secrets: Map<string, SecretRecord>;
-  deletedSecrets: Map<string, Deleted<SecretRecord>>;
-  keys: Map<string, KeyRecord>;
-  deletedKeys: Map<string, Deleted<KeyRecord>>;
+  /** Diagnostic settings (Microsoft.Insights), when the vault has any. */
+  diagnostics?: DiagnosticSetting[];
+};
+
+export type ObjectStores = { readonly [K in keyof ObjectRecordTypes]: ObjectStore<ObjectRecordTypes[K]> };
+
+export interface VaultRecord extends Readonly<VaultHeader> {
+  /** One store per object kind (secrets, keys). */
+  readonly objects: ObjectStores;
 }
 
-export interface EngineState {
-  tenants: Tenant[];
-  subscriptions: Subscription[];
-  resourceGroups: ResourceGroup[];
-  principals: Principal[];
-  vaults: Map<string, VaultRecord>;
-  deletedVaults: Map<string, Deleted<VaultRecord>>;
-  locks: ManagementLock[];
-  audit: AuditEntry[];
-  nextAuditId: number;
-}
-
-export function emptyState(): EngineState {
-  return {
-    tenants: [],
-    subscriptions: [],
-    resourceGroups: [],
-    principals: [],
-    vaults: new Map(),
-    deletedVaults: new Map(),
-    locks: [],
-    audit: [],
-    nextAuditId: 1,
-  };
-}
+export { Store as EngineState } from './store/store.js';

@@ -2,7 +2,6 @@
 import { copyAccessPolicy } from '../domain/access-policy.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
-import { objectKey } from '../domain/names.js';
 import type { Vault, VaultRef } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
@@ -15,7 +14,7 @@ export const vaultIdOf = (v: VaultRecord) => vaultResourceId(v.subscriptionId, v
 
 /** The active vault at an ARM address; 404 ResourceNotFound when the name exists elsewhere or not at all. */
 export function findVault(core: EngineCore, addr: VaultAddress): VaultRecord {
-  const v = core.state.vaults.get(objectKey(addr.name));
+  const v = core.state.vaults.get(addr.name);
   if (
     !v ||
     v.subscriptionId.toLowerCase() !== addr.subscriptionId.toLowerCase() ||

@@ -4,15 +4,14 @@
  * the whole record, with its secrets and keys, into state.deletedVaults), name availability.
  */
 import { errors, KeyVaultError } from '../domain/errors.js';
-import { isValidVaultName, objectKey } from '../domain/names.js';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type NameAvailability, type Sku, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
+import { isValidVaultName } from '../domain/names.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
 import { DAY_MS } from './clock.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { DirectoryPart } from './directory.js';
 import { assertNotLocked } from './locks.js';
 import { checkPolicyLimit, normalizePolicy } from './policies.js';
-import type { VaultRecord } from './state.js';
 import { authorizeManagement, findVault, toVault, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
@@ -37,9 +36,8 @@ export class VaultsPart {
       const sub = this.directory.subscription(input.subscriptionId);
       const group = this.directory.resourceGroup(sub.id, input.resourceGroup);
       authorizeManagement(ctx, sub.tenantId, 'Microsoft.KeyVault/vaults/write', target);
-      const key = objectKey(input.name);
       // Global uniqueness: a soft-deleted vault keeps its name until it is purged.
-      if (this.core.state.vaults.has(key) || this.core.state.deletedVaults.has(key)) throw errors.vaultAlreadyExists(input.name);
+      if (this.core.state.vaults.isTaken(input.name)) throw errors.vaultAlreadyExists(input.name);
       const retention = input.softDeleteRetentionDays ?? MAX_RETENTION_DAYS;
       if (!Number.isInteger(retention) || retention < MIN_RETENTION_DAYS || retention > MAX_RETENTION_DAYS) {
         throw retentionOutOfRange(retention);
@@ -49,7 +47,7 @@ export class VaultsPart {
       if (!input.location) throw badRequest('The location of the vault is required.');
       const policies = (input.accessPolicies ?? []).map((p) => normalizePolicy(p, sub.tenantId));
       checkPolicyLimit(policies.length);
-      const record: VaultRecord = {
+      const record = this.core.state.vaults.create({
         name: input.name,
         subscriptionId: sub.id,
         resourceGroup: group.name,
@@ -62,13 +60,7 @@ export class VaultsPart {
         enableRbacAuthorization: input.enableRbacAuthorization === true,
         accessPolicies: policies,
         created: this.core.now(),
-        secrets: new Map(),
-        deletedSecrets: new Map(),
-        keys: new Map(),
-        deletedKeys: new Map(),
-      };
-      this.core.state.vaults.set(key, record);
-      this.core.changed();
+      });
       return toVault(this.core, record);
     }, 201);
   }
@@ -108,11 +100,12 @@ export class VaultsPart {
         throw retentionFixed();
       }
       if (input.sku !== undefined && !SKUS.includes(input.sku)) throw badRequest(`The SKU '${String(input.sku)}' is invalid. Valid values: standard, premium.`);
-      if (input.sku !== undefined) v.sku = input.sku;
-      if (input.tags !== undefined) v.tags = { ...input.tags };
-      if (input.enablePurgeProtection === true) v.enablePurgeProtection = true;
-      if (input.enableRbacAuthorization !== undefined) v.enableRbacAuthorization = input.enableRbacAuthorization;
-      this.core.changed();
+      this.core.state.vaults.update(v, {
+        ...(input.sku !== undefined ? { sku: input.sku } : {}),
+        ...(input.tags !== undefined ? { tags: { ...input.tags } } : {}),
+        ...(input.enablePurgeProtection === true ? { enablePurgeProtection: true } : {}),
+        ...(input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
+      });
       return toVault(this.core, v);
     });
   }
@@ -124,11 +117,18 @@ export class VaultsPart {
       const v = findVault(this.core, addr);
       authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/delete', vaultIdOf(v));
       assertNotLocked(this.core, v, 'delete');
-      const key = objectKey(v.name);
       const now = this.core.now();
-      this.core.state.vaults.delete(key);
-      this.core.state.deletedVaults.set(key, { item: v, deletedOn: now, scheduledPurge: now + v.softDeleteRetentionDays * DAY_MS });
-      this.core.changed();
+      this.core.state.vaults.softDelete(v, { deletedOn: now, scheduledPurge: now + v.softDeleteRetentionDays * DAY_MS });
+    });
+  }
+
+  /** The vault's diagnostic settings (read through ARM as Microsoft.Insights/diagnosticSettings). */
+  diagnosticSettings(ctx: CallContext, addr: VaultAddress): { vaultId: string; settings: DiagnosticSetting[] } {
+    const target = `${vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name)}/providers/Microsoft.Insights/diagnosticSettings`;
+    return this.core.audited(ctx, 'DiagnosticSettingsList', { vaultName: addr.name, target }, () => {
+      const v = findVault(this.core, addr);
+      authorizeManagement(ctx, v.tenantId, 'Microsoft.Insights/diagnosticSettings/read', vaultIdOf(v));
+      return { vaultId: vaultIdOf(v), settings: (v.diagnostics ?? []).map((d) => ({ ...d, categories: [...d.categories] })) };
     });
   }
 
@@ -138,8 +138,7 @@ export class VaultsPart {
       if (!isValidVaultName(name)) {
         return { nameAvailable: false, reason: 'AccountNameInvalid', message: errors.vaultNameNotValid(name).message };
       }
-      const key = objectKey(name);
-      if (this.core.state.vaults.has(key) || this.core.state.deletedVaults.has(key)) {
+      if (this.core.state.vaults.isTaken(name)) {
         return { nameAvailable: false, reason: 'AlreadyExists', message: errors.vaultAlreadyExists(name).message };
       }
       return { nameAvailable: true };

@@ -47,7 +47,7 @@ describe('emulator sign-in like an ADFS Azure Stack Hub stamp', () => {
     const listed = [];
     for await (const p of secrets.listPropertiesOfSecrets()) listed.push(p.name);
     assert.ok(listed.length > 0);
-    const audit = h.emu.engine.core.state.audit.filter((a) => a.caller.objectId === DEMO.principals.webApp);
+    const audit = h.emu.engine.core.state.audit.all().filter((a) => a.caller.objectId === DEMO.principals.webApp);
     assert.ok(audit.length > 0, 'the calls are audited under the signed-in principal');
     assert.ok(audit.every((a) => a.clientAddress === '127.0.0.1' || a.clientAddress === '::ffff:127.0.0.1'));
   });

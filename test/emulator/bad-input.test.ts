@@ -18,8 +18,8 @@ after(() => h.close());
 function snapshot(): string {
   const st = h.emu.engine.core.state;
   const v = st.vaults.get(VAULT)!;
-  const secrets = [...v.secrets.values()].map((s) => [s.name, s.versions.map((x) => [x.version, x.value])]);
-  return JSON.stringify({ vaults: [...st.vaults.keys()], secrets, policies: v.accessPolicies, locks: st.locks });
+  const secrets = [...v.objects.secret.records()].map((s) => [s.name, s.versions.map((x) => [x.version, x.value])]);
+  return JSON.stringify({ vaults: [...st.vaults.values()].map((x) => x.name), secrets, policies: v.accessPolicies, locks: st.locks.all() });
 }
 
 function assertAzureError(res: RawResponse, status: number, code?: string): void {

@@ -11,7 +11,7 @@ import {
   type EmulatorOptions, type RunningEmulator,
 } from '../../source/emulator/index.js';
 import { DEMO } from '../../source/engine/index.js';
-import { EMULATOR_RESOURCE_GROUP } from '../../source/emulator/directory.js';
+import { MINIMAL_RESOURCE_GROUP as EMULATOR_RESOURCE_GROUP } from '../../source/engine/index.js';
 import type { Agent } from 'node:https';
 
 /** One certificate directory for every test run: made once, reused (as users' restarts do). */

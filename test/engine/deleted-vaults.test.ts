@@ -92,12 +92,12 @@ describe('soft-deleted vaults', () => {
     const { engine, clock } = demoEngine();
     engine.vaults.list(operator);
     const st = engine.core.state;
-    const d = st.deletedVaults.get(DEMO.deletedVaults.billing)!;
+    const d = st.vaults.getDeleted(DEMO.deletedVaults.billing)!;
     d.scheduledPurge = clock.now() - 1; // expired without the clock moving
     engine.vaults.list(operator);
-    assert.ok(st.deletedVaults.has(DEMO.deletedVaults.billing), 'not swept again in the same second');
+    assert.ok(st.vaults.getDeleted(DEMO.deletedVaults.billing), 'not swept again in the same second');
     clock.advance(1000);
     engine.vaults.list(operator);
-    assert.ok(!st.deletedVaults.has(DEMO.deletedVaults.billing));
+    assert.ok(!st.vaults.getDeleted(DEMO.deletedVaults.billing));
   });
 });

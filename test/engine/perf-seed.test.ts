@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createEngine, DEMO } from '../../source/engine/index.js';
 import { PerfSecrets } from '../../source/engine/seed/perf-secrets.js';
-import { perfSecretName } from '../../source/engine/seed/perf.js';
+import { perfSecretName, perfSecretsOf } from '../../source/engine/seed/perf.js';
 
 const ctx = { objectId: DEMO.principals.operator };
 const perfVault = (engine: ReturnType<typeof createEngine>) => engine.core.state.vaults.get(DEMO.vaults.perf)!;
 
 test('the perf vault exists at once and its secrets are all there at the first access', () => {
   const engine = createEngine({ perf: 20_000 });
-  const secrets = perfVault(engine).secrets as PerfSecrets;
+  const secrets = perfSecretsOf(perfVault(engine)) as PerfSecrets;
   assert.ok(secrets.filling, 'not generated yet right after start');
   const names = engine.secrets.listNames(ctx, DEMO.vaults.perf);
   assert.equal(names.length, 20_000);
@@ -28,7 +28,7 @@ test('a secret written while the perf vault is still being filled is kept with a
 
 test('the perf vault fills itself in the background, without being read', async () => {
   const engine = createEngine({ perf: 30_000 });
-  const secrets = perfVault(engine).secrets as PerfSecrets;
+  const secrets = perfSecretsOf(perfVault(engine)) as PerfSecrets;
   const until = Date.now() + 5_000;
   while (secrets.filling && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
   assert.equal(secrets.filling, false);

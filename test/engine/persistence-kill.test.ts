@@ -19,7 +19,7 @@ function checkComplete(text: string): number {
   assert.ok(vault, 'the demo vault is in the state');
   const gens = new Set<string>();
   for (let i = 0; i < 300; i++) {
-    const s = vault.secrets.get(`kill-${i}`);
+    const s = vault.objects.secret.get(`kill-${i}`);
     if (!s) continue;
     gens.add(s.versions[s.versions.length - 1].tags.gen);
   }

@@ -184,15 +184,15 @@ describe('secrets: permissions and audit', () => {
     assert.throws(() => secrets.get(READER, VAULT, 's'));
     secrets.delete(OWNER, VAULT, 's');
     secrets.purge(OWNER, VAULT, 's');
-    const ops = core.state.audit.map((e) => [e.operation, e.resultCode, e.errorCode]);
+    const ops = core.state.audit.all().map((e) => [e.operation, e.resultCode, e.errorCode]);
     assert.deepEqual(ops, [
       ['SecretSet', 200, undefined], ['SecretGet', 200, undefined], ['SecretGet', 403, 'Forbidden'],
       ['SecretDelete', 200, undefined], ['SecretPurge', 204, undefined],
     ]);
-    assert.equal(core.state.audit[0].target, `https://${VAULT}.vault.azure.net/secrets/s`);
-    assert.equal(core.state.audit[0].vaultName, VAULT);
-    assert.equal(core.state.audit[4].target, `https://${VAULT}.vault.azure.net/deletedsecrets/s`);
-    assert.ok(!JSON.stringify(core.state.audit).includes('TOP-SECRET-VALUE'));
+    assert.equal(core.state.audit.all()[0].target, `https://${VAULT}.vault.azure.net/secrets/s`);
+    assert.equal(core.state.audit.all()[0].vaultName, VAULT);
+    assert.equal(core.state.audit.all()[4].target, `https://${VAULT}.vault.azure.net/deletedsecrets/s`);
+    assert.ok(!JSON.stringify(core.state.audit.all()).includes('TOP-SECRET-VALUE'));
     assert.ok(p.version);
   });
 });

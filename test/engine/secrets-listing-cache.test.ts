@@ -89,18 +89,17 @@ describe('secrets: the listing never shows a stale entry', () => {
     assert.equal(listAll(secrets, 100).find((p) => p.name === 'Delta')!.version, d2.version);
 
     // Vault-level parts: purge protection and retention change every entry's recovery level.
-    vault.enablePurgeProtection = true;
-    vault.softDeleteRetentionDays = 30;
+    e.updateVault({ enablePurgeProtection: true, softDeleteRetentionDays: 30 });
     assertFresh(e, 'after vault-level changes');
     assert.ok(listAll(secrets, 100).every((p) => p.recoveryLevel === 'CustomizedRecoverable' && p.recoverableDays === 30));
   });
 
-  it('a secret added straight into the map (not through set) still appears in the listing', () => {
+  it('a secret added through the store (a seed, a loaded state) appears in the listing', () => {
     const e = makeEngine();
     e.secrets.set(OWNER, VAULT, 'a', { value: 'x' });
     e.secrets.listPage(OWNER, VAULT);
-    e.vault.secrets.set('b', { name: 'b', versions: [{ version: '0'.repeat(32), value: 'y', tags: {}, enabled: true, created: 0, updated: 0 }] });
-    assertFresh(e, 'after a direct add');
+    e.vault.objects.secret.insert({ name: 'b', versions: [{ version: '0'.repeat(32), value: 'y', tags: {}, enabled: true, created: 0, updated: 0 }] });
+    assertFresh(e, 'after an insert');
     assert.deepEqual(listAll(e.secrets, 100).map((p) => p.name), ['a', 'b']);
   });
 });

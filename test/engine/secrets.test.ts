@@ -81,27 +81,28 @@ describe('secrets: set and get', () => {
     });
   });
 
-  it('content type over 255 characters, more than 15 tags and tags over 512 characters are refused', () => {
+  it('content type over 255 characters, more than 15 tags, tag names over 512 and tag values over 256 characters are refused', () => {
     const { secrets } = makeEngine();
     const bad = { status: 400, code: 'BadParameter' };
     assert.throws(() => secrets.set(OWNER, VAULT, 's', { value: 'x', contentType: 'c'.repeat(256) }), bad);
     const sixteen = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`t${i}`, 'v']));
     assert.throws(() => secrets.set(OWNER, VAULT, 's', { value: 'x', tags: sixteen }), bad);
     assert.throws(() => secrets.set(OWNER, VAULT, 's', { value: 'x', tags: { ['k'.repeat(513)]: 'v' } }), bad);
-    assert.throws(() => secrets.set(OWNER, VAULT, 's', { value: 'x', tags: { k: 'v'.repeat(513) } }), (e: Error) => {
+    assert.throws(() => secrets.set(OWNER, VAULT, 's', { value: 'x', tags: { k: 'v'.repeat(257) } }), (e: Error) => {
       assert.ok(!e.message.includes('vvvv'));
       return true;
     });
-    const fifteen = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`t${i}`, 'v'.repeat(512)]));
+    const fifteen = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`${i}`.padEnd(512, 't'), 'v'.repeat(256)]));
     assert.doesNotThrow(() => secrets.set(OWNER, VAULT, 's', { value: 'x', contentType: 'c'.repeat(255), tags: fifteen }));
   });
 
   it('set signals a change; a refused set does not', () => {
     const { secrets, changes } = makeEngine();
     secrets.set(OWNER, VAULT, 'a', { value: 'x' });
-    assert.equal(changes(), 1);
+    const after = changes();
+    assert.ok(after > 0);
     assert.throws(() => secrets.set(OWNER, VAULT, 'a', { value: 'x'.repeat(30_000) }));
-    assert.equal(changes(), 1);
+    assert.equal(changes(), after);
   });
 });
 
@@ -193,12 +194,12 @@ describe('secrets: listing', () => {
     assert.ok(!all.items.some((i) => i.name === 'n00'));
   });
 
-  it('a secret added straight into the state (seed, generator) is listed too', () => {
+  it('a secret added through the store (seed, loaded state) is listed too', () => {
     const { secrets, vault } = makeEngine();
     secrets.set(OWNER, VAULT, 'b', { value: 'x' });
     secrets.listPage(OWNER, VAULT);
     const v = { version: 'f'.repeat(32), value: 'x', tags: {}, enabled: true, created: 0, updated: 0 };
-    vault.secrets.set('a', { name: 'a', versions: [v] });
+    vault.objects.secret.insert({ name: 'a', versions: [v] });
     assert.deepEqual(secrets.listPage(OWNER, VAULT).items.map((i) => i.name), ['a', 'b']);
   });
 

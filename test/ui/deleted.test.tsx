@@ -78,7 +78,7 @@ test('purge asks for the name to be typed; a wrong name does nothing, the right 
   await app.press(KEYS.enter);
   await app.waitFor((f) => f.includes('keep typing'), 'not yet');
   const vault = await vaultRef(app, DEMO.vaults.app);
-  assert.equal((await app.backend.deleted.listSecrets(vault)).length, 1);
+  assert.equal((await app.backend.secrets.listDeleted(vault)).length, 1);
   await app.press(KEYS.esc);
   await app.waitFor((f) => f.includes('Cancelled'));
   await app.press('P');
@@ -86,7 +86,7 @@ test('purge asks for the name to be typed; a wrong name does nothing, the right 
   await app.type('old-db-password');
   await app.press(KEYS.enter);
   await app.waitFor((f) => f.includes('Secret old-db-password purged'), 'purged');
-  assert.equal((await app.backend.deleted.listSecrets(vault)).length, 0);
+  assert.equal((await app.backend.secrets.listDeleted(vault)).length, 0);
   app.unmount();
 });
 

@@ -121,12 +121,12 @@ test('delete asks first; answering no keeps the key, yes moves it to the bin', a
   await app.press('n');
   await app.waitFor((f) => f.includes('Cancelled'));
   const vault = await vaultRef(app, DEMO.vaults.app);
-  assert.equal((await app.backend.deleted.listKeys(vault)).length, 0);
+  assert.equal((await app.backend.keys.listDeleted(vault)).length, 0);
   await app.press('d');
   await app.waitFor((f) => f.includes('Delete key app-signing-key?'), 'confirm again');
   await app.press('y');
   await app.waitFor((f) => f.includes('Key app-signing-key deleted') && !row(f, 'app-signing-key').includes('EC'), 'deleted');
-  assert.deepEqual((await app.backend.deleted.listKeys(vault)).map((k) => k.properties.name), ['app-signing-key']);
+  assert.deepEqual((await app.backend.keys.listDeleted(vault)).map((k) => k.properties.name), ['app-signing-key']);
   app.unmount();
 });
 

@@ -161,7 +161,7 @@ test('d asks, then soft-deletes the secret and points to the bin', async () => {
   await app.press('y');
   await app.waitFor((f) => f.includes('Secret sql-admin-password deleted') && f.includes('pane 6'), 'deleted');
   const vault = (await app.backend.vaults.list()).find((v) => v.name === DEMO.vaults.app)!;
-  assert.ok((await app.backend.deleted.listSecrets(vault)).some((d) => d.properties.name === 'sql-admin-password'));
+  assert.ok((await app.backend.secrets.listDeleted(vault)).some((d) => d.properties.name === 'sql-admin-password'));
   app.unmount();
 });
 
@@ -181,7 +181,7 @@ test('b backs a secret up to a file and u restores it', async () => {
   await app.press('y');
   await app.waitFor((f) => f.includes('Secret api-signing-cert deleted'));
   const vault = (await app.backend.vaults.list()).find((v) => v.name === DEMO.vaults.app)!;
-  await app.backend.deleted.purgeSecret(vault, 'api-signing-cert');
+  await app.backend.secrets.purge(vault, 'api-signing-cert');
   await app.press(KEYS.esc, 'u');
   await app.waitFor((f) => f.includes('Restore a secret into contoso-app-kv'));
   await app.type(file);
@@ -247,7 +247,7 @@ test('the 100,000-secret vault loads its names once and filters them locally', a
   await app.press('2');
   await app.waitFor((f) => f.includes('100,000 secrets in perf-kv'), 'loaded', 30_000);
   const vault = (await app.backend.vaults.list()).find((v) => v.name === 'perf-kv')!;
-  const calls = () => app.engine.core.state.audit.filter((e) => e.vaultName === vault.name).length;
+  const calls = () => app.engine.core.state.audit.all().filter((e) => e.vaultName === vault.name).length;
   const before = calls();
   await app.press('/');
   await app.type('0099999');

@@ -1,73 +1,61 @@
 /** Keys through @azure/keyvault-keys (data plane); the cryptographic operations live in key-crypto.ts. */
 import type { KeyClient } from '@azure/keyvault-keys';
 import type { CallOptions, KeysApi } from '../backend.js';
-import { keyId } from '../../domain/ids.js';
 import type {
   DeletedKey, KeyCreateInput, KeyImportInput, KeyOperation, KeyProperties, KeyType, KeyUpdateInput, KeyVaultKey,
 } from '../../domain/key.js';
-import type { Page, PageOptions } from '../../domain/page.js';
 import type { VaultRef } from '../../domain/vault.js';
 import { mapLimit, type AzureContext } from './context.js';
+import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.js';
 import { AzureKeyCrypto } from './key-crypto.js';
 import { deletedKeyFromSdk, importJwkToSdk, keyFromSdk, keyPropertiesFromSdk } from './key-mapper.js';
-import { PageCursors } from './paging.js';
+import { mapItems, mapPages } from './paging.js';
+import { dateOpt } from './secrets.js';
 
-const dateOpt = (d: Date | null | undefined) => (d === null ? (null as unknown as Date) : d);
+/** How @azure/keyvault-keys spells the shared lifecycle. */
+const KEYS_SDK: SdkLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> = {
+  kind: 'key',
+  client: (ctx, vaultUri) => ctx.keys(vaultUri),
+  pages: (client, vault, size, abortSignal) => mapPages(client.listPropertiesOfKeys({ abortSignal }).byPage({ maxPageSize: size }), (p) => keyPropertiesFromSdk(vault.name, p)),
+  // Key Vault's list items carry no kty or key_ops; the pane shows them, so each key of the page is
+  // read (bounded fan-out). A caller allowed to list but not get still gets the names.
+  complete: (ctx, client, vault, items, abortSignal) => mapLimit(items, ctx.concurrency, async (item) => {
+    try {
+      const { keyType, keySize, curve, keyOps } = keyFromSdk(vault.name, await client.getKey(item.name, { abortSignal })).properties;
+      return { ...item, keyType, keyOps, ...(keySize ? { keySize } : {}), ...(curve ? { curve } : {}) };
+    } catch {
+      return item;
+    }
+  }),
+  versions: (client, vault, name, abortSignal) => mapItems(client.listPropertiesOfKeyVersions(name, { abortSignal }), (p) => keyPropertiesFromSdk(vault.name, p)),
+  createdOn: (p) => p.createdOn,
+  delete: async (client, vault, name, abortSignal) => deletedKeyFromSdk(vault.name, firstStepResult(await client.beginDeleteKey(name, { abortSignal }))),
+  backup: (client, name, abortSignal) => client.backupKey(name, { abortSignal }),
+  restore: async (client, vault, blob, abortSignal) => keyFromSdk(vault.name, await client.restoreKeyBackup(blob, { abortSignal })),
+  deleted: (client, vault, abortSignal) => mapItems(client.listDeletedKeys({ abortSignal }), (d) => deletedKeyFromSdk(vault.name, d)),
+  getDeleted: async (client, vault, name, abortSignal) => deletedKeyFromSdk(vault.name, await client.getDeletedKey(name, { abortSignal })),
+  recover: async (client, vault, name, abortSignal) => keyFromSdk(vault.name, firstStepResult(await client.beginRecoverDeletedKey(name, { abortSignal }))),
+  purge: async (client, name, abortSignal) => {
+    await client.purgeDeletedKey(name, { abortSignal });
+  },
+};
 
-export class AzureKeys extends AzureKeyCrypto implements KeysApi {
-  private readonly cursors = new PageCursors();
+export class AzureKeys extends AzureLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> implements KeysApi {
+  private readonly crypto: AzureKeyCrypto;
 
   constructor(ctx: AzureContext) {
-    super(ctx);
-  }
-
-  private meta(vault: VaultRef, operation: string, name?: string, version?: string) {
-    return { operation, vaultName: vault.name, target: name ? keyId(vault.vaultUri, name, version) : vault.vaultUri };
-  }
-
-  private client(vault: VaultRef): Promise<KeyClient> {
-    return this.ctx.keys(vault.vaultUri);
-  }
-
-  listPage(vault: VaultRef, page: PageOptions = {}, o?: CallOptions): Promise<Page<KeyProperties>> {
-    return this.ctx.run(this.meta(vault, 'KeyList'), o, async (abortSignal) => {
-      const client = await this.client(vault);
-      // Key Vault refuses maxresults outside 1..25; larger asks get full pages of 25.
-      const size = Math.min(25, Math.max(1, page.maxPageSize ?? 25));
-      const p = await this.cursors.page(`${vault.vaultUri}|keys|${size}`, page.continuationToken, () =>
-        client.listPropertiesOfKeys({ abortSignal }).byPage({ maxPageSize: size })[Symbol.asyncIterator](),
-      );
-      // Key Vault's list items carry no kty or key_ops; the pane shows them, so each key of the page
-      // is read (bounded fan-out). A caller allowed to list but not get still gets the names.
-      const items = await mapLimit(p.items, this.ctx.concurrency, async (item) => {
-        try {
-          const k = await client.getKey(item.name, { abortSignal });
-          return keyPropertiesFromSdk(vault.name, item, { keyType: k.keyType as KeyType, keyOps: k.keyOperations as KeyOperation[], jwk: k.key });
-        } catch {
-          return keyPropertiesFromSdk(vault.name, item);
-        }
-      });
-      return { ...p, items };
-    });
-  }
-
-  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyProperties[]> {
-    return this.ctx.run(this.meta(vault, 'KeyListVersions', name), o, async (abortSignal) => {
-      const client = await this.client(vault);
-      const out: KeyProperties[] = [];
-      for await (const p of client.listPropertiesOfKeyVersions(name, { abortSignal })) out.push(keyPropertiesFromSdk(vault.name, p));
-      return out.sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime());
-    });
+    super(ctx, KEYS_SDK);
+    this.crypto = new AzureKeyCrypto(ctx);
   }
 
   get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyGet', name, version), o, async (abortSignal) =>
+    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) =>
       keyFromSdk(vault.name, await (await this.client(vault)).getKey(name, { version, abortSignal })),
     );
   }
 
   create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyCreate', name), o, async (abortSignal) => {
+    return this.ctx.run(this.meta(vault, 'Create', name), o, async (abortSignal) => {
       const k = await (await this.client(vault)).createKey(name, input.keyType, {
         abortSignal,
         keySize: input.keySize,
@@ -83,7 +71,7 @@ export class AzureKeys extends AzureKeyCrypto implements KeysApi {
   }
 
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyImport', name), o, async (abortSignal) => {
+    return this.ctx.run(this.meta(vault, 'Import', name), o, async (abortSignal) => {
       const k = await (await this.client(vault)).importKey(name, importJwkToSdk(input.key), {
         abortSignal,
         enabled: input.enabled,
@@ -96,7 +84,7 @@ export class AzureKeys extends AzureKeyCrypto implements KeysApi {
   }
 
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyUpdate', name, version), o, async (abortSignal) => {
+    return this.ctx.run(this.meta(vault, 'Update', name, version), o, async (abortSignal) => {
       const k = await (await this.client(vault)).updateKeyProperties(name, version ?? '', {
         abortSignal,
         keyOps: input.keyOps,
@@ -110,29 +98,16 @@ export class AzureKeys extends AzureKeyCrypto implements KeysApi {
   }
 
   rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyRotate', name), o, async (abortSignal) =>
+    return this.ctx.run(this.meta(vault, 'Rotate', name), o, async (abortSignal) =>
       keyFromSdk(vault.name, await (await this.client(vault)).rotateKey(name, { abortSignal })),
     );
   }
 
-  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedKey> {
-    return this.ctx.run(this.meta(vault, 'KeyDelete', name), o, async (abortSignal) => {
-      const poller = await (await this.client(vault)).beginDeleteKey(name, { abortSignal });
-      return deletedKeyFromSdk(vault.name, poller.getResult() ?? poller.getOperationState().result!);
-    });
-  }
-
-  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array> {
-    return this.ctx.run(this.meta(vault, 'KeyBackup', name), o, async (abortSignal) => {
-      const blob = await (await this.client(vault)).backupKey(name, { abortSignal });
-      if (!blob) throw new Error('The service returned an empty backup.');
-      return blob;
-    });
-  }
-
-  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'KeyRestore'), o, async (abortSignal) =>
-      keyFromSdk(vault.name, await (await this.client(vault)).restoreKeyBackup(backup, { abortSignal })),
-    );
-  }
+  // The cryptographic operations, always done by the vault (key-crypto.ts).
+  sign: KeysApi['sign'] = (...a) => this.crypto.sign(...a);
+  verify: KeysApi['verify'] = (...a) => this.crypto.verify(...a);
+  encrypt: KeysApi['encrypt'] = (...a) => this.crypto.encrypt(...a);
+  decrypt: KeysApi['decrypt'] = (...a) => this.crypto.decrypt(...a);
+  wrapKey: KeysApi['wrapKey'] = (...a) => this.crypto.wrapKey(...a);
+  unwrapKey: KeysApi['unwrapKey'] = (...a) => this.crypto.unwrapKey(...a);
 }

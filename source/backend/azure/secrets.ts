@@ -1,12 +1,11 @@
 /** Secrets through @azure/keyvault-secrets (data plane), addressed by the vault's URI. */
-import type { DeletedSecret as SdkDeletedSecret, SecretProperties as SdkSecretProperties } from '@azure/keyvault-secrets';
+import type { DeletedSecret as SdkDeletedSecret, SecretClient, SecretProperties as SdkSecretProperties } from '@azure/keyvault-secrets';
 import type { CallOptions, SecretsApi } from '../backend.js';
-import { secretId } from '../../domain/ids.js';
-import type { Page, PageOptions } from '../../domain/page.js';
 import type { DeletedSecret, RecoveryLevel, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../../domain/secret.js';
 import type { VaultRef } from '../../domain/vault.js';
 import type { AzureContext } from './context.js';
-import { PageCursors } from './paging.js';
+import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.js';
+import { mapItems, mapPages } from './paging.js';
 
 export function secretPropertiesFromSdk(vaultName: string, p: SdkSecretProperties): SecretProperties {
   const x = p as SdkSecretProperties & { createdOn?: Date; updatedOn?: Date; recoveryLevel?: string; recoverableDays?: number };
@@ -38,49 +37,41 @@ export function deletedSecretFromSdk(vaultName: string, d: SdkDeletedSecret): De
 }
 
 /** `null` clears a date on the wire; `undefined` leaves it. */
-const dateOpt = (d: Date | null | undefined) => (d === null ? (null as unknown as Date) : d);
+export const dateOpt = (d: Date | null | undefined) => (d === null ? (null as unknown as Date) : d);
 
-export class AzureSecrets implements SecretsApi {
-  private readonly cursors = new PageCursors();
+/** How @azure/keyvault-secrets spells the shared lifecycle. */
+const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> = {
+  kind: 'secret',
+  client: (ctx, vaultUri) => ctx.secrets(vaultUri),
+  pages: (client, vault, size, abortSignal) => mapPages(client.listPropertiesOfSecrets({ abortSignal }).byPage({ maxPageSize: size }), (p) => secretPropertiesFromSdk(vault.name, p)),
+  versions: (client, vault, name, abortSignal) => mapItems(client.listPropertiesOfSecretVersions(name, { abortSignal }), (p) => secretPropertiesFromSdk(vault.name, p)),
+  createdOn: (p) => p.createdOn,
+  delete: async (client, vault, name, abortSignal) => deletedSecretFromSdk(vault.name, firstStepResult(await client.beginDeleteSecret(name, { abortSignal }))),
+  backup: (client, name, abortSignal) => client.backupSecret(name, { abortSignal }),
+  restore: async (client, vault, blob, abortSignal) => secretPropertiesFromSdk(vault.name, await client.restoreSecretBackup(blob, { abortSignal })),
+  deleted: (client, vault, abortSignal) => mapItems(client.listDeletedSecrets({ abortSignal }), (d) => deletedSecretFromSdk(vault.name, d)),
+  getDeleted: async (client, vault, name, abortSignal) => deletedSecretFromSdk(vault.name, await client.getDeletedSecret(name, { abortSignal })),
+  recover: async (client, vault, name, abortSignal) => secretPropertiesFromSdk(vault.name, firstStepResult(await client.beginRecoverDeletedSecret(name, { abortSignal }))),
+  purge: async (client, name, abortSignal) => {
+    await client.purgeDeletedSecret(name, { abortSignal });
+  },
+};
 
-  constructor(private readonly ctx: AzureContext) {}
-
-  private meta(vault: VaultRef, operation: string, name?: string, version?: string) {
-    return { operation, vaultName: vault.name, target: name ? secretId(vault.vaultUri, name, version) : vault.vaultUri };
-  }
-
-  listPage(vault: VaultRef, page: PageOptions = {}, o?: CallOptions): Promise<Page<SecretProperties>> {
-    return this.ctx.run(this.meta(vault, 'SecretList'), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      // Key Vault refuses maxresults outside 1..25; larger asks get full pages of 25.
-      const size = Math.min(25, Math.max(1, page.maxPageSize ?? 25));
-      return this.cursors.page(`${vault.vaultUri}|secrets|${size}`, page.continuationToken, () =>
-        client.listPropertiesOfSecrets({ abortSignal }).byPage({ maxPageSize: size })[Symbol.asyncIterator](),
-      ).then((p) => ({ ...p, items: p.items.map((s) => secretPropertiesFromSdk(vault.name, s)) }));
-    });
-  }
-
-  listVersions(vault: VaultRef, name: string, o?: CallOptions): Promise<SecretProperties[]> {
-    return this.ctx.run(this.meta(vault, 'SecretListVersions', name), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      const out: SecretProperties[] = [];
-      for await (const p of client.listPropertiesOfSecretVersions(name, { abortSignal })) out.push(secretPropertiesFromSdk(vault.name, p));
-      return out.sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime());
-    });
+export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> implements SecretsApi {
+  constructor(ctx: AzureContext) {
+    super(ctx, SECRETS_SDK);
   }
 
   get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret> {
-    return this.ctx.run(this.meta(vault, 'SecretGet', name, version), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      const s = await client.getSecret(name, { version, abortSignal });
+    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) => {
+      const s = await (await this.client(vault)).getSecret(name, { version, abortSignal });
       return { properties: secretPropertiesFromSdk(vault.name, s.properties), value: s.value ?? '' };
     });
   }
 
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties> {
-    return this.ctx.run(this.meta(vault, 'SecretSet', name), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      const s = await client.setSecret(name, input.value, {
+    return this.ctx.run(this.meta(vault, 'Set', name), o, async (abortSignal) => {
+      const s = await (await this.client(vault)).setSecret(name, input.value, {
         abortSignal,
         contentType: input.contentType,
         tags: input.tags,
@@ -93,10 +84,9 @@ export class AzureSecrets implements SecretsApi {
   }
 
   update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties> {
-    return this.ctx.run(this.meta(vault, 'SecretUpdate', name, version), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
+    return this.ctx.run(this.meta(vault, 'Update', name, version), o, async (abortSignal) => {
       // An empty version addresses the latest one (PATCH /secrets/{name}/), as the REST API allows.
-      const p = await client.updateSecretProperties(name, version ?? '', {
+      const p = await (await this.client(vault)).updateSecretProperties(name, version ?? '', {
         abortSignal,
         contentType: input.contentType,
         tags: input.tags,
@@ -105,31 +95,6 @@ export class AzureSecrets implements SecretsApi {
         expiresOn: dateOpt(input.expiresOn),
       });
       return secretPropertiesFromSdk(vault.name, p);
-    });
-  }
-
-  delete(vault: VaultRef, name: string, o?: CallOptions): Promise<DeletedSecret> {
-    return this.ctx.run(this.meta(vault, 'SecretDelete', name), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      // The poller's first step deletes; its result is the deleted secret — no waiting for completion.
-      const poller = await client.beginDeleteSecret(name, { abortSignal });
-      return deletedSecretFromSdk(vault.name, poller.getResult() ?? poller.getOperationState().result!);
-    });
-  }
-
-  backup(vault: VaultRef, name: string, o?: CallOptions): Promise<Uint8Array> {
-    return this.ctx.run(this.meta(vault, 'SecretBackup', name), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      const blob = await client.backupSecret(name, { abortSignal });
-      if (!blob) throw new Error('The service returned an empty backup.');
-      return blob;
-    });
-  }
-
-  restore(vault: VaultRef, backup: Uint8Array, o?: CallOptions): Promise<SecretProperties> {
-    return this.ctx.run(this.meta(vault, 'SecretRestore'), o, async (abortSignal) => {
-      const client = await this.ctx.secrets(vault.vaultUri);
-      return secretPropertiesFromSdk(vault.name, await client.restoreSecretBackup(backup, { abortSignal }));
     });
   }
 }

@@ -2,20 +2,17 @@ import type { KeysApi } from '../backend.js';
 import type { CallContext } from '../../engine/call-context.js';
 import type { Engine } from '../../engine/engine.js';
 import { run } from './call.js';
+import { memoryLifecycle } from './lifecycle.js';
 
 export function memoryKeys(engine: Engine, ctx: CallContext): KeysApi {
   const k = engine.keys;
   return {
-    listPage: (vault, page, o) => run(o, () => k.listPage(ctx, vault.name, page)),
-    listVersions: (vault, name, o) => run(o, () => k.listVersions(ctx, vault.name, name)),
+    ...memoryLifecycle(k, ctx),
     get: (vault, name, version, o) => run(o, () => k.get(ctx, vault.name, name, version)),
     create: (vault, name, input, o) => run(o, () => k.create(ctx, vault.name, name, input)),
     import: (vault, name, input, o) => run(o, () => k.import(ctx, vault.name, name, input)),
     update: (vault, name, version, input, o) => run(o, () => k.update(ctx, vault.name, name, version, input)),
     rotate: (vault, name, o) => run(o, () => k.rotate(ctx, vault.name, name)),
-    delete: (vault, name, o) => run(o, () => k.delete(ctx, vault.name, name)),
-    backup: (vault, name, o) => run(o, () => k.backup(ctx, vault.name, name)),
-    restore: (vault, backup, o) => run(o, () => k.restore(ctx, vault.name, backup)),
     sign: (vault, name, version, alg, digest, o) => run(o, () => k.sign(ctx, vault.name, name, version, alg, digest)),
     verify: (vault, name, version, alg, digest, sig, o) => run(o, () => k.verify(ctx, vault.name, name, version, alg, digest, sig)),
     encrypt: (vault, name, version, alg, data, o) => run(o, () => k.encrypt(ctx, vault.name, name, version, alg, data)),

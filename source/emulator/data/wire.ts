@@ -1,63 +1,61 @@
 /**
- * Domain objects ↔ Key Vault data-plane JSON (the field names of the REST specs: attributes in Unix
- * seconds, `nbf`/`exp`, `recoveryId`, `deletedDate`, `scheduledPurgeDate`, JWK `kid`/`key_ops`).
+ * Key Vault data-plane JSON, typed: the bodies Azure's REST specs define (attributes in Unix seconds,
+ * `nbf`/`exp`, `recoveryId`, `deletedDate`, `scheduledPurgeDate`, JWK `kid`/`key_ops`), the mappers from
+ * domain objects to them, and the readers of request fields. One shape per concept, shared by every kind.
  */
 import { KeyVaultError } from '../../domain/errors.js';
-import type { DeletedKey, KeyProperties, KeyVaultKey } from '../../domain/key.js';
-import type { DeletedSecret, Secret, SecretProperties } from '../../domain/secret.js';
+import type { DeletedKey, KeyProperties, KeyVaultKey, PublicJsonWebKey } from '../../domain/key.js';
+import type { DeletedSecret, RecoveryLevel, Secret, SecretProperties } from '../../domain/secret.js';
+
+// ---- response bodies ----
+
+/** The attributes object every kind shares (times in Unix seconds). */
+export interface AttributesWire {
+  enabled: boolean;
+  nbf?: number;
+  exp?: number;
+  created?: number;
+  updated?: number;
+  recoveryLevel: RecoveryLevel;
+  recoverableDays: number;
+}
+
+/** What a bin entry adds to an item or bundle. */
+export interface DeletedWire {
+  recoveryId: string;
+  deletedDate?: number;
+  scheduledPurgeDate?: number;
+}
+
+export interface SecretItemWire {
+  id: string;
+  attributes: AttributesWire;
+  tags: Record<string, string>;
+  contentType?: string;
+}
+
+export interface SecretBundleWire extends SecretItemWire {
+  /** Only where Azure returns it: get, and set echoing what was sent. */
+  value?: string;
+}
+
+export interface KeyItemWire {
+  kid: string;
+  attributes: AttributesWire;
+  tags: Record<string, string>;
+}
+
+export interface KeyBundleWire {
+  key: PublicJsonWebKey;
+  attributes: AttributesWire;
+  tags: Record<string, string>;
+}
 
 const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
 
-/** Unix seconds (number) → Date; null clears; undefined leaves alone; anything else is a BadParameter. */
-export function dateField(value: unknown, field: string): Date | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new KeyVaultError(400, 'BadParameter', `Property '${field}' must be a number of seconds since 1970-01-01.`);
-  }
-  return new Date(value * 1000);
-}
-
-export function stringField(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new KeyVaultError(400, 'BadParameter', `Property '${field}' must be a string.`);
-  return value;
-}
-
-export function boolField(value: unknown, field: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new KeyVaultError(400, 'BadParameter', `Property '${field}' must be true or false.`);
-  return value;
-}
-
-export function tagsField(value: unknown): Record<string, string> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
-    throw new KeyVaultError(400, 'BadParameter', "Property 'tags' must be an object of string values.");
-  }
-  return value as Record<string, string>;
-}
-
-export function objectField(value: unknown, field: string): Record<string, unknown> {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new KeyVaultError(400, 'BadParameter', `Property '${field}' must be an object.`);
-  return value as Record<string, unknown>;
-}
-
-/** base64url bytes in a body (`value`, `digest`); missing or not base64url → BadParameter. */
-export function bytesField(value: unknown, field: string): Uint8Array {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_\-+/=]*$/.test(value)) {
-    throw new KeyVaultError(400, 'BadParameter', `Property '${field}' must be a base64url string.`);
-  }
-  return new Uint8Array(Buffer.from(value, 'base64url'));
-}
-
-export const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
-
-/** The attributes object secrets and keys share on the wire (times in Unix seconds). */
 type AttributeFields = Pick<SecretProperties, 'enabled' | 'notBefore' | 'expiresOn' | 'createdOn' | 'updatedOn' | 'recoveryLevel' | 'recoverableDays'>;
 
-function attributes(p: AttributeFields) {
+export function attributes(p: AttributeFields): AttributesWire {
   return {
     enabled: p.enabled,
     nbf: seconds(p.notBefore),
@@ -69,50 +67,90 @@ function attributes(p: AttributeFields) {
   };
 }
 
-/** A list item: never a value. */
-export function secretItem(p: SecretProperties) {
-  return { id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType };
+export function deletedFields(d: { recoveryId: string; deletedOn: Date; scheduledPurgeDate: Date }): DeletedWire {
+  return { recoveryId: d.recoveryId, deletedDate: seconds(d.deletedOn), scheduledPurgeDate: seconds(d.scheduledPurgeDate) };
 }
 
-/** A secret bundle; the value only where Azure returns it (get, and set echoing what was sent). */
-export function secretBundle(p: SecretProperties, value?: string) {
-  return { ...(value !== undefined ? { value } : {}), id: p.id, contentType: p.contentType, attributes: attributes(p), tags: p.tags };
+export const secretItem = (p: SecretProperties): SecretItemWire => ({ id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType });
+
+export function secretBundle(p: SecretProperties, value?: string): SecretBundleWire {
+  return { ...(value !== undefined ? { value } : {}), ...secretItem(p) };
 }
 
-export const secretWithValue = (s: Secret) => secretBundle(s.properties, s.value);
+export const secretWithValue = (s: Secret): SecretBundleWire => secretBundle(s.properties, s.value);
+export const deletedSecretBody = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...secretItem(d.properties) });
 
-export function deletedSecretBody(d: DeletedSecret) {
+export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags });
+export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({ key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags });
+export const deletedKeyBody = (d: DeletedKey): KeyBundleWire & DeletedWire => ({ ...deletedFields(d), ...keyBundle(d) });
+export const deletedKeyItem = (d: DeletedKey): KeyItemWire & DeletedWire => ({ ...deletedFields(d), ...keyItem(d.properties) });
+
+// ---- request fields ----
+
+const bad = (message: string) => new KeyVaultError(400, 'BadParameter', message);
+
+/** Unix seconds (number) → Date; null clears; undefined leaves alone; anything else is a BadParameter. */
+export function dateField(value: unknown, field: string): Date | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(`Property '${field}' must be a number of seconds since 1970-01-01.`);
+  return new Date(value * 1000);
+}
+
+export function stringField(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw bad(`Property '${field}' must be a string.`);
+  return value;
+}
+
+export function boolField(value: unknown, field: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw bad(`Property '${field}' must be true or false.`);
+  return value;
+}
+
+export function tagsField(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw bad("Property 'tags' must be an object of string values.");
+  }
+  return value as Record<string, string>;
+}
+
+export function objectField(value: unknown, field: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw bad(`Property '${field}' must be an object.`);
+  return value as Record<string, unknown>;
+}
+
+/** base64url bytes in a body (`value`, `digest`); missing or not base64url → BadParameter. */
+export function bytesField(value: unknown, field: string): Uint8Array {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_\-+/=]*$/.test(value)) throw bad(`Property '${field}' must be a base64url string.`);
+  return new Uint8Array(Buffer.from(value, 'base64url'));
+}
+
+export const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+/** The `attributes` of a create/set/update body and the tags: what every kind's writes read. */
+export interface WrittenAttributes {
+  enabled?: boolean;
+  notBefore: Date | null | undefined;
+  expiresOn: Date | null | undefined;
+  tags?: Record<string, string>;
+}
+
+export function writtenAttributes(body: Record<string, unknown>): WrittenAttributes {
+  const attrs = objectField(body.attributes, 'attributes');
   return {
-    recoveryId: d.recoveryId,
-    deletedDate: seconds(d.deletedOn),
-    scheduledPurgeDate: seconds(d.scheduledPurgeDate),
-    ...secretItem(d.properties),
+    enabled: boolField(attrs.enabled, 'attributes.enabled'),
+    notBefore: dateField(attrs.nbf, 'attributes.nbf'),
+    expiresOn: dateField(attrs.exp, 'attributes.exp'),
+    tags: tagsField(body.tags),
   };
 }
 
-
-export function keyItem(p: KeyProperties) {
-  return { kid: p.id, attributes: attributes(p), tags: p.tags };
-}
-
-export function keyBundle(k: KeyVaultKey) {
-  return { key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags };
-}
-
-export function deletedKeyBody(d: DeletedKey) {
-  return {
-    recoveryId: d.recoveryId,
-    deletedDate: seconds(d.deletedOn),
-    scheduledPurgeDate: seconds(d.scheduledPurgeDate),
-    ...keyBundle({ properties: d.properties, key: d.key }),
-  };
-}
-
-export function deletedKeyItem(d: DeletedKey) {
-  return {
-    recoveryId: d.recoveryId,
-    deletedDate: seconds(d.deletedOn),
-    scheduledPurgeDate: seconds(d.scheduledPurgeDate),
-    ...keyItem(d.properties),
-  };
-}
+/** For creates, where null means nothing either. */
+export const createdAttributes = (body: Record<string, unknown>) => {
+  const a = writtenAttributes(body);
+  return { ...a, notBefore: a.notBefore ?? undefined, expiresOn: a.expiresOn ?? undefined };
+};

@@ -1,16 +1,15 @@
 /**
  * The demo dataset of issue 2 §4, with fixed ids and names (tests and docs depend on them). Dates are
- * relative to the engine clock ("deleted 3 days ago", "expires within 7 days"). Records are written
- * straight into the state: seeding is not a user operation and leaves no audit entries.
+ * relative to the engine clock ("deleted 3 days ago", "expires within 7 days"). Records go straight into
+ * the store's tables: seeding is not a user operation, checks nothing and leaves no audit entries.
  */
 import { createHash } from 'node:crypto';
 import { PERMISSION_TEMPLATES, type AccessPolicy, type Permissions } from '../../domain/access-policy.js';
-import { lockResourceId, vaultResourceId } from '../../domain/ids.js';
+import { lockResourceId, resourceGroupScope, vaultResourceId } from '../../domain/ids.js';
 import type { CurveName, KeyOperation, KeyType } from '../../domain/key.js';
-import { objectKey } from '../../domain/names.js';
 import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
-import type { KeyRecord, SecretRecord, VaultRecord } from '../state.js';
+import type { KeyRecord, SecretRecord, VaultHeader } from '../state.js';
 import { DEMO } from './demo-ids.js';
 import { DEMO_EC_P256_JWK, DEMO_RSA_2048_JWK } from './demo-keys.js';
 
@@ -67,7 +66,7 @@ function key(vault: string, now: number, name: string, keyType: KeyType, jwk: Re
   };
 }
 
-function vault(now: number, v: Partial<VaultRecord> & Pick<VaultRecord, 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): VaultRecord {
+function vault(now: number, v: Partial<VaultHeader> & Pick<VaultHeader, 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): VaultHeader {
   return {
     tenantId: DEMO.tenantId,
     sku: 'standard',
@@ -77,15 +76,9 @@ function vault(now: number, v: Partial<VaultRecord> & Pick<VaultRecord, 'name' |
     enableRbacAuthorization: false,
     accessPolicies: [],
     created: now - 200 * DAY_MS,
-    secrets: new Map(),
-    deletedSecrets: new Map(),
-    keys: new Map(),
-    deletedKeys: new Map(),
     ...v,
   };
 }
-
-const put = <T extends { name: string }>(map: Map<string, T>, item: T) => map.set(objectKey(item.name), item);
 
 export function seedDemo(core: EngineCore): void {
   // Whole seconds, as Key Vault (and the data plane here) keeps times.
@@ -94,25 +87,19 @@ export function seedDemo(core: EngineCore): void {
   const { production, edge } = DEMO.subscriptions;
   const p = DEMO.principals;
 
-  st.tenants.push({ id: DEMO.tenantId, displayName: DEMO.tenantName, defaultDomain: 'contoso.onmicrosoft.com' });
-  st.subscriptions.push(
-    { id: production, displayName: 'Contoso Production', tenantId: DEMO.tenantId, state: 'Enabled' },
-    { id: edge, displayName: 'Contoso Edge Devices', tenantId: DEMO.tenantId, state: 'Enabled' },
-  );
-  st.resourceGroups.push(
-    { subscriptionId: production, name: DEMO.resourceGroups.apps, location: 'westeurope' },
-    { subscriptionId: production, name: DEMO.resourceGroups.shared, location: 'westeurope' },
-    { subscriptionId: edge, name: DEMO.resourceGroups.edge, location: 'eastus' },
-  );
-  st.principals.push(
-    { objectId: p.operator, displayName: 'Operator', kind: 'user', upn: 'ops@contoso.com' },
-    { objectId: p.webApp, displayName: 'contoso-web-app', kind: 'application', appId: DEMO.appIds.webApp },
-    { objectId: p.securityAdmin, displayName: 'Security Admin', kind: 'user', upn: 'secadmin@contoso.com' },
-    { objectId: p.edgeIdentity, displayName: 'ase-edge01', kind: 'managedIdentity', appId: DEMO.appIds.edgeIdentity },
-  );
+  st.addTenant({ id: DEMO.tenantId, displayName: DEMO.tenantName, defaultDomain: 'contoso.onmicrosoft.com' });
+  st.addSubscription({ id: production, displayName: 'Contoso Production', tenantId: DEMO.tenantId, state: 'Enabled' });
+  st.addSubscription({ id: edge, displayName: 'Contoso Edge Devices', tenantId: DEMO.tenantId, state: 'Enabled' });
+  st.addResourceGroup({ subscriptionId: production, name: DEMO.resourceGroups.apps, location: 'westeurope' });
+  st.addResourceGroup({ subscriptionId: production, name: DEMO.resourceGroups.shared, location: 'westeurope' });
+  st.addResourceGroup({ subscriptionId: edge, name: DEMO.resourceGroups.edge, location: 'eastus' });
+  st.addPrincipal({ objectId: p.operator, displayName: 'Operator', kind: 'user', upn: 'ops@contoso.com' });
+  st.addPrincipal({ objectId: p.webApp, displayName: 'contoso-web-app', kind: 'application', appId: DEMO.appIds.webApp });
+  st.addPrincipal({ objectId: p.securityAdmin, displayName: 'Security Admin', kind: 'user', upn: 'secadmin@contoso.com' });
+  st.addPrincipal({ objectId: p.edgeIdentity, displayName: 'ase-edge01', kind: 'managedIdentity', appId: DEMO.appIds.edgeIdentity });
 
   // contoso-app-kv: the everyday application vault.
-  const app = vault(now, {
+  const app = st.vaults.create(vault(now, {
     name: DEMO.vaults.app, subscriptionId: production, resourceGroup: DEMO.resourceGroups.apps, location: 'westeurope',
     tags: { environment: 'production', owner: 'platform-team' },
     accessPolicies: [
@@ -124,56 +111,57 @@ export function seedDemo(core: EngineCore): void {
       policy(p.webApp, { secrets: ['get', 'list'] }),
       policy(p.securityAdmin, { keys: ['get', 'list'], secrets: ['list'] }),
     ],
-  });
+  }));
+  const appSecrets = app.objects.secret;
   const a = DEMO.vaults.app;
-  put(app.secrets, secret(a, now, { name: 'storage-account-key', ageDays: 120, values: ['c3RvcmFnZS1rZXktdjE=demo', 'c3RvcmFnZS1rZXktdjI=demo', 'c3RvcmFnZS1rZXktdjM=demo'] }));
-  put(app.secrets, secret(a, now, { name: 'sql-admin-password', ageDays: 60, values: ['Pa55w0rd!demo-sql'], tags: { server: 'contoso-sql' } }));
-  put(app.secrets, secret(a, now, { name: 'api-signing-cert', ageDays: 90, values: ['MIIJ-demo-pkcs12-base64'], contentType: 'application/x-pkcs12' }));
-  put(app.secrets, secret(a, now, { name: 'legacy-token', ageDays: 400, values: ['legacy-demo-token'], enabled: false }));
-  put(app.secrets, secret(a, now, { name: 'partner-api-token', ageDays: 85, values: ['partner-demo-token'], expiresOn: now + 5 * DAY_MS }));
+  appSecrets.insert(secret(a, now, { name: 'storage-account-key', ageDays: 120, values: ['c3RvcmFnZS1rZXktdjE=demo', 'c3RvcmFnZS1rZXktdjI=demo', 'c3RvcmFnZS1rZXktdjM=demo'] }));
+  appSecrets.insert(secret(a, now, { name: 'sql-admin-password', ageDays: 60, values: ['Pa55w0rd!demo-sql'], tags: { server: 'contoso-sql' } }));
+  appSecrets.insert(secret(a, now, { name: 'api-signing-cert', ageDays: 90, values: ['MIIJ-demo-pkcs12-base64'], contentType: 'application/x-pkcs12' }));
+  appSecrets.insert(secret(a, now, { name: 'legacy-token', ageDays: 400, values: ['legacy-demo-token'], enabled: false }));
+  appSecrets.insert(secret(a, now, { name: 'partner-api-token', ageDays: 85, values: ['partner-demo-token'], expiresOn: now + 5 * DAY_MS }));
   const oldDb = secret(a, now, { name: 'old-db-password', ageDays: 300, values: ['old-demo-password'] });
-  app.deletedSecrets.set('old-db-password', { item: oldDb, deletedOn: now - 3 * DAY_MS, scheduledPurge: now + 87 * DAY_MS });
-  put(app.keys, key(a, now, 'data-encryption-key', 'RSA', DEMO_RSA_2048_JWK, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'], { keySize: 2048 }));
-  put(app.keys, key(a, now, 'app-signing-key', 'EC', DEMO_EC_P256_JWK, ['sign', 'verify'], { curve: 'P-256' }));
-  put(st.vaults, app);
+  appSecrets.insertDeleted({ item: oldDb, deletedOn: now - 3 * DAY_MS, scheduledPurge: now + 87 * DAY_MS });
+  app.objects.key.insert(key(a, now, 'data-encryption-key', 'RSA', DEMO_RSA_2048_JWK, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'], { keySize: 2048 }));
+  app.objects.key.insert(key(a, now, 'app-signing-key', 'EC', DEMO_EC_P256_JWK, ['sign', 'verify'], { curve: 'P-256' }));
 
   // ase-edge01-kv: what Azure Stack Edge activation creates.
-  const edgeKv = vault(now, {
+  const edgeKv = st.vaults.create(vault(now, {
     name: DEMO.vaults.edge, subscriptionId: edge, resourceGroup: DEMO.resourceGroups.edge, location: 'eastus',
     enablePurgeProtection: true, tags: { device: 'ase-edge01' },
+    // Stack Edge activation sends the vault's AuditEvent log to a storage account of the device's group.
+    diagnostics: [{
+      name: 'ase-edge01-kv-audit', categories: ['AuditEvent'],
+      storageAccountId: `${resourceGroupScope(edge, DEMO.resourceGroups.edge)}/providers/Microsoft.Storage/storageAccounts/aseedge01kvlogs`,
+    }],
     accessPolicies: [
       policy(p.edgeIdentity, { secrets: ['get', 'set'] }, undefined),
       policy(p.operator, { secrets: ['get', 'list', 'set', 'delete', 'recover', 'backup', 'restore'] }),
     ],
-  });
+  }));
   const e = DEMO.vaults.edge;
-  put(edgeKv.secrets, secret(e, now, { name: 'channel-integrity-key', ageDays: 30, values: ['cik-demo-value'] }));
-  put(edgeKv.secrets, secret(e, now, { name: 'bitlocker-recovery-key', ageDays: 30, values: ['111111-222222-333333-444444-555555-666666-777777-888888'] }));
-  put(edgeKv.secrets, secret(e, now, { name: 'bmc-password', ageDays: 30, values: ['bmc-demo-password'] }));
-  put(st.vaults, edgeKv);
+  edgeKv.objects.secret.insert(secret(e, now, { name: 'channel-integrity-key', ageDays: 30, values: ['cik-demo-value'] }));
+  edgeKv.objects.secret.insert(secret(e, now, { name: 'bitlocker-recovery-key', ageDays: 30, values: ['111111-222222-333333-444444-555555-666666-777777-888888'] }));
+  edgeKv.objects.secret.insert(secret(e, now, { name: 'bmc-password', ageDays: 30, values: ['bmc-demo-password'] }));
   const edgeId = vaultResourceId(edge, DEMO.resourceGroups.edge, e);
-  st.locks.push({ id: lockResourceId(edgeId, DEMO.locks.edge), name: DEMO.locks.edge, level: 'CanNotDelete', scope: edgeId, notes: 'Created by Azure Stack Edge activation' });
+  st.locks.put({ id: lockResourceId(edgeId, DEMO.locks.edge), name: DEMO.locks.edge, level: 'CanNotDelete', scope: edgeId, notes: 'Created by Azure Stack Edge activation' });
 
   // contoso-shared-kv: RBAC mode, read-only lock.
-  const shared = vault(now, {
+  const shared = st.vaults.create(vault(now, {
     name: DEMO.vaults.shared, subscriptionId: production, resourceGroup: DEMO.resourceGroups.shared, location: 'westeurope',
     softDeleteRetentionDays: 30, enableRbacAuthorization: true, tags: { environment: 'production' },
-  });
-  put(shared.secrets, secret(DEMO.vaults.shared, now, { name: 'smtp-password', ageDays: 20, values: ['smtp-demo-password'] }));
-  put(st.vaults, shared);
+  }));
+  shared.objects.secret.insert(secret(DEMO.vaults.shared, now, { name: 'smtp-password', ageDays: 20, values: ['smtp-demo-password'] }));
   const sharedId = vaultResourceId(production, DEMO.resourceGroups.shared, DEMO.vaults.shared);
-  st.locks.push({ id: lockResourceId(sharedId, DEMO.locks.shared), name: DEMO.locks.shared, level: 'ReadOnly', scope: sharedId, notes: 'Shared configuration: change through the platform team' });
+  st.locks.put({ id: lockResourceId(sharedId, DEMO.locks.shared), name: DEMO.locks.shared, level: 'ReadOnly', scope: sharedId, notes: 'Shared configuration: change through the platform team' });
 
   // Soft-deleted vaults.
-  const billing = vault(now, {
+  const billing = st.vaults.insertDeleted(vault(now, {
     name: DEMO.deletedVaults.billing, subscriptionId: production, resourceGroup: DEMO.resourceGroups.apps, location: 'westeurope',
     accessPolicies: [policy(p.operator, { secrets: ['all'], keys: ['all'] })],
-  });
-  put(billing.secrets, secret(DEMO.deletedVaults.billing, now, { name: 'invoice-api-key', ageDays: 150, values: ['invoice-demo-key'] }));
-  st.deletedVaults.set(objectKey(billing.name), { item: billing, deletedOn: now - 10 * DAY_MS, scheduledPurge: now + 80 * DAY_MS });
-  const edgeOld = vault(now, {
+  }), { deletedOn: now - 10 * DAY_MS, scheduledPurge: now + 80 * DAY_MS });
+  billing.objects.secret.insert(secret(DEMO.deletedVaults.billing, now, { name: 'invoice-api-key', ageDays: 150, values: ['invoice-demo-key'] }));
+  st.vaults.insertDeleted(vault(now, {
     name: DEMO.deletedVaults.edgeOld, subscriptionId: edge, resourceGroup: DEMO.resourceGroups.edge, location: 'eastus',
     enablePurgeProtection: true, accessPolicies: [policy(p.operator, { secrets: ['get', 'list'] })],
-  });
-  st.deletedVaults.set(objectKey(edgeOld.name), { item: edgeOld, deletedOn: now - 30 * DAY_MS, scheduledPurge: now + 60 * DAY_MS });
+  }), { deletedOn: now - 30 * DAY_MS, scheduledPurge: now + 60 * DAY_MS });
 }

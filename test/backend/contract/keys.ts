@@ -102,7 +102,7 @@ export function keysContract(c: ContractContext): void {
       const k = await b.keys.create(v, name, { keyType: 'EC' });
       const blob = await b.keys.backup(v, name);
       await b.keys.delete(v, name);
-      await b.deleted.purgeKey(v, name);
+      await b.keys.purge(v, name);
       const r = await b.keys.restore(v, blob);
       assert.equal(r.key.x, k.key.x);
       await rejectsWith(b.keys.restore(v, blob), { status: 409, code: 'Conflict' });

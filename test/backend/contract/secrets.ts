@@ -107,7 +107,7 @@ export function secretsContract(c: ContractContext): void {
       assert.ok(blob.length > 0);
       await rejectsWith(b.secrets.restore(v, blob), { status: 409, code: 'Conflict' });
       await b.secrets.delete(v, name);
-      await b.deleted.purgeSecret(v, name);
+      await b.secrets.purge(v, name);
       const restored = await b.secrets.restore(v, blob);
       assert.equal(restored.name, name);
       assert.equal((await b.secrets.get(v, name)).value, 'two');

@@ -1,25 +1,22 @@
-/** The bin's rows: one shape for deleted vaults, secrets and keys; days left as a bar. Pure. */
-import type { DeletedKey } from '../../../domain/key.js';
-import type { DeletedSecret } from '../../../domain/secret.js';
+/** The bin's rows: one shape for deleted vaults and objects of every kind; days left as a bar. Pure. */
+import type { ObjectKind } from '../../../domain/object-kind.js';
+import { purgeAllowed } from '../../../domain/purge.js';
 import type { DeletedVault, Vault } from '../../../domain/vault.js';
 import type { Column } from '../../components/columns.js';
 import { formatDate } from '../../explain-error.js';
 
 const DAY = 24 * 3600 * 1000;
 
-export type BinRow =
-  | { kind: 'vault'; name: string; deletedOn: Date; scheduledPurgeDate: Date; purgeProtection: boolean; where: string; item: DeletedVault }
-  | { kind: 'secret'; name: string; deletedOn: Date; scheduledPurgeDate: Date; purgeProtection: boolean; where: string; item: DeletedSecret }
-  | { kind: 'key'; name: string; deletedOn: Date; scheduledPurgeDate: Date; purgeProtection: boolean; where: string; item: DeletedKey };
+interface BinRowBase { name: string; deletedOn: Date; scheduledPurgeDate: Date; purgeProtection: boolean; where: string }
+export type BinRow = (BinRowBase & { kind: 'vault'; item: DeletedVault }) | (BinRowBase & { kind: ObjectKind });
 
 export const vaultRow = (d: DeletedVault, subscriptionName: string): BinRow => ({
   kind: 'vault', name: d.name, deletedOn: d.deletionDate, scheduledPurgeDate: d.scheduledPurgeDate, purgeProtection: d.purgeProtectionEnabled, where: subscriptionName, item: d,
 });
-export const secretRow = (d: DeletedSecret, vault: Vault): BinRow => ({
-  kind: 'secret', name: d.properties.name, deletedOn: d.deletedOn, scheduledPurgeDate: d.scheduledPurgeDate, purgeProtection: vault.enablePurgeProtection, where: vault.name, item: d,
-});
-export const keyRow = (d: DeletedKey, vault: Vault): BinRow => ({
-  kind: 'key', name: d.properties.name, deletedOn: d.deletedOn, scheduledPurgeDate: d.scheduledPurgeDate, purgeProtection: vault.enablePurgeProtection, where: vault.name, item: d,
+
+/** A deleted object of any kind, in the selected vault. */
+export const objectRow = (kind: ObjectKind, d: { properties: { name: string }; deletedOn: Date; scheduledPurgeDate: Date }, vault: Vault): BinRow => ({
+  kind, name: d.properties.name, deletedOn: d.deletedOn, scheduledPurgeDate: d.scheduledPurgeDate, purgeProtection: vault.enablePurgeProtection, where: vault.name,
 });
 
 /** Whole days until the scheduled purge (0 when due). */
@@ -35,8 +32,7 @@ export function daysLeftBar(deletedOn: Date, purge: Date, now: number, cells = 1
 
 /** Why a purge would be refused, with the date, or undefined when it is allowed (checked before any call). */
 export function purgeRefusal(r: BinRow, now: number): string | undefined {
-  if (!r.purgeProtection) return undefined;
-  if (r.kind === 'vault' && r.scheduledPurgeDate.getTime() <= now) return undefined;
+  if (purgeAllowed({ isVault: r.kind === 'vault', purgeProtection: r.purgeProtection, scheduledPurge: r.scheduledPurgeDate.getTime() }, now)) return undefined;
   const what = r.kind === 'vault' ? `vault ${r.name}` : `${r.kind} ${r.name} (vault ${r.where})`;
   return `purge protection is on for ${r.kind === 'vault' ? 'this vault' : `vault ${r.where}`}, so ${what} cannot be purged before ${formatDate(r.scheduledPurgeDate)}, when Key Vault purges it automatically; it can still be recovered (r)`;
 }

@@ -4,7 +4,8 @@
  * `P` purges after the name is typed — refused up front, without a call, when purge protection
  * forbids it.
  */
-import type { Backend } from '../../../backend/backend.js';
+import { lifecycleOf, type Backend } from '../../../backend/backend.js';
+import { OBJECT_KIND_LIST, type ObjectKind } from '../../../domain/object-kind.js';
 import type { Vault } from '../../../domain/vault.js';
 import { useApp, type AppServices } from '../../app-context.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -16,9 +17,15 @@ import { useLoad } from '../../hooks/use-load.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
-import { binColumns, keyRow, purgeRefusal, secretRow, vaultRow, type BinRow } from './columns.js';
+import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './columns.js';
 
-const KIND_ORDER = { vault: 0, secret: 1, key: 2 };
+const KIND_ORDER: Record<BinRow['kind'], number> = { vault: 0, secret: 1, key: 2 };
+
+/** Where each kind lives in the console, for "it is back in pane N" and the caches to drop. */
+const KIND_HOME: Record<ObjectKind, { label: string; pane: string; cache: string }> = {
+  secret: { label: 'Secret', pane: 'pane 2 (Secrets', cache: 'secrets:' },
+  key: { label: 'Key', pane: 'pane 3 (Keys', cache: 'keys:' },
+};
 
 interface Bin {
   rows: BinRow[];
@@ -33,8 +40,9 @@ async function loadBin(backend: Backend, vault: Vault | undefined, signal: Abort
   let vaultProblem: string | undefined;
   if (vault) {
     try {
-      const [secrets, keys] = await Promise.all([backend.deleted.listSecrets(vault, { signal }), backend.deleted.listKeys(vault, { signal })]);
-      rows.push(...secrets.map((s) => secretRow(s, vault)), ...keys.map((k) => keyRow(k, vault)));
+      const perKind = await Promise.all(OBJECT_KIND_LIST.map(async (kind) =>
+        (await lifecycleOf(backend, kind).listDeleted(vault, { signal })).map((d) => objectRow(kind, d, vault))));
+      rows.push(...perKind.flat());
     } catch (e) {
       vaultProblem = explainError(e);
     }
@@ -50,13 +58,10 @@ function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined): st
     app.invalidate('lookup');
     return `Vault ${r.name} is back in pane 1 (Vaults), with its secrets, keys and access policies.`;
   }
-  if (r.kind === 'secret') {
-    if (vault) app.invalidate(`secrets:${vault.id}`);
-    app.invalidate('lookup');
-    return `Secret ${r.name} is back in pane 2 (Secrets of ${r.where}), with all its versions.`;
-  }
-  if (vault) app.invalidate(`keys:${vault.id}`);
-  return `Key ${r.name} is back in pane 3 (Keys of ${r.where}), with all its versions.`;
+  const home = KIND_HOME[r.kind];
+  if (vault) app.invalidate(`${home.cache}${vault.id}`);
+  app.invalidate('lookup');
+  return `${home.label} ${r.name} is back in ${home.pane} of ${r.where}), with all its versions.`;
 }
 
 function DeletedPane({ width, height }: PaneProps) {
@@ -78,8 +83,7 @@ function DeletedPane({ width, height }: PaneProps) {
         const r = cur!;
         try {
           if (r.kind === 'vault') await app.backend.deleted.recoverVault(r.item);
-          else if (r.kind === 'secret') await app.backend.deleted.recoverSecret(vault!, r.name);
-          else await app.backend.deleted.recoverKey(vault!, r.name);
+          else await lifecycleOf(app.backend, r.kind).recover(vault!, r.name);
           app.flash('success', afterRecover(app, r, vault));
           loaded.setData((old) => old && { ...old, rows: old.rows.filter((x) => x !== r) });
         } catch (e) { app.fail(e); }
@@ -97,8 +101,7 @@ function DeletedPane({ width, height }: PaneProps) {
         const r = cur!;
         try {
           if (r.kind === 'vault') await app.backend.deleted.purgeVault(r.item);
-          else if (r.kind === 'secret') await app.backend.deleted.purgeSecret(vault!, r.name);
-          else await app.backend.deleted.purgeKey(vault!, r.name);
+          else await lifecycleOf(app.backend, r.kind).purge(vault!, r.name);
           app.flash('success', `${r.kind.charAt(0).toUpperCase()}${r.kind.slice(1)} ${r.name} purged.`);
           loaded.setData((old) => old && { ...old, rows: old.rows.filter((x) => x !== r) });
         } catch (e) { app.fail(e, { scheduledPurgeDate: r.scheduledPurgeDate }); }

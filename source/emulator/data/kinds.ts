@@ -1,0 +1,21 @@
+/**
+ * The wire of each object kind, as one table: what a list item, a bin entry (as listed and as got) and a
+ * recovered or restored object look like on the wire. The lifecycle routes (lifecycle.ts) are written
+ * once over this table.
+ */
+import type { ObjectKindTypes } from '../../backend/backend.js';
+import type { ObjectKind } from '../../domain/object-kind.js';
+import { deletedKeyBody, deletedKeyItem, deletedSecretBody, keyBundle, keyItem, secretBundle, secretItem } from './wire.js';
+
+export interface KindWire<K extends ObjectKind> {
+  kind: K;
+  item(p: ObjectKindTypes[K]['props']): unknown;
+  deletedItem(d: ObjectKindTypes[K]['deleted']): unknown;
+  deleted(d: ObjectKindTypes[K]['deleted']): unknown;
+  restored(x: ObjectKindTypes[K]['restored']): unknown;
+}
+
+export const KIND_WIRES: { [K in ObjectKind]: KindWire<K> } = {
+  secret: { kind: 'secret', item: secretItem, deletedItem: deletedSecretBody, deleted: deletedSecretBody, restored: (p) => secretBundle(p) },
+  key: { kind: 'key', item: keyItem, deletedItem: deletedKeyItem, deleted: deletedKeyBody, restored: keyBundle },
+};

@@ -1,0 +1,189 @@
+/**
+ * The lifecycle every versioned object kind shares, written once: list, versions, soft delete, backup,
+ * restore, the bin (list/get deleted), recover, purge and the automatic purge — each call authorized,
+ * audited (Key Vault's operation names: SecretDelete, KeyRecover, …) and applied through the vault's
+ * ObjectStore. SecretsPart and KeysPart extend it with only what differs.
+ */
+import { errors } from '../../domain/errors.js';
+import { deletedObjectId, objectId } from '../../domain/ids.js';
+import type { Page, PageOptions } from '../../domain/page.js';
+import { purgeAllowed } from '../../domain/purge.js';
+import type { CallContext } from '../call-context.js';
+import { DAY_MS } from '../clock.js';
+import type { EngineCore } from '../core.js';
+import type { ObjectRecord, VaultRecord } from '../state.js';
+import type { ObjectStore } from '../store/object-store.js';
+import { decodeBackup, encodeBackup } from './backup.js';
+import { checkName, nowSeconds } from './input.js';
+import { latest, type KindSpec } from './kind.js';
+
+type VersionOf<R extends ObjectRecord> = R['versions'][number];
+
+export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, Restored> {
+  constructor(
+    protected readonly core: EngineCore,
+    protected readonly spec: KindSpec<R, Props, DeletedItem, Restored>,
+  ) {}
+
+  listPage(ctx: CallContext, vaultName: string, page?: PageOptions): Page<Props> {
+    return this.run(ctx, 'List', vaultName, undefined, 'list', (vault) =>
+      // Entries are the latest versions' properties, kept parallel to the store's name index.
+      this.store(vault).page(page, this.spec.stamp(this.core, vault), (r) => this.spec.properties(this.core, vault, r, latest(r))),
+    );
+  }
+
+  /** All names in order, in one call (audited as a List). An engine extra: the console loads names this way. */
+  listNames(ctx: CallContext, vaultName: string): string[] {
+    return this.run(ctx, 'List', vaultName, undefined, 'list', (vault) => this.store(vault).names());
+  }
+
+  listVersions(ctx: CallContext, vaultName: string, name: string): Props[] {
+    return this.run(ctx, 'ListVersions', vaultName, name, 'list', (vault) => {
+      const r = this.active(vault, name);
+      return r.versions.map((v) => this.spec.properties(this.core, vault, r, v));
+    });
+  }
+
+  delete(ctx: CallContext, vaultName: string, name: string): DeletedItem {
+    return this.run(ctx, 'Delete', vaultName, name, 'delete', (vault) => {
+      this.active(vault, name);
+      const deletedOn = nowSeconds(this.core);
+      const d = this.store(vault).softDelete(name, deletedOn, deletedOn + vault.softDeleteRetentionDays * DAY_MS);
+      return this.spec.deleted(this.core, vault, d);
+    });
+  }
+
+  backup(ctx: CallContext, vaultName: string, name: string): Uint8Array {
+    return this.run(ctx, 'Backup', vaultName, name, 'backup', (vault) => encodeBackup(this.spec.info.kind, this.active(vault, name)));
+  }
+
+  restore(ctx: CallContext, vaultName: string, backup: Uint8Array): Restored {
+    return this.run(ctx, 'Restore', vaultName, 'restore', 'restore', (vault) => {
+      const record = decodeBackup<R>(backup, this.spec.info.kind, this.spec.backupVersionOk);
+      checkName(record.name);
+      this.refuseIfDeleted(vault, record.name);
+      if (this.store(vault).get(record.name)) throw errors.objectAlreadyExists(this.spec.info.label, record.name);
+      this.store(vault).insert(record);
+      return this.spec.restored(this.core, vault, record);
+    });
+  }
+
+  listDeleted(ctx: CallContext, vaultName: string): DeletedItem[] {
+    return this.runDeleted(ctx, 'ListDeleted', vaultName, undefined, 'list', (vault) => {
+      const store = this.store(vault);
+      store.purgeExpired(this.core.now());
+      return store.deletedSorted().map((d) => this.spec.deleted(this.core, vault, d));
+    });
+  }
+
+  getDeleted(ctx: CallContext, vaultName: string, name: string): DeletedItem {
+    return this.runDeleted(ctx, 'GetDeleted', vaultName, name, 'list', (vault) => this.spec.deleted(this.core, vault, this.deletedOne(vault, name)));
+  }
+
+  recover(ctx: CallContext, vaultName: string, name: string): Restored {
+    return this.runDeleted(ctx, 'Recover', vaultName, name, 'recover', (vault) => {
+      this.deletedOne(vault, name);
+      return this.spec.restored(this.core, vault, this.store(vault).recover(name));
+    });
+  }
+
+  purge(ctx: CallContext, vaultName: string, name: string): void {
+    this.runDeleted(ctx, 'Purge', vaultName, name, 'purge', (vault) => {
+      const d = this.deletedOne(vault, name);
+      if (!purgeAllowed({ isVault: false, purgeProtection: vault.enablePurgeProtection, scheduledPurge: d.scheduledPurge }, this.core.now())) {
+        throw errors.objectPurgeProtected();
+      }
+      this.store(vault).purge(name);
+    }, 204);
+  }
+
+  /** Purges deleted objects of this kind whose scheduled purge date has passed, in every vault. */
+  purgeExpired(now: number): void {
+    for (const vault of this.core.state.vaults.values()) this.store(vault).purgeExpired(now);
+  }
+
+  // ---- for the kinds' own operations ----
+
+  protected store(vault: VaultRecord): ObjectStore<R> {
+    return vault.objects[this.spec.info.kind] as unknown as ObjectStore<R>;
+  }
+
+  /**
+   * A data-plane call on an object (or the collection when `name` is undefined): audited whatever
+   * happens as `{auditPrefix}{operation}`, the vault found, then the caller's permission checked first.
+   */
+  protected run<T>(
+    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, permission: string,
+    fn: (vault: VaultRecord) => T, successCode = 200, version?: string,
+  ): T {
+    const uri = this.core.vaultUri(vaultName);
+    const target = name === undefined ? `${uri}${this.spec.info.area}` : objectId(uri, this.spec.info.kind, name, version);
+    return this.audited(ctx, operation, vaultName, target, permission, fn, successCode);
+  }
+
+  /** As run, on the bin (targets are recovery ids). */
+  protected runDeleted<T>(
+    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, permission: string,
+    fn: (vault: VaultRecord) => T, successCode = 200,
+  ): T {
+    const uri = this.core.vaultUri(vaultName);
+    const target = name === undefined ? `${uri}${this.spec.info.deletedArea}` : deletedObjectId(uri, this.spec.info.kind, name);
+    return this.audited(ctx, operation, vaultName, target, permission, fn, successCode);
+  }
+
+  private audited<T>(
+    ctx: CallContext, operation: string, vaultName: string, target: string, permission: string,
+    fn: (vault: VaultRecord) => T, successCode: number,
+  ): T {
+    return this.core.audited(ctx, `${this.spec.info.auditPrefix}${operation}`, { vaultName, target }, () => {
+      const vault = this.core.dataPlaneVault(vaultName);
+      this.core.authorize(ctx, vault, this.spec.info.area, permission);
+      return fn(vault);
+    }, successCode);
+  }
+
+  /** The active object; not found otherwise. */
+  protected active(vault: VaultRecord, name: string): R {
+    const r = this.store(vault).get(checkName(name));
+    if (!r) throw this.spec.notFound(name);
+    return r;
+  }
+
+  /** The active object and one version of it (the latest when `version` is empty). */
+  protected version(vault: VaultRecord, name: string, version: string | undefined): { record: R; v: VersionOf<R> } {
+    const record = this.active(vault, name);
+    const v = findVersion(record, version);
+    if (!v) throw this.spec.notFound(`${name}/${version}`);
+    return { record, v };
+  }
+
+  /** Validates a name for a new object or version; a soft-deleted name cannot be reused. */
+  protected checkNew(vault: VaultRecord, name: string): void {
+    checkName(name);
+    this.refuseIfDeleted(vault, name);
+  }
+
+  private refuseIfDeleted(vault: VaultRecord, name: string): void {
+    const store = this.store(vault);
+    store.expire(name, this.core.now());
+    if (store.getDeleted(name)) throw errors.objectDeletedButRecoverable(this.spec.info.label, name);
+  }
+
+  /** A deleted object, expiring it first when its purge date has passed (whether or not the sweep ran). */
+  private deletedOne(vault: VaultRecord, name: string) {
+    checkName(name);
+    const store = this.store(vault);
+    store.expire(name, this.core.now());
+    const d = store.getDeleted(name);
+    if (!d) throw this.spec.deletedNotFound(name);
+    return d;
+  }
+}
+
+/** The latest version, or the named one; unknown → undefined (reported by the caller's kind). */
+export function findVersion<R extends ObjectRecord>(record: R, version: string | undefined): VersionOf<R> | undefined {
+  if (version === undefined || version === '') return latest(record);
+  const v = version.toLowerCase();
+  for (let i = record.versions.length - 1; i >= 0; i--) if (record.versions[i].version === v) return record.versions[i];
+  return undefined;
+}
