@@ -13,6 +13,7 @@ import type {
 } from '../domain/key.js';
 import type { LockCreateInput, ManagementLock } from '../domain/lock.js';
 import type { ObjectKind } from '../domain/object-kind.js';
+import type { KeyRotationPolicy } from '../domain/rotation-policy.js';
 import type { Page, PageOptions } from '../domain/page.js';
 import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../domain/secret.js';
 import type { DeletedVault, NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../domain/vault.js';
@@ -28,7 +29,7 @@ export interface BackendInfo {
   label: string;
   identity: Identity;
   /** What this cloud cannot do (Stack Hub's older API versions), so the UI hides it rather than breaking. */
-  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean };
+  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean };
 }
 
 export interface DirectoryApi {
@@ -94,6 +95,9 @@ export interface KeysApi extends LifecycleOf<'key'> {
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
   rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
+  /** The key's rotation policy (the default one when none was set). Not on clouds without it (features.keyRotationPolicy). */
+  getRotationPolicy(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyRotationPolicy>;
+  updateRotationPolicy(vault: VaultRef, name: string, policy: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>, o?: CallOptions): Promise<KeyRotationPolicy>;
   /** `digest` is the hash of the message, as Key Vault's sign operation expects. */
   sign(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
   verify(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, signature: Uint8Array, o?: CallOptions): Promise<boolean>;

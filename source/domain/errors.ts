@@ -46,11 +46,18 @@ export const errors = {
       'VaultAlreadyExists',
       `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name. If you recently deleted a key vault with this name, it may still be in the soft deleted state. For more information on soft delete and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.`,
     ),
-  vaultNotFound: (name: string) =>
+  vaultNotFound: (name: string, resourceGroup?: string) =>
     new KeyVaultError(
       404,
       'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group${resourceGroup === undefined ? '' : ` '${resourceGroup}'`} was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+  /** Creating a vault whose name is soft-deleted in the same subscription (elsewhere: vaultAlreadyExists). */
+  vaultNameSoftDeleted: () =>
+    new KeyVaultError(
+      409,
+      'ConflictError',
+      'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
     ),
   deletedVaultNotFound: (name: string) =>
     new KeyVaultError(404, 'DeletedVaultNotFound', `The specified deleted vault '${name}' does not exist.`),
@@ -119,7 +126,18 @@ export const errors = {
       'AccessDenied',
     ),
   operationNotPermittedByKey: (operation: string) =>
-    new KeyVaultError(400, 'BadParameter', `Operation ${operation} is not permitted on this key.`, 'KeyOperationNotPermitted'),
+    new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not permitted on this key.`, 'KeyOperationForbidden'),
+  /**
+   * Outside a key's nbf/exp window only decrypt, unwrapKey and verify work. Inferred text, after the
+   * service's "Operation get is not allowed on a expired secret." (inner SecretExpired).
+   */
+  keyNotValidNow: (operation: string, expired: boolean) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      expired ? `Operation ${operation} is not allowed on an expired key.` : `Operation ${operation} is not allowed on a key that is not yet valid.`,
+      expired ? 'KeyExpired' : 'KeyNotYetValid',
+    ),
   scopeLocked: (scope: string, operation: 'delete' | 'write', lockedScopes: string[]) =>
     new KeyVaultError(
       409,

@@ -4,6 +4,7 @@
  * Soft delete is a move from a table's active map to its deleted map (lowkey-vault's BaseVaultFake idea).
  */
 import type { CurveName, KeyOperation, KeyType } from '../domain/key.js';
+import type { KeyRotationLifetimeAction } from '../domain/rotation-policy.js';
 import type { DiagnosticSetting, Vault } from '../domain/vault.js';
 import type { ObjectStore } from './store/object-store.js';
 
@@ -39,7 +40,18 @@ export interface KeyVersionRecord extends VersionRecord {
   /** The private JWK (node:crypto export format). Never leaves the engine. */
   privateJwk: Record<string, string>;
 }
-export type KeyRecord = ObjectRecord<KeyVersionRecord>;
+/** A key's rotation policy, as stored (times in epoch ms). */
+export interface RotationPolicyRecord {
+  lifetimeActions: KeyRotationLifetimeAction[];
+  expiresIn?: string;
+  created: number;
+  updated: number;
+}
+
+export interface KeyRecord extends ObjectRecord<KeyVersionRecord> {
+  /** Absent until one is set: the key then answers the default policy. */
+  rotationPolicy?: RotationPolicyRecord;
+}
 
 /** The record type of each object kind: what a vault's stores hold. */
 export interface ObjectRecordTypes {

@@ -20,7 +20,7 @@ export function findVault(core: EngineCore, addr: VaultAddress): VaultRecord {
     v.subscriptionId.toLowerCase() !== addr.subscriptionId.toLowerCase() ||
     v.resourceGroup.toLowerCase() !== addr.resourceGroup.toLowerCase()
   ) {
-    throw errors.vaultNotFound(addr.name);
+    throw errors.vaultNotFound(addr.name, addr.resourceGroup);
   }
   return v;
 }

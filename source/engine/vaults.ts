@@ -36,7 +36,10 @@ export class VaultsPart {
       const sub = this.directory.subscription(input.subscriptionId);
       const group = this.directory.resourceGroup(sub.id, input.resourceGroup);
       authorizeManagement(ctx, sub.tenantId, 'Microsoft.KeyVault/vaults/write', target);
-      // Global uniqueness: a soft-deleted vault keeps its name until it is purged.
+      // Global uniqueness: a soft-deleted vault keeps its name until it is purged. Azure words the
+      // refusal differently when the deleted vault is in the caller's own subscription.
+      const deleted = this.core.state.vaults.getDeleted(input.name);
+      if (deleted && deleted.item.subscriptionId.toLowerCase() === sub.id.toLowerCase()) throw errors.vaultNameSoftDeleted();
       if (this.core.state.vaults.isTaken(input.name)) throw errors.vaultAlreadyExists(input.name);
       const retention = input.softDeleteRetentionDays ?? MAX_RETENTION_DAYS;
       if (!Number.isInteger(retention) || retention < MIN_RETENTION_DAYS || retention > MAX_RETENTION_DAYS) {

@@ -48,7 +48,11 @@ export class AzureVaults implements VaultsApi {
       // ARM's PUT is create-OR-UPDATE: without this check a second "create" would silently
       // overwrite an existing vault's properties and policies. The portal checks the same way.
       const free = await client.vaults.checkNameAvailability({ name: input.name, type: 'Microsoft.KeyVault/vaults' }, { abortSignal });
-      if (!free.nameAvailable && free.reason === 'AlreadyExists') throw errors.vaultAlreadyExists(input.name);
+      if (!free.nameAvailable && free.reason === 'AlreadyExists') {
+        // As the service words it: a name soft-deleted in this same subscription is a ConflictError.
+        const deletedHere = await client.vaults.getDeleted(input.name, input.location, { abortSignal }).then(() => true, () => false);
+        throw deletedHere ? errors.vaultNameSoftDeleted() : errors.vaultAlreadyExists(input.name);
+      }
       const v = await client.vaults.createOrUpdate(
         input.resourceGroup,
         input.name,
