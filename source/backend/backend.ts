@@ -29,7 +29,7 @@ export interface BackendInfo {
   label: string;
   identity: Identity;
   /** What this cloud cannot do (Stack Hub's older API versions), so the UI hides it rather than breaking. */
-  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean };
+  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean; networkRules: boolean };
 }
 
 export interface DirectoryApi {

@@ -32,6 +32,14 @@ export function isKeyVaultError(e: unknown): e is KeyVaultError {
   return e instanceof KeyVaultError;
 }
 
+/** Who called, as Key Vault's data-plane refusals name the caller. */
+export interface Caller {
+  objectId: string;
+  appId?: string;
+  tenantId: string;
+}
+export const callerText = (c: Caller) => `appid=${c.appId ?? c.objectId};oid=${c.objectId};iss=https://sts.windows.net/${c.tenantId}/`;
+
 /** Constructors for the errors whose exact texts are documented in shared/KEYVAULT.md. */
 export const errors = {
   vaultNameNotValid: (name: string) =>
@@ -113,7 +121,7 @@ export const errors = {
       'PurgeProtected',
     ),
   accessDenied: (
-    caller: { objectId: string; appId?: string; tenantId: string },
+    caller: Caller,
     permission: string,
     area: 'secrets' | 'keys' | 'certificates' | 'storage',
     vault: string,
@@ -122,8 +130,23 @@ export const errors = {
     new KeyVaultError(
       403,
       'Forbidden',
-      `The user, group or application 'appid=${caller.appId ?? caller.objectId};oid=${caller.objectId};iss=https://sts.windows.net/${caller.tenantId}/' does not have ${area} ${permission} permission on key vault '${vault};location=${location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
+      `The user, group or application '${callerText(caller)}' does not have ${area} ${permission} permission on key vault '${vault};location=${location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
       'AccessDenied',
+    ),
+  forbiddenByFirewall: (caller: Caller, address: string, vault: string, location: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${address}\r\nCaller: ${callerText(caller)}\r\nVault: ${vault};location=${location}`,
+      'ForbiddenByFirewall',
+    ),
+  /** The lines after the first sentence follow ForbiddenByFirewall's (inferred). */
+  forbiddenByConnection: (caller: Caller, vault: string, location: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Public network access is disabled and request is not from a trusted service nor via an approved private link.\r\nCaller: ${callerText(caller)}\r\nVault: ${vault};location=${location}`,
+      'ForbiddenByConnection',
     ),
   operationNotPermittedByKey: (operation: string) =>
     new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not permitted on this key.`, 'KeyOperationForbidden'),

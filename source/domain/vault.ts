@@ -1,4 +1,5 @@
 import type { AccessPolicy } from './access-policy.js';
+import type { NetworkAcls, PublicNetworkAccess } from './network.js';
 
 export type Sku = 'standard' | 'premium';
 
@@ -22,7 +23,25 @@ export interface VaultRef {
   vaultUri: string;
 }
 
-export interface Vault extends VaultRef {
+/** What a vault's owner may set beyond the basics: network rules and which Azure services may use it. */
+export interface VaultSettings {
+  publicNetworkAccess?: PublicNetworkAccess;
+  /** Absent: no firewall (every network may call). */
+  networkAcls?: NetworkAcls;
+  enabledForDeployment?: boolean;
+  enabledForDiskEncryption?: boolean;
+  enabledForTemplateDeployment?: boolean;
+}
+
+/** A new vault's settings when the request names none (as ARM answers them). */
+export const DEFAULT_VAULT_SETTINGS = {
+  publicNetworkAccess: 'Enabled',
+  enabledForDeployment: false,
+  enabledForDiskEncryption: false,
+  enabledForTemplateDeployment: false,
+} as const satisfies VaultSettings;
+
+export interface Vault extends VaultRef, Required<Omit<VaultSettings, 'networkAcls'>>, Pick<VaultSettings, 'networkAcls'> {
   /** ARM id: /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults/{name} */
   id: string;
   location: string;
@@ -36,7 +55,7 @@ export interface Vault extends VaultRef {
   createdOn?: Date;
 }
 
-export interface VaultCreateInput {
+export interface VaultCreateInput extends VaultSettings {
   subscriptionId: string;
   resourceGroup: string;
   name: string;
@@ -50,7 +69,9 @@ export interface VaultCreateInput {
   accessPolicies?: AccessPolicy[];
 }
 
-export interface VaultUpdateInput {
+/** `networkAcls: null` removes the firewall. */
+export interface VaultUpdateInput extends Omit<VaultSettings, 'networkAcls'> {
+  networkAcls?: NetworkAcls | null;
   sku?: Sku;
   tags?: Record<string, string>;
   /** Can only be turned on. */

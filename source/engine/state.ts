@@ -5,7 +5,7 @@
  */
 import type { CurveName, KeyOperation, KeyType } from '../domain/key.js';
 import type { KeyRotationLifetimeAction } from '../domain/rotation-policy.js';
-import type { DiagnosticSetting, Vault } from '../domain/vault.js';
+import type { DEFAULT_VAULT_SETTINGS, DiagnosticSetting, Vault } from '../domain/vault.js';
 import type { ObjectStore } from './store/object-store.js';
 
 /** What every version of every kind has. */
@@ -77,6 +77,9 @@ export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn'> & {
   /** Diagnostic settings (Microsoft.Insights), when the vault has any. */
   diagnostics?: DiagnosticSetting[];
 };
+
+/** What creating a vault record takes: the settings with defaults may be left out (DEFAULT_VAULT_SETTINGS). */
+export type VaultHeaderInput = Omit<VaultHeader, keyof typeof DEFAULT_VAULT_SETTINGS> & Partial<Pick<VaultHeader, keyof typeof DEFAULT_VAULT_SETTINGS>>;
 
 export type ObjectStores = { readonly [K in keyof ObjectRecordTypes]: ObjectStore<ObjectRecordTypes[K]> };
 

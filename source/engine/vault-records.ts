@@ -1,5 +1,6 @@
 /** Shared by the management parts: finding a vault by its ARM address, the management check, record → domain. */
 import { copyAccessPolicy } from '../domain/access-policy.js';
+import { copyNetworkAcls } from '../domain/network.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
 import type { Vault, VaultRef } from '../domain/vault.js';
@@ -55,6 +56,11 @@ export function toVault(core: EngineCore, v: VaultRecord): Vault {
     enablePurgeProtection: v.enablePurgeProtection,
     enableRbacAuthorization: v.enableRbacAuthorization,
     accessPolicies: v.accessPolicies.map(copyAccessPolicy),
+    publicNetworkAccess: v.publicNetworkAccess,
+    ...(v.networkAcls ? { networkAcls: copyNetworkAcls(v.networkAcls) } : {}),
+    enabledForDeployment: v.enabledForDeployment,
+    enabledForDiskEncryption: v.enabledForDiskEncryption,
+    enabledForTemplateDeployment: v.enabledForTemplateDeployment,
     createdOn: new Date(v.created),
   };
 }

@@ -5,7 +5,8 @@
  */
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { isValidVaultName } from '../domain/names.js';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
+import { copyNetworkAcls, networkAclsProblem } from '../domain/network.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type VaultSettings, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
 import { DAY_MS } from './clock.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
@@ -63,6 +64,7 @@ export class VaultsPart {
         enableRbacAuthorization: input.enableRbacAuthorization === true,
         accessPolicies: policies,
         created: this.core.now(),
+        ...checkSettings(input),
       });
       return toVault(this.core, record);
     }, 201);
@@ -103,7 +105,11 @@ export class VaultsPart {
         throw retentionFixed();
       }
       if (input.sku !== undefined && !SKUS.includes(input.sku)) throw badRequest(`The SKU '${String(input.sku)}' is invalid. Valid values: standard, premium.`);
+      const { networkAcls, ...settings } = checkSettings({ ...input, networkAcls: input.networkAcls ?? undefined });
       this.core.state.vaults.update(v, {
+        ...settings,
+        // null removes the firewall; undefined leaves the rules as they are.
+        ...(input.networkAcls === null ? { networkAcls: undefined } : networkAcls ? { networkAcls } : {}),
         ...(input.sku !== undefined ? { sku: input.sku } : {}),
         ...(input.tags !== undefined ? { tags: { ...input.tags } } : {}),
         ...(input.enablePurgeProtection === true ? { enablePurgeProtection: true } : {}),
@@ -147,4 +153,24 @@ export class VaultsPart {
       return { nameAvailable: true };
     });
   }
+}
+
+/** The network rules and service flags a request sets, checked and copied (only those it names). */
+function checkSettings(input: VaultSettings): VaultSettings {
+  const out: VaultSettings = {};
+  if (input.publicNetworkAccess !== undefined) {
+    if (input.publicNetworkAccess !== 'Enabled' && input.publicNetworkAccess !== 'Disabled') {
+      throw badRequest(`The property "publicNetworkAccess" has an invalid value '${String(input.publicNetworkAccess)}'. Use Enabled or Disabled.`);
+    }
+    out.publicNetworkAccess = input.publicNetworkAccess;
+  }
+  if (input.networkAcls !== undefined) {
+    const problem = networkAclsProblem(input.networkAcls);
+    if (problem) throw badRequest(problem);
+    out.networkAcls = copyNetworkAcls(input.networkAcls);
+  }
+  for (const flag of ['enabledForDeployment', 'enabledForDiskEncryption', 'enabledForTemplateDeployment'] as const) {
+    if (input[flag] !== undefined) out[flag] = input[flag] === true;
+  }
+  return out;
 }

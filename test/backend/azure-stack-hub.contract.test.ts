@@ -63,7 +63,7 @@ describe('Azure Stack Hub profile', () => {
       assert.equal(b.cloud.armScope, 'https://management.localhost/.default');
       assert.equal(b.cloud.keyVaultDnsSuffix, 'vault.localhost');
       assert.deepEqual(b.cloud.apiVersions, HYBRID_API);
-      assert.deepEqual(b.info.features, { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false });
+      assert.deepEqual(b.info.features, { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false, networkRules: false });
       assert.equal(b.info.identity.objectId, OPERATOR);
       // The data plane answers under the discovered suffix with the 7.0 API.
       const app = (await b.vaults.list()).find((v) => v.name === 'contoso-app-kv');

@@ -39,7 +39,7 @@ export interface CloudProfile {
   features: BackendInfo['features'];
 }
 
-const ALL_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true };
+const ALL_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true };
 const PUBLIC_API: ApiVersions = { subscriptions: '2022-12-01', resources: '2021-04-01' };
 
 /** The 2020-09-01-hybrid profile (Azure Stack Hub). */
@@ -51,7 +51,7 @@ export const HYBRID_API: ApiVersions = {
   resources: '2019-10-01',
 };
 /** What Key Vault on Stack Hub's older API versions lacks. */
-export const HYBRID_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false };
+export const HYBRID_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false, networkRules: false };
 
 /** Microsoft Graph per Entra authority: the public cloud, US Government and China (21Vianet). */
 const GRAPH_BY_LOGIN: Record<string, string> = {

@@ -83,7 +83,7 @@ function emulatorCloud(url: string): CloudProfile {
     graphEndpoint: u.origin,
     graphScope: scopeFor(EMULATOR_GRAPH_AUDIENCE),
     apiVersions: { subscriptions: '2022-12-01', resources: '2021-04-01' },
-    features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true },
+    features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true },
   };
 }
 

@@ -5,7 +5,7 @@ import { vaultResourceId } from '../../domain/ids.js';
 import type { NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../../domain/vault.js';
 import { mapLimit, type AzureContext } from './context.js';
 import type { AzureDirectory } from './directory.js';
-import { policyToArm, skuToArm, vaultFromArm } from './vault-mapper.js';
+import { policyToArm, settingsToArm, skuToArm, vaultFromArm } from './vault-mapper.js';
 
 export class AzureVaults implements VaultsApi {
   constructor(
@@ -68,6 +68,7 @@ export class AzureVaults implements VaultsApi {
             // Azure refuses an explicit `false`: purge protection is only ever switched on.
             ...(input.enablePurgeProtection ? { enablePurgeProtection: true } : {}),
             ...(features.rbacAuthorization && input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
+            ...(features.networkRules ? settingsToArm(input) : {}),
           },
         },
         { abortSignal, updateIntervalInMs: 500 },
@@ -91,6 +92,7 @@ export class AzureVaults implements VaultsApi {
             ...(input.enablePurgeProtection !== undefined ? { enablePurgeProtection: input.enablePurgeProtection } : {}),
             ...(features.rbacAuthorization && input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
             ...(features.softDeleteRetentionDays && input.softDeleteRetentionDays !== undefined ? { softDeleteRetentionInDays: input.softDeleteRetentionDays } : {}),
+            ...(features.networkRules ? settingsToArm(input) : {}),
           },
         },
         { abortSignal },

@@ -6,11 +6,11 @@ import type { Backend } from '../../backend/backend.js';
 import type { AccessPolicy, AccessPolicyUpdateKind } from '../../domain/access-policy.js';
 import { errors, KeyVaultError } from '../../domain/errors.js';
 import { isValidVaultName } from '../../domain/names.js';
-import type { Vault, VaultRef } from '../../domain/vault.js';
+import { DEFAULT_VAULT_SETTINGS, type Vault, type VaultRef } from '../../domain/vault.js';
 import { objectBody } from '../http.js';
 import type { RequestContext, RouteResult, Router } from '../router.js';
 import {
-  optionalBool, optionalInt, policiesFromBody, policyBody, resourceBody, skuFromBody, tagsFromBody, VAULT_TYPE, vaultBody,
+  optionalBool, optionalInt, policiesFromBody, policyBody, resourceBody, settingsFromBody, skuFromBody, tagsFromBody, VAULT_TYPE, vaultBody,
 } from './wire.js';
 
 const VAULTS = '/subscriptions/{}/resourcegroups/{}/providers/microsoft.keyvault/vaults';
@@ -70,6 +70,7 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
     throw new KeyVaultError(400, 'BadRequest', 'The property "enableSoftDelete" cannot be set to false. Soft delete is always on for Key Vault.');
   }
   const policies = props.accessPolicies === undefined ? undefined : policiesFromBody(props.accessPolicies, tenant);
+  const settings = settingsFromBody(props);
 
   if (!existing) {
     if (!sku) throw new KeyVaultError(400, 'BadRequest', "The property 'sku' is required to create a vault.");
@@ -77,12 +78,15 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
     const created = await b.vaults.create({
       subscriptionId: sub, resourceGroup: rg, name, location: body.location, sku, tags,
       softDeleteRetentionDays: retention, enablePurgeProtection: purge, enableRbacAuthorization: rbac, accessPolicies: policies,
+      ...settings,
     });
     return ok(vaultBody(created), 200);
   }
   // A full PUT of an existing vault changes its properties and policies, never its secrets or keys.
   let vault = await b.vaults.update(refOf(existing), {
     sku, tags: tags ?? {}, enablePurgeProtection: purge, enableRbacAuthorization: rbac, softDeleteRetentionDays: retention,
+    // A full PUT states the whole vault: what it leaves out takes its default (no networkAcls: no firewall).
+    ...DEFAULT_VAULT_SETTINGS, ...settings, networkAcls: settings.networkAcls ?? null,
   });
   if (policies) {
     await setPolicies(b, vault, policies);
@@ -102,6 +106,7 @@ async function patch(ctx: RequestContext, sub: string, rg: string, name: string)
     enablePurgeProtection: optionalBool(props.enablePurgeProtection, 'properties.enablePurgeProtection'),
     enableRbacAuthorization: optionalBool(props.enableRbacAuthorization, 'properties.enableRbacAuthorization'),
     softDeleteRetentionDays: optionalInt(props.softDeleteRetentionInDays, 'properties.softDeleteRetentionInDays'),
+    ...settingsFromBody(props),
   });
   if (props.accessPolicies !== undefined) {
     await setPolicies(b, vault, policiesFromBody(props.accessPolicies, vault.tenantId));

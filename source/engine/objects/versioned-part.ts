@@ -137,6 +137,7 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
   ): T {
     return this.core.audited(ctx, `${this.spec.info.auditPrefix}${operation}`, { vaultName, target }, () => {
       const vault = this.core.dataPlaneVault(vaultName);
+      this.core.admitNetwork(ctx, vault);
       this.core.authorize(ctx, vault, this.spec.info.area, permission);
       return fn(vault);
     }, successCode);
