@@ -1,0 +1,35 @@
+/**
+ * Which token audiences each plane accepts: Azure's own (a client may hold a token it got for the
+ * real cloud's resource) and the ones the emulator advertises (its challenge resource, its
+ * /metadata/endpoints audiences, the Graph audience its cloud profile names). Anything else is
+ * refused as Azure refuses it. A trailing slash never matters (Entra issues both spellings).
+ */
+import { ARM_AUDIENCE, GRAPH_AUDIENCE, VAULT_SUFFIX } from './metadata.js';
+
+export type Plane = 'data' | 'arm' | 'graph';
+
+/** Azure's ARM audiences, in the order ARM lists them in InvalidAuthenticationTokenAudience. */
+const AZURE_ARM = ['https://management.core.windows.net', 'https://management.azure.com'];
+const AZURE_GRAPH = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+
+const canonical = (aud: string) => aud.trim().replace(/\/+$/, '').toLowerCase();
+
+/**
+ * The resource of the data plane's challenge. Python's and Go's SDKs compare the request's host
+ * *with its port* to the resource's, so the port the client put in its Host header is part of it.
+ */
+export function vaultResource(hostPort: string | undefined): string {
+  return `https://${VAULT_SUFFIX}${hostPort ? `:${hostPort}` : ''}`;
+}
+
+/** What a plane accepts, as spelled in refusals (without trailing slashes). */
+export function acceptedAudiences(plane: Plane, ports: (string | undefined)[]): string[] {
+  if (plane === 'data') return ['https://vault.azure.net', ...new Set(ports.map(vaultResource))];
+  if (plane === 'arm') return [...AZURE_ARM, ARM_AUDIENCE.replace(/\/$/, '')];
+  return [GRAPH_AUDIENCE.replace(/\/$/, ''), ...AZURE_GRAPH];
+}
+
+export function audienceAccepted(aud: string | string[] | undefined, accepted: string[]): boolean {
+  const wanted = new Set(accepted.map(canonical));
+  return (Array.isArray(aud) ? aud : aud ? [aud] : []).some((a) => wanted.has(canonical(a)));
+}
