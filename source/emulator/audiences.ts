@@ -24,7 +24,8 @@ export function vaultResource(hostPort: string | undefined): string {
 
 /** What a plane accepts, as spelled in refusals (without trailing slashes). */
 export function acceptedAudiences(plane: Plane, ports: (string | undefined)[]): string[] {
-  if (plane === 'data') return ['https://vault.azure.net', ...new Set(ports.map(vaultResource))];
+  // Without a port too: what clients reaching the emulator on 443 (or older kvdeck versions) ask for.
+  if (plane === 'data') return ['https://vault.azure.net', ...new Set([...ports, undefined].map(vaultResource))];
   if (plane === 'arm') return [...AZURE_ARM, ARM_AUDIENCE.replace(/\/$/, '')];
   return [GRAPH_AUDIENCE.replace(/\/$/, ''), ...AZURE_GRAPH];
 }
