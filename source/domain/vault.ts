@@ -15,6 +15,12 @@ export interface VaultRef {
   vaultUri: string;
 }
 
+/** Who made a change, as the caller's token named it (ARM reports it as systemData). */
+export interface ChangeActor {
+  objectId: string;
+  appId?: string;
+}
+
 export interface Vault extends VaultRef {
   /** ARM id: /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults/{name} */
   id: string;
@@ -27,6 +33,9 @@ export interface Vault extends VaultRef {
   enableRbacAuthorization: boolean;
   accessPolicies: AccessPolicy[];
   createdOn?: Date;
+  createdBy?: ChangeActor;
+  lastModifiedOn?: Date;
+  lastModifiedBy?: ChangeActor;
 }
 
 export interface VaultCreateInput {

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Backend } from '../backend/backend.js';
+import type { Principal } from '../domain/directory.js';
 import type { ArmArea } from './api-versions.js';
 import type { TokenClaims } from './token.js';
 
@@ -21,6 +22,8 @@ export interface RequestContext {
   origin: string;
   /** Data plane only. */
   vaultName?: string;
+  /** The directory's principals (to name who changed what), read without an audit entry. */
+  principals: () => Principal[];
   res: ServerResponse;
 }
 

@@ -168,6 +168,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       claims: auth.claims,
       origin,
       vaultName: facts.vaultName,
+      principals: () => deps.engine.core.state.principals,
       res,
     };
     const result = await match.handler(ctx, match.params);

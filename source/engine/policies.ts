@@ -13,7 +13,7 @@ import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { assertNotLocked } from './locks.js';
 import type { VaultRecord } from './state.js';
-import { authorizeManagement, findVault, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { authorizeManagement, findVault, touch, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
 const AREAS: readonly PermissionArea[] = ['keys', 'secrets', 'certificates', 'storage'];
@@ -90,6 +90,7 @@ export class PoliciesPart {
       const next = applyUpdate(v, kind, policies.map((p) => normalizePolicy(p, v.tenantId)));
       checkPolicyLimit(next.length);
       v.accessPolicies = next;
+      touch(this.core, v, ctx);
       this.core.changed();
       return next.map(copyAccessPolicy);
     });

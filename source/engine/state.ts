@@ -8,7 +8,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
 import type { CurveName, KeyOperation, KeyType } from '../domain/key.js';
 import type { ManagementLock } from '../domain/lock.js';
-import type { Sku } from '../domain/vault.js';
+import type { ChangeActor, Sku } from '../domain/vault.js';
 
 export interface SecretVersionRecord {
   version: string;
@@ -69,6 +69,10 @@ export interface VaultRecord {
   enableRbacAuthorization: boolean;
   accessPolicies: AccessPolicy[];
   created: number;
+  /** Who created it and who changed it last, when, for ARM's systemData (absent in older state files). */
+  createdBy?: ChangeActor;
+  modified?: number;
+  modifiedBy?: ChangeActor;
   secrets: Map<string, SecretRecord>;
   deletedSecrets: Map<string, Deleted<SecretRecord>>;
   keys: Map<string, KeyRecord>;

@@ -3,7 +3,7 @@ import { copyAccessPolicy } from '../domain/access-policy.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
 import { objectKey } from '../domain/names.js';
-import type { Vault, VaultRef } from '../domain/vault.js';
+import type { ChangeActor, Vault, VaultRef } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import type { VaultRecord } from './state.js';
@@ -57,5 +57,17 @@ export function toVault(core: EngineCore, v: VaultRecord): Vault {
     enableRbacAuthorization: v.enableRbacAuthorization,
     accessPolicies: v.accessPolicies.map(copyAccessPolicy),
     createdOn: new Date(v.created),
+    ...(v.createdBy ? { createdBy: { ...v.createdBy } } : {}),
+    ...(v.modified !== undefined ? { lastModifiedOn: new Date(v.modified) } : {}),
+    ...(v.modifiedBy ? { lastModifiedBy: { ...v.modifiedBy } } : {}),
   };
+}
+
+/** The caller as a change's author. */
+export const actorOf = (ctx: CallContext): ChangeActor => ({ objectId: ctx.objectId, ...(ctx.appId ? { appId: ctx.appId } : {}) });
+
+/** Records who changed the vault and when (ARM's lastModifiedBy/At). */
+export function touch(core: EngineCore, v: VaultRecord, ctx: CallContext): void {
+  v.modified = core.now();
+  v.modifiedBy = actorOf(ctx);
 }

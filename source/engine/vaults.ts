@@ -13,7 +13,7 @@ import { DirectoryPart } from './directory.js';
 import { assertNotLocked } from './locks.js';
 import { checkPolicyLimit, normalizePolicy } from './policies.js';
 import type { VaultRecord } from './state.js';
-import { authorizeManagement, findVault, toVault, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { actorOf, authorizeManagement, findVault, toVault, touch, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
 const SKUS: readonly Sku[] = ['standard', 'premium'];
@@ -62,6 +62,7 @@ export class VaultsPart {
         enableRbacAuthorization: input.enableRbacAuthorization === true,
         accessPolicies: policies,
         created: this.core.now(),
+        createdBy: actorOf(ctx),
         secrets: new Map(),
         deletedSecrets: new Map(),
         keys: new Map(),
@@ -112,6 +113,7 @@ export class VaultsPart {
       if (input.tags !== undefined) v.tags = { ...input.tags };
       if (input.enablePurgeProtection === true) v.enablePurgeProtection = true;
       if (input.enableRbacAuthorization !== undefined) v.enableRbacAuthorization = input.enableRbacAuthorization;
+      touch(this.core, v, ctx);
       this.core.changed();
       return toVault(this.core, v);
     });

@@ -77,6 +77,8 @@ function vault(now: number, v: Partial<VaultRecord> & Pick<VaultRecord, 'name' |
     enableRbacAuthorization: false,
     accessPolicies: [],
     created: now - 200 * DAY_MS,
+    // The demo's vaults were made by its operator (ARM shows who, as systemData).
+    createdBy: { objectId: DEMO.principals.operator },
     secrets: new Map(),
     deletedSecrets: new Map(),
     keys: new Map(),
