@@ -76,10 +76,13 @@ export function createEmulatorServer(deps: ServerDeps): Server {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     const { hostname, port } = splitHost(hostHeader);
     const vaultMatch = VAULT_HOST.exec(hostname);
-    // A target that is not a URL (`//a:b`, `http://[`) is answered 400, never thrown past here.
+    // An origin-form target is a path even when it starts with `//` (the Azure CLI asks for
+    // `//metadata/endpoints`; a URL parser would read a host there). A target that is no URL at all
+    // (`http://[`, `*`) is answered 400, never thrown past here.
+    const target = req.url ?? '/';
     let url: URL | undefined;
     try {
-      url = new URL(req.url ?? '/', 'https://emulator.invalid');
+      url = target.startsWith('/') ? new URL(`https://emulator.invalid${target}`) : new URL(target);
     } catch {
       url = undefined;
     }

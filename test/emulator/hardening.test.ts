@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { exposureWarning, isLoopback } from '../../source/commands/serve.js';
 import { DEMO } from '../../source/engine/index.js';
-import { raw, startHarness, TEST_CERT_DIR, type Harness } from './helpers.js';
+import { bearer, raw, startHarness, TEST_CERT_DIR, type Harness } from './helpers.js';
 
 let h: Harness;
 const unexpected: unknown[] = [];
@@ -34,15 +34,27 @@ function rawExchange(host: string, text: string): Promise<string> {
 }
 
 describe('hostile request targets', () => {
-  for (const [target, host] of [['//a:b', 'localhost'], ['http://[', 'localhost'], ['//a:b', `${DEMO.vaults.app}.vault.localhost`]] as const) {
-    it(`GET ${target} on ${host} is a 400 in Azure's shape and the emulator keeps serving`, async () => {
-      const answer = await rawExchange(host, `GET ${target} HTTP/1.1\r\nHost: ${host}:${h.emu.port}\r\nConnection: close\r\n\r\n`);
-      assert.match(answer, /^HTTP\/1\.1 400 /);
+  for (const [target, host, status] of [
+    ['http://[', 'localhost', 400], ['http://[', `${DEMO.vaults.app}.vault.localhost`, 400], ['*', 'localhost', 400],
+    // `//a:b` is a path (origin-form may start with //): an unknown route, not a crash.
+    ['//a:b', 'localhost', 404], ['//a:b', `${DEMO.vaults.app}.vault.localhost`, 404],
+  ] as const) {
+    it(`GET ${target} on ${host} is a ${status} in Azure's shape and the emulator keeps serving`, async () => {
+      const answer = await rawExchange(host, `GET ${target} HTTP/1.1\r\nHost: ${host}:${h.emu.port}\r\nAuthorization: Bearer ${bearer()}\r\nConnection: close\r\n\r\n`);
+      assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `));
       const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
       assert.ok(body.error.code && body.error.message);
       assert.equal((await raw(h, { method: 'GET', host: 'localhost', path: '/subscriptions?api-version=2022-12-01' })).status, 200);
     });
   }
+});
+
+describe('origin-form targets that start with //', () => {
+  it('are paths: the Azure CLI reads //metadata/endpoints', async () => {
+    const answer = await rawExchange('localhost', `GET //metadata/endpoints?api-version=2015-01-01 HTTP/1.1\r\nHost: localhost:${h.emu.port}\r\nConnection: close\r\n\r\n`);
+    assert.match(answer, /^HTTP\/1\.1 200 /);
+    assert.match(answer, /"loginEndpoint"/);
+  });
 });
 
 describe('the ADFS token endpoint', () => {
