@@ -102,7 +102,8 @@ export function banner(emu: RunningEmulator, opts: { statePath?: string }): stri
   Tenant:            ${emu.tenantId}
   Subscriptions:     ${emu.subscriptions.join(', ')}
   State:             ${opts.statePath ?? 'in memory (lost on exit)'}
-Tokens are not verified (a local test tool): the oid claim decides whose access policies apply.
+Token signatures are not verified (a local test tool): the oid claim decides whose access policies apply.
+Other languages: HTTPS_PROXY=http://localhost:${emu.port} reaches *.vault.localhost (see the README).
 
 Use it from Node (npm i @azure/keyvault-secrets kvdeck):
   import { SecretClient } from '@azure/keyvault-secrets';
