@@ -7,27 +7,17 @@
  * Skipped, saying why, where `az` is not installed (.ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { DEMO } from '../../source/engine/index.js';
+import { serveChild } from '../emulator/serve-child.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const skip = spawnSync('az', ['version'], { encoding: 'utf8' }).status === 0 ? undefined : 'azure-cli is not installed (apt-get install azure-cli)';
 
 test('the Azure CLI registers the emulator as a cloud, signs in through its ADFS endpoint and reads vaults and secrets', { skip, timeout: 240_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kvdeck-az-'));
-  const ready = join(dir, 'ready.json');
-  const server = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'dist/kvdeck.js'), 'serve', '--port', '0', '--seed', 'demo', '--cert-dir', join(dir, 'certs'), '--ready-file', ready], { stdio: 'ignore' });
-  t.after(() => {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
-  for (let i = 0; i < 400 && !existsSync(ready); i++) await new Promise((r) => setTimeout(r, 50));
-  const info = JSON.parse(readFileSync(ready, 'utf8')) as { arm: string; port: number; caCert: string; tenantId: string };
+  const { info, dir } = await serveChild(t, 'kvdeck-az-');
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: dir,

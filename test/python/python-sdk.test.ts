@@ -7,15 +7,14 @@
  * Skipped, saying why, where python3-azure is not installed (.ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { DEMO } from '../../source/engine/index.js';
+import { ROOT as root, serveChild } from '../emulator/serve-child.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const PYTHON = '/usr/bin/python3';
 const MODULES = 'azure.identity, azure.keyvault.secrets, azure.keyvault.keys, azure.mgmt.keyvault, azure.mgmt.resource.locks';
 
@@ -28,15 +27,7 @@ function missing(): string | undefined {
 const skip = missing();
 
 test('a Python app with default SDK options uses secrets, keys, crypto, vaults and locks on kvdeck serve', { skip, timeout: 180_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kvdeck-python-'));
-  const ready = join(dir, 'ready.json');
-  const server = spawn(join(root, 'node_modules/.bin/node'), [join(root, 'dist/kvdeck.js'), 'serve', '--port', '0', '--seed', 'demo', '--cert-dir', join(dir, 'certs'), '--ready-file', ready], { stdio: 'ignore' });
-  t.after(() => {
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
-  for (let i = 0; i < 400 && !existsSync(ready); i++) await new Promise((r) => setTimeout(r, 50));
-  const info = JSON.parse(readFileSync(ready, 'utf8')) as { arm: string; port: number; caCert: string };
+  const { info, dir } = await serveChild(t, 'kvdeck-python-');
 
   const vault = DEMO.vaults.app;
   const env = {
