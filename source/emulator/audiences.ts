@@ -22,15 +22,31 @@ export function vaultResource(hostPort: string | undefined): string {
   return `https://${VAULT_SUFFIX}${hostPort ? `:${hostPort}` : ''}`;
 }
 
-/** What a plane accepts, as spelled in refusals (without trailing slashes). */
+const lists = new Map<string, string[]>();
+
+/** What a plane accepts, as spelled in refusals (without trailing slashes); the same array for the same question. */
 export function acceptedAudiences(plane: Plane, ports: (string | undefined)[]): string[] {
+  const key = `${plane}|${ports.join('|')}`;
+  let list = lists.get(key);
+  if (!list) {
+    if (lists.size > 64) lists.clear();
+    lists.set(key, (list = computeAccepted(plane, ports)));
+  }
+  return list;
+}
+
+function computeAccepted(plane: Plane, ports: (string | undefined)[]): string[] {
   // Without a port too: what clients reaching the emulator on 443 (or older kvdeck versions) ask for.
   if (plane === 'data') return ['https://vault.azure.net', ...new Set([...ports, undefined].map(vaultResource))];
   if (plane === 'arm') return [...AZURE_ARM, ARM_AUDIENCE.replace(/\/$/, '')];
   return [GRAPH_AUDIENCE.replace(/\/$/, ''), ...AZURE_GRAPH];
 }
 
+/** Canonical sets per accepted list, made once (every request checks one). */
+const sets = new WeakMap<string[], Set<string>>();
+
 export function audienceAccepted(aud: string | string[] | undefined, accepted: string[]): boolean {
-  const wanted = new Set(accepted.map(canonical));
+  let wanted = sets.get(accepted);
+  if (!wanted) sets.set(accepted, (wanted = new Set(accepted.map(canonical))));
   return (Array.isArray(aud) ? aud : aud ? [aud] : []).some((a) => wanted.has(canonical(a)));
 }
