@@ -23,6 +23,12 @@ export interface VaultRef {
   vaultUri: string;
 }
 
+/** Who made a change, as the caller's token named it (ARM reports it as systemData). */
+export interface ChangeActor {
+  objectId: string;
+  appId?: string;
+}
+
 /** What a vault's owner may set beyond the basics: network rules and which Azure services may use it. */
 export interface VaultSettings {
   publicNetworkAccess?: PublicNetworkAccess;
@@ -53,6 +59,9 @@ export interface Vault extends VaultRef, Required<Omit<VaultSettings, 'networkAc
   enableRbacAuthorization: boolean;
   accessPolicies: AccessPolicy[];
   createdOn?: Date;
+  createdBy?: ChangeActor;
+  lastModifiedOn?: Date;
+  lastModifiedBy?: ChangeActor;
 }
 
 export interface VaultCreateInput extends VaultSettings {

@@ -72,8 +72,10 @@ export interface Deleted<T> extends DeletedDates {
  * A vault's own properties: everything but the objects it holds. The domain Vault's fields, less what
  * is derived (ids, URI), with times as epoch milliseconds.
  */
-export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn'> & {
+export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn' | 'lastModifiedOn'> & {
   created: number;
+  /** When it last changed (ARM's systemData.lastModifiedAt); absent in older state files. */
+  modified?: number;
   /** Diagnostic settings (Microsoft.Insights), when the vault has any. */
   diagnostics?: DiagnosticSetting[];
 };

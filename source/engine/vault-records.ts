@@ -3,7 +3,7 @@ import { copyAccessPolicy } from '../domain/access-policy.js';
 import { copyNetworkAcls } from '../domain/network.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
-import type { Vault, VaultRef } from '../domain/vault.js';
+import type { ChangeActor, Vault, VaultRef } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import type { VaultRecord } from './state.js';
@@ -62,5 +62,14 @@ export function toVault(core: EngineCore, v: VaultRecord): Vault {
     enabledForDiskEncryption: v.enabledForDiskEncryption,
     enabledForTemplateDeployment: v.enabledForTemplateDeployment,
     createdOn: new Date(v.created),
+    ...(v.createdBy ? { createdBy: { ...v.createdBy } } : {}),
+    ...(v.modified !== undefined ? { lastModifiedOn: new Date(v.modified) } : {}),
+    ...(v.lastModifiedBy ? { lastModifiedBy: { ...v.lastModifiedBy } } : {}),
   };
 }
+
+/** The caller as a change's author. */
+export const actorOf = (ctx: CallContext): ChangeActor => ({ objectId: ctx.objectId, ...(ctx.appId ? { appId: ctx.appId } : {}) });
+
+/** The part of a vault update that records who changed it and when (ARM's lastModifiedBy/At). */
+export const touched = (core: EngineCore, ctx: CallContext) => ({ modified: core.now(), lastModifiedBy: actorOf(ctx) });

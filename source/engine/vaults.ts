@@ -13,7 +13,7 @@ import type { EngineCore } from './core.js';
 import { DirectoryPart } from './directory.js';
 import { assertNotLocked } from './locks.js';
 import { checkPolicyLimit, normalizePolicy } from './policies.js';
-import { authorizeManagement, findVault, toVault, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { actorOf, authorizeManagement, findVault, toVault, touched, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
 const SKUS: readonly Sku[] = ['standard', 'premium'];
@@ -65,6 +65,7 @@ export class VaultsPart {
         accessPolicies: policies,
         created: this.core.now(),
         ...checkSettings(input),
+        createdBy: actorOf(ctx),
       });
       return toVault(this.core, record);
     }, 201);
@@ -114,6 +115,7 @@ export class VaultsPart {
         ...(input.tags !== undefined ? { tags: { ...input.tags } } : {}),
         ...(input.enablePurgeProtection === true ? { enablePurgeProtection: true } : {}),
         ...(input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
+        ...touched(this.core, ctx),
       });
       return toVault(this.core, v);
     });

@@ -5,6 +5,7 @@ import type { ResourceGroup, Subscription, Tenant } from '../../domain/directory
 import type { ManagementLock } from '../../domain/lock.js';
 import type { DeletedVault, Vault, VaultSettings } from '../../domain/vault.js';
 import { resourceGroupScope } from '../../domain/ids.js';
+import { systemDataOf, type AuthorOf } from './system-data.js';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
 
@@ -21,14 +22,15 @@ export function policyBody(p: AccessPolicy) {
   };
 }
 
-export function vaultBody(v: Vault) {
+export function vaultBody(v: Vault, authorOf: AuthorOf) {
+  const systemData = systemDataOf(v, authorOf);
   return {
     id: v.id,
     name: v.name,
     type: VAULT_TYPE,
     location: v.location,
     tags: v.tags,
-    ...(v.createdOn ? { systemData: { createdAt: v.createdOn.toISOString() } } : {}),
+    ...(systemData ? { systemData } : {}),
     properties: {
       tenantId: v.tenantId,
       sku: { family: 'A', name: v.sku },

@@ -76,6 +76,8 @@ function vault(now: number, v: Partial<VaultHeaderInput> & Pick<VaultHeader, 'na
     enableRbacAuthorization: false,
     accessPolicies: [],
     created: now - 200 * DAY_MS,
+    // The demo's vaults were made by its operator (ARM shows who, as systemData).
+    createdBy: { objectId: DEMO.principals.operator },
     ...v,
   };
 }
