@@ -29,6 +29,8 @@ export interface Profile {
   emulator?: string;
   ca?: string;
   as?: string;
+  /** Azure: requests in flight at once (--concurrency). */
+  concurrency?: number;
 }
 
 export interface ProfileStore {
@@ -36,7 +38,7 @@ export interface ProfileStore {
   profiles: Record<string, Profile>;
 }
 
-export const PROFILE_FIELDS = ['cloud', 'arm', 'tenant', 'subscription', 'auth', 'vault', 'emulator', 'ca', 'as'] as const;
+export const PROFILE_FIELDS = ['cloud', 'arm', 'tenant', 'subscription', 'auth', 'vault', 'emulator', 'ca', 'as', 'concurrency'] as const;
 
 export function configDir(): string {
   if (process.env.KVDECK_CONFIG_DIR) return process.env.KVDECK_CONFIG_DIR;
@@ -88,6 +90,7 @@ export function applyProfile(o: GlobalOptions): GlobalOptions & { defaultVault?:
     emulator: o.emulator ?? p.emulator,
     ca: o.ca ?? p.ca,
     as: o.as ?? p.as,
+    concurrency: o.concurrency ?? p.concurrency,
     defaultVault: p.vault,
   };
 }
