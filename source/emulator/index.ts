@@ -7,7 +7,7 @@ import { ensureMinimalDirectory, openEngine, type Clock, type Engine } from '../
 import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
 import { armRouter, dataRouter, graphRouter } from './routes.js';
-import { createEmulatorServer } from './server.js';
+import { createEmulatorServer, type RequestObserver } from './server.js';
 import { loadOrCreateTls } from './tls.js';
 
 export { EmulatorCredential, type EmulatorCredentialOptions } from './credential.js';
@@ -33,6 +33,8 @@ export interface EmulatorOptions extends FaultOptions {
   clock?: Clock;
   /** Unexpected errors (answered with 500) are reported here; default: stderr. */
   onUnexpected?: (e: unknown) => void;
+  /** Hears every request as it arrives and (through the function it returns) when it is answered: tests count requests in flight. */
+  onRequest?: RequestObserver;
 }
 
 /** What clients need to reach the emulator (also the --ready-file JSON, minus caPem). */
@@ -75,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId,
     port: () => port,
     onUnexpected: options.onUnexpected ?? ((e) => console.error('kvdeck serve: unexpected error:', e)),
+    onRequest: options.onRequest,
   });
 
   await new Promise<void>((resolve, reject) => {

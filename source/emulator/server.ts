@@ -32,7 +32,11 @@ export interface ServerDeps {
   /** The listening port (known after listen). */
   port: () => number;
   onUnexpected: (e: unknown) => void;
+  onRequest?: RequestObserver;
 }
+
+/** What a request observer hears: each request as it arrives; the returned function when it is answered. */
+export type RequestObserver = (r: { plane: 'arm' | 'data'; method: string; path: string; vaultName?: string }) => ((status: number) => void) | void;
 
 const GRAPH_PATH = /^\/v1\.0(\/|$)/i;
 const VAULT_HOST = new RegExp(`^([a-z0-9-]{1,63})\\.${VAULT_SUFFIX.replace(/\./g, '\\.')}$`, 'i');
@@ -146,6 +150,8 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 
   return createServer({ cert: deps.tls.certPem, key: deps.tls.keyPem, keepAlive: true }, (req, res) => {
     const facts = factsOf(req);
+    const answered = deps.onRequest?.({ plane: facts.plane, method: facts.method, path: facts.path, vaultName: facts.vaultName });
+    if (answered) res.once('close', () => answered(res.statusCode));
     handle(req, res, facts).catch((e) => {
       if (!facts.claims) {
         // Refused before authentication (413, faults): still name the caller when the token says who.

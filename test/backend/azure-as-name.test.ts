@@ -1,0 +1,63 @@
+/**
+ * `--as NAME` on the emulator: a display name or a user principal name is resolved through the
+ * directory the backend has (the emulator's Microsoft Graph), and the backend then acts as that
+ * principal — its access policies apply, its name is in the header. An unknown name is a usage error.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
+import type { Backend } from '../../source/backend/backend.js';
+import { createBackend } from '../../source/backend/select.js';
+import { parseGlobalOptions, UsageError } from '../../source/cli/global-options.js';
+import { KeyVaultError } from '../../source/domain/errors.js';
+import { DEMO } from '../../source/engine/index.js';
+import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+
+process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
+
+let emu: RunningEmulator;
+const opened: Backend[] = [];
+const as = async (who: string, via: 'azure' | 'select' = 'azure') => {
+  const opts = parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath, '--as', who]);
+  const b = via === 'azure' ? await createAzureBackend(opts) : await createBackend(opts);
+  opened.push(b);
+  return b as AzureBackend;
+};
+
+before(async () => {
+  emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+});
+after(async () => {
+  for (const b of opened) await b.close?.();
+  await emu.close();
+});
+
+describe('--as NAME on the emulator', () => {
+  it('an application\'s display name acts as that application, with its access policies', async () => {
+    const b = await as('contoso-web-app');
+    assert.equal(b.info.identity.objectId, DEMO.principals.webApp);
+    const app = b.vaultRefFor(DEMO.vaults.app);
+    assert.ok((await b.secrets.listPage(app)).items.length > 0, 'the app may list secrets in contoso-app-kv');
+    await assert.rejects(b.keys.listPage(app), (e: unknown) => e instanceof KeyVaultError && e.status === 403 && /keys list permission/.test(e.message));
+  });
+
+  it('a user principal name acts as that user (the demo Operator), named in the header', async () => {
+    const b = await as('ops@contoso.com');
+    assert.equal(b.info.identity.objectId, DEMO.principals.operator);
+    assert.equal(b.info.identity.displayName, 'Operator');
+    assert.ok((await b.keys.listPage(b.vaultRefFor(DEMO.vaults.app))).items.length > 0, 'the Operator may list keys');
+  });
+
+  it('a display name with a space, in any case, through the console\'s backend selection too', async () => {
+    const b = await as('security admin', 'select');
+    assert.equal(b.info.identity.objectId, DEMO.principals.securityAdmin);
+  });
+
+  it('a name nobody has is a usage error naming it', async () => {
+    await assert.rejects(as('nobody@contoso.com'), (e: unknown) => e instanceof UsageError && /--as 'nobody@contoso\.com' matches no principal/.test(e.message));
+    await assert.rejects(as('no such app'), (e: unknown) => e instanceof UsageError && /matches no principal/.test(e.message));
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * A request that never gets an answer is named as what happened, and to what: connection refused
+ * (at once — no seconds of retries against a closed port), an unknown host, a certificate nobody
+ * trusts, a timeout. Real sockets, real TLS, the real SDK clients.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
+import { ConnectionError } from '../../source/backend/azure/errors.js';
+import { parseGlobalOptions } from '../../source/cli/global-options.js';
+import { KeyVaultError } from '../../source/domain/errors.js';
+import { DEMO } from '../../source/engine/index.js';
+import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+import { loadOrCreateTls } from '../../source/emulator/tls.js';
+import { explainError } from '../../source/ui/explain-error.js';
+
+process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
+
+let emu: RunningEmulator;
+const opened: AzureBackend[] = [];
+const open = async (args: string[], extras: Parameters<typeof createAzureBackend>[1] = {}) => {
+  const b = await createAzureBackend(parseGlobalOptions(args), extras);
+  opened.push(b);
+  return b;
+};
+const failure = (p: Promise<unknown>) => p.then(() => assert.fail('expected a failure'), (e: unknown) => e);
+
+before(async () => {
+  emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+});
+after(async () => {
+  for (const b of opened) await b.close?.();
+  await emu.close();
+});
+
+describe('network failures on the Azure path', () => {
+  it('a refused connection reads "Cannot reach … (connection refused)" within 1 s, for ARM and for a vault', async () => {
+    const started = performance.now();
+    const b = await open(['--emulator', 'https://localhost:1', '--ca', emu.caCertPath]);
+    const arm = await failure(b.vaults.list());
+    const armMs = performance.now() - started;
+    assert.ok(arm instanceof ConnectionError, String(arm));
+    assert.equal(explainError(arm), 'Cannot reach https://localhost:1 (connection refused).');
+    assert.ok(armMs < 1000, `start-up and the vault list took ${armMs.toFixed(0)} ms`);
+
+    const t0 = performance.now();
+    const data = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
+    const dataMs = performance.now() - t0;
+    assert.equal(explainError(data), 'Cannot reach https://contoso-app-kv.vault.localhost:1 (connection refused).');
+    assert.ok(dataMs < 1000, `a secret get took ${dataMs.toFixed(0)} ms`);
+    const audited = await b.audit.query({ operation: 'SecretGet' });
+    assert.equal(audited[0]?.errorCode, 'NoConnection');
+  });
+
+  it('a server whose certificate no given CA signed: "The certificate of … is not trusted (pass --ca)"', async () => {
+    const otherCa = (await loadOrCreateTls(mkdtempSync(join(tmpdir(), 'kvdeck-other-ca-')))).caCertPath;
+    const b = await open(['--emulator', emu.arm, '--ca', otherCa], { eagerIdentity: false });
+    const e = await failure(b.vaults.list());
+    assert.equal(explainError(e), `The certificate of ${emu.arm} is not trusted (pass --ca).`);
+    const d = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
+    assert.equal(explainError(d), `The certificate of https://contoso-app-kv.vault.localhost:${emu.port} is not trusted (pass --ca).`);
+  });
+
+  it('a host name that does not resolve names the host', async () => {
+    // .invalid never resolves (RFC 6761); offline, the resolver may not answer at all: both are named.
+    const e = await failure(open(['--arm', 'https://management.nowhere.invalid', '--auth', 'env']));
+    assert.ok(e instanceof ConnectionError, String(e));
+    assert.ok(['host-not-found', 'dns'].includes(e.failure), e.failure);
+    assert.match(explainError(e), /^Cannot reach https:\/\/management\.nowhere\.invalid \((no such host: management\.nowhere\.invalid|the name server did not answer; check the network and DNS)\)\.$/);
+  });
+
+  it('a call that outlives its timeout names what did not answer', async () => {
+    const slow = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')), latencyMs: 400 });
+    try {
+      const b = await open(['--emulator', slow.arm, '--ca', slow.caCertPath], { timeoutMs: 100, retry: { maxRetries: 0 }, eagerIdentity: false });
+      const e = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
+      assert.ok(e instanceof KeyVaultError && e.status === 408, String(e));
+      assert.equal(explainError(e), `No answer from https://contoso-app-kv.vault.localhost:${slow.port} within 0.1 seconds.`);
+    } finally {
+      await slow.close();
+    }
+  });
+});
