@@ -23,7 +23,7 @@ export interface GlobalOptions {
   tenant?: string;
   subscription?: string[];
   profile?: string;
-  /** Azure: at most this many requests in flight at once (default 16). */
+  /** Azure: at most this many requests in flight at once (default: DEFAULT_CONCURRENCY). */
   concurrency?: number;
   help: boolean;
   version: boolean;

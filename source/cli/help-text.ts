@@ -1,4 +1,5 @@
 /** `kvdeck --help`. */
+import { DEFAULT_CONCURRENCY } from '../backend/azure/request-gate.js';
 import { COMMANDS } from '../commands/registry.js';
 
 export function helpText(version: string): string {
@@ -20,7 +21,7 @@ Azure options:
   --arm <url>                Azure Stack Hub ARM endpoint
   --auth <method>            default | cli | device-code | env | managed-identity
   --tenant <id>  --subscription <id> (repeatable)  --profile <name> (demo: the demo engine)
-  --concurrency <N>          at most N requests in flight at once (default 16)
+  --concurrency <N>          at most N requests in flight at once (default ${DEFAULT_CONCURRENCY})
   -h, --help                 this text
   -V, --version              the version
 

@@ -40,7 +40,7 @@ export interface ContextOptions {
   /** Per call, including its retries. Default 60 s. */
   timeoutMs?: number;
   retry?: RetrySettings;
-  /** At most this many requests in flight at once, whatever fans them out. Default 16. */
+  /** At most this many requests in flight at once, whatever fans them out. Default: DEFAULT_CONCURRENCY. */
   concurrency?: number;
   onActivity?: (a: AzureActivity) => void;
 }
