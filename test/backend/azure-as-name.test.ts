@@ -60,4 +60,14 @@ describe('--as NAME on the emulator', () => {
     await assert.rejects(as('nobody@contoso.com'), (e: unknown) => e instanceof UsageError && /--as 'nobody@contoso\.com' matches no principal/.test(e.message));
     await assert.rejects(as('no such app'), (e: unknown) => e instanceof UsageError && /matches no principal/.test(e.message));
   });
+
+  it('on an emulator with an empty directory, a name is a usage error too (not Graph\'s refusal)', async () => {
+    const empty = await startEmulator({ port: 0, seed: 'empty', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+    try {
+      const opts = parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'ops@contoso.com']);
+      await assert.rejects(createAzureBackend(opts), (e: unknown) => e instanceof UsageError && /matches no principal in the directory/.test(e.message));
+    } finally {
+      await empty.close();
+    }
+  });
 });

@@ -9,7 +9,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GlobalOptions } from '../../cli/global-options.js';
 import type { Backend, BackendInfo } from '../backend.js';
-import type { Identity } from '../../domain/directory.js';
+import type { Identity, Principal } from '../../domain/directory.js';
+import { KeyVaultError } from '../../domain/errors.js';
 import type { VaultRef } from '../../domain/vault.js';
 import { applyProfile } from '../../config/profiles.js';
 import { resolvePrincipal } from '../select.js';
@@ -117,11 +118,14 @@ async function emulatorPrincipal(as: string, cloud: CloudProfile, agent: ReturnT
   const { EmulatorCredential } = await import('../../emulator/credential.js');
   const operator = new EmulatorCredential({ objectId: DEMO_OPERATOR, tenantId });
   const graph = new GraphNames(new ArmRest(cloud.graphEndpoint, cloud.graphScope, operator, agent, retry, [failurePolicy()]));
-  let found;
+  let found: Principal[];
   try {
     found = await graph.find(as, AbortSignal.timeout(15_000));
   } catch (e) {
-    throw mapSdkError(e);
+    const mapped = mapSdkError(e);
+    // A directory that will not answer the Operator (an empty seed has no principals at all) names nobody.
+    if (!(mapped instanceof KeyVaultError && mapped.status === 403)) throw mapped;
+    found = [];
   }
   return resolvePrincipal(as, found);
 }
