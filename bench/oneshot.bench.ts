@@ -6,7 +6,9 @@
  *    The two run in turn, A B A B …, and the ratio is taken pair by pair, so a drift in the machine's
  *    speed during the run moves both sides of each ratio alike. Goal: ≤ 1.2× the bare GET.
  *  - `kvdeck get` on the demo engine with --state (no network; informative).
- * Medians of RUNS pairs after WARMUP unmeasured ones; min and max show the spread.
+ * Medians of RUNS pairs after WARMUP unmeasured ones; min and max show the spread. On Linux the CPU time
+ * of all measured runs is also given (from /proc/self/stat's reaped-children fields, 10 ms ticks, so
+ * only the sum over the runs is meaningful): unlike wall time, it hardly moves with the machine's load.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +26,17 @@ if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build firs
 const dir = mkdtempSync(join(tmpdir(), 'kvdeck-oneshot-bench-'));
 const env: NodeJS.ProcessEnv = { ...process.env, KVDECK_CONFIG_DIR: join(dir, 'config') };
 delete env.CI;
+
+/** CPU milliseconds (user + system) of every child this process has waited for; undefined off Linux. */
+function childrenCpuMs(): number | undefined {
+  try {
+    // Fields after the command name: cutime and cstime are the 14th and 15th (USER_HZ ticks, 100 a second).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Runs a command to its exit; wall milliseconds from spawn to exit. Fails loudly on a non-zero exit. */
 function timed(cmd: string, args: string[]): Promise<number> {
@@ -67,13 +80,22 @@ try {
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
+  let cpuA = 0;
+  let cpuB = 0;
   for (let i = 0; i < WARMUP + RUNS; i++) {
+    const c0 = childrenCpuMs();
     const ta = await timed(process.execPath, kvdeckGet);
+    const c1 = childrenCpuMs();
     const tb = await timed(process.execPath, bareGet);
+    const c2 = childrenCpuMs();
     if (i < WARMUP) continue;
     a.push(ta);
     b.push(tb);
     ratios.push(ta / tb);
+    if (c0 !== undefined) {
+      cpuA += c1! - c0;
+      cpuB += c2! - c1!;
+    }
   }
 
   const statePath = join(dir, 'state.json');
@@ -88,6 +110,7 @@ try {
     ['kvdeck get, emulator (A)', spread(a, ' ms'), '', ''],
     ['bare Node HTTPS GET, same secret (B)', spread(b, ' ms'), '', ''],
     ['A / B, pair by pair', spread(ratios, '×', 2), '≤ 1.2×', ratio <= 1.2 ? 'ok' : 'MISSED'],
+    ...(cpuB > 0 ? [['CPU per run, A / B (all runs)', `${(cpuA / RUNS).toFixed(0)} / ${(cpuB / RUNS).toFixed(0)} ms = ${(cpuA / cpuB).toFixed(2)}×`, '≤ 1.2×', cpuA / cpuB <= 1.2 ? 'ok' : 'MISSED'] as [string, string, string, string]] : []),
     ['kvdeck get, demo engine with --state', spread(demo, ' ms'), 'informative', ''],
   ];
   console.log(`one-shot commands, process start to exit, medians of ${RUNS} (pairs run in turn: A B A B …)`);
