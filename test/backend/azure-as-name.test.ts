@@ -4,36 +4,22 @@
  * principal — its access policies apply, its name is in the header. An unknown name is a usage error.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
-import type { Backend } from '../../source/backend/backend.js';
 import { createBackend } from '../../source/backend/select.js';
 import { parseGlobalOptions, UsageError } from '../../source/cli/global-options.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
 import { DEMO } from '../../source/engine/index.js';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+import { startEmulator } from '../../source/emulator/index.js';
+import { emulatorSession, tempDir } from './emulator-session.js';
 
-process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
-
-let emu: RunningEmulator;
-const opened: Backend[] = [];
+const session = emulatorSession();
+/** Through the Azure backend itself, or through the console's backend selection (select.ts). */
 const as = async (who: string, via: 'azure' | 'select' = 'azure') => {
-  const opts = parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath, '--as', who]);
-  const b = via === 'azure' ? await createAzureBackend(opts) : await createBackend(opts);
-  opened.push(b);
-  return b as AzureBackend;
+  if (via === 'azure') return session.open(['--as', who]);
+  const opts = parseGlobalOptions(['--emulator', session.emu.arm, '--ca', session.emu.caCertPath, '--as', who]);
+  return session.keep(await createBackend(opts)) as AzureBackend;
 };
-
-before(async () => {
-  emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-});
-after(async () => {
-  for (const b of opened) await b.close?.();
-  await emu.close();
-});
 
 describe('--as NAME on the emulator', () => {
   it('an application\'s display name acts as that application, with its access policies', async () => {
@@ -62,7 +48,7 @@ describe('--as NAME on the emulator', () => {
   });
 
   it('on an emulator with an empty directory, a name is a usage error too (not Graph\'s refusal)', async () => {
-    const empty = await startEmulator({ port: 0, seed: 'empty', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+    const empty = await startEmulator({ port: 0, seed: 'empty', certDir: tempDir('kvdeck-cert-') });
     try {
       const opts = parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'ops@contoso.com']);
       await assert.rejects(createAzureBackend(opts), (e: unknown) => e instanceof UsageError && /matches no principal in the directory/.test(e.message));

@@ -5,21 +5,15 @@
  * 429 with Retry-After gets nothing more until that time has passed.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { createAzureBackend, type AzureActivity, type AzureBackend } from '../../source/backend/azure/index.js';
+import { beforeEach, describe, it } from 'node:test';
+import type { AzureActivity } from '../../source/backend/azure/index.js';
 import { DEFAULT_CONCURRENCY } from '../../source/backend/azure/request-gate.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { DEMO } from '../../source/engine/index.js';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+import { startEmulator } from '../../source/emulator/index.js';
 import { loadLookupIndex } from '../../source/ui/quick-lookup.js';
 import { loadVaultRows } from '../../source/ui/panes/vaults/index.js';
-
-process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
-const certDir = mkdtempSync(join(tmpdir(), 'kvdeck-cert-'));
+import { emulatorSession, tempDir } from './emulator-session.js';
 
 /** What the emulator saw: each request's plane and path, and how many were in flight at most. */
 class Counter {
@@ -47,18 +41,9 @@ class Counter {
 }
 
 const VAULTS = 200;
-let emu: RunningEmulator;
 const counter = new Counter();
-const opened: AzureBackend[] = [];
-const open = async (more: string[] = [], extras: Parameters<typeof createAzureBackend>[1] = {}) => {
-  const b = await createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath, ...more]), extras);
-  opened.push(b);
-  return b;
-};
-
-before(async () => {
-  // Latency keeps requests in flight long enough for an unbounded fan-out to show.
-  emu = await startEmulator({ port: 0, seed: 'demo', certDir, latencyMs: 15, onRequest: counter.observe });
+// Latency keeps requests in flight long enough for an unbounded fan-out to show.
+const session = emulatorSession({ latencyMs: 15, onRequest: counter.observe }, async (emu) => {
   const operator = createMemoryBackend(emu.engine, { objectId: DEMO.principals.operator, tenantId: DEMO.tenantId });
   for (let i = 0; i < VAULTS; i++) {
     const edge = i % 2 === 1;
@@ -71,11 +56,9 @@ before(async () => {
     });
   }
 });
+const open = session.open.bind(session);
+
 beforeEach(() => counter.reset());
-after(async () => {
-  for (const b of opened) await b.close?.();
-  await emu.close();
-});
 
 describe(`start-up against ${VAULTS} vaults`, () => {
   it('the vault list asks for locks once per subscription, with at most the default bound in flight', async () => {
@@ -107,7 +90,7 @@ describe(`start-up against ${VAULTS} vaults`, () => {
 
 describe('Retry-After', () => {
   it('after a 429, nothing more goes to that vault until Retry-After has passed, and the calls then succeed', async () => {
-    const throttled = await startEmulator({ port: 0, seed: 'demo', certDir, throttle: 2, throttleWindowMs: 1000, onRequest: counter.observe });
+    const throttled = await startEmulator({ port: 0, seed: 'demo', certDir: tempDir('kvdeck-cert-'), throttle: 2, throttleWindowMs: 1000, onRequest: counter.observe });
     try {
       const seen: AzureActivity[] = [];
       const b = await open(['--emulator', throttled.arm, '--ca', throttled.caCertPath], { onActivity: (a) => seen.push(a), eagerIdentity: false });

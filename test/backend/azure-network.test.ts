@@ -4,42 +4,22 @@
  * trusts, a timeout. Real sockets, real TLS, the real SDK clients.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
+import { describe, it } from 'node:test';
 import { ConnectionError } from '../../source/backend/azure/errors.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
 import { DEMO } from '../../source/engine/index.js';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+import { startEmulator } from '../../source/emulator/index.js';
 import { loadOrCreateTls } from '../../source/emulator/tls.js';
 import { explainError } from '../../source/ui/explain-error.js';
+import { emulatorSession, rejection as failure, tempDir } from './emulator-session.js';
 
-process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
-
-let emu: RunningEmulator;
-const opened: AzureBackend[] = [];
-const open = async (args: string[], extras: Parameters<typeof createAzureBackend>[1] = {}) => {
-  const b = await createAzureBackend(parseGlobalOptions(args), extras);
-  opened.push(b);
-  return b;
-};
-const failure = (p: Promise<unknown>) => p.then(() => assert.fail('expected a failure'), (e: unknown) => e);
-
-before(async () => {
-  emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-});
-after(async () => {
-  for (const b of opened) await b.close?.();
-  await emu.close();
-});
+const session = emulatorSession();
+const open = session.open.bind(session);
 
 describe('network failures on the Azure path', () => {
   it('a refused connection reads "Cannot reach … (connection refused)" within 1 s, for ARM and for a vault', async () => {
     const started = performance.now();
-    const b = await open(['--emulator', 'https://localhost:1', '--ca', emu.caCertPath]);
+    const b = await open(['--emulator', 'https://localhost:1', '--ca', session.emu.caCertPath]);
     const arm = await failure(b.vaults.list());
     const armMs = performance.now() - started;
     assert.ok(arm instanceof ConnectionError, String(arm));
@@ -56,12 +36,12 @@ describe('network failures on the Azure path', () => {
   });
 
   it('a server whose certificate no given CA signed: "The certificate of … is not trusted (pass --ca)"', async () => {
-    const otherCa = (await loadOrCreateTls(mkdtempSync(join(tmpdir(), 'kvdeck-other-ca-')))).caCertPath;
-    const b = await open(['--emulator', emu.arm, '--ca', otherCa], { eagerIdentity: false });
+    const otherCa = (await loadOrCreateTls(tempDir('kvdeck-other-ca-'))).caCertPath;
+    const b = await open(['--emulator', session.emu.arm, '--ca', otherCa], { eagerIdentity: false });
     const e = await failure(b.vaults.list());
-    assert.equal(explainError(e), `The certificate of ${emu.arm} is not trusted (pass --ca).`);
+    assert.equal(explainError(e), `The certificate of ${session.emu.arm} is not trusted (pass --ca).`);
     const d = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
-    assert.equal(explainError(d), `The certificate of https://contoso-app-kv.vault.localhost:${emu.port} is not trusted (pass --ca).`);
+    assert.equal(explainError(d), `The certificate of https://contoso-app-kv.vault.localhost:${session.emu.port} is not trusted (pass --ca).`);
   });
 
   it('a host name that does not resolve names the host', async () => {
@@ -73,7 +53,7 @@ describe('network failures on the Azure path', () => {
   });
 
   it('a call that outlives its timeout names what did not answer', async () => {
-    const slow = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')), latencyMs: 400 });
+    const slow = await startEmulator({ port: 0, seed: 'demo', certDir: tempDir('kvdeck-cert-'), latencyMs: 400 });
     try {
       const b = await open(['--emulator', slow.arm, '--ca', slow.caCertPath], { timeoutMs: 100, retry: { maxRetries: 0 }, eagerIdentity: false });
       const e = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
