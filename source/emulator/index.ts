@@ -8,7 +8,7 @@ import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
 import { armRouter, dataRouter, graphRouter } from './routes.js';
 import { createListener } from './listener.js';
-import { createEmulatorServer } from './server.js';
+import { createEmulatorServer, type RequestObserver } from './server.js';
 import type { EmulatorProfile } from './api-versions.js';
 import { loadOrCreateTls } from './tls.js';
 
@@ -41,6 +41,8 @@ export interface EmulatorOptions extends FaultOptions {
   profile?: EmulatorProfile;
   /** Unexpected errors (answered with 500) are reported here; default: stderr. */
   onUnexpected?: (e: unknown) => void;
+  /** Hears every request as it arrives and (through the function it returns) when it is answered: tests count requests in flight. */
+  onRequest?: RequestObserver;
 }
 
 /** What clients need to reach the emulator (also the --ready-file JSON, minus caPem). */
@@ -84,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port: () => port,
     profile: options.profile ?? 'azure',
     onUnexpected: options.onUnexpected ?? ((e) => console.error('kvdeck serve: unexpected error:', e)),
+    onRequest: options.onRequest,
   });
 
   // The same port also answers CONNECT for its own names (see listener.ts).

@@ -38,7 +38,11 @@ export interface ServerDeps {
   /** Which api-versions are accepted: Azure's, or an Azure Stack Hub stamp's. */
   profile: EmulatorProfile;
   onUnexpected: (e: unknown) => void;
+  onRequest?: RequestObserver;
 }
+
+/** What a request observer hears: each request as it arrives; the returned function when it is answered. */
+export type RequestObserver = (r: { plane: 'arm' | 'data'; method: string; path: string; vaultName?: string }) => ((status: number) => void) | void;
 
 const GRAPH_PATH = /^\/v1\.0(\/|$)/i;
 const VAULT_HOST = new RegExp(`^([a-z0-9-]{1,63})\\.${VAULT_SUFFIX.replace(/\./g, '\\.')}$`, 'i');
@@ -181,6 +185,8 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 
   return createServer({ cert: deps.tls.certPem, key: deps.tls.keyPem, keepAlive: true }, (req, res) => {
     const facts = factsOf(req);
+    const answered = deps.onRequest?.({ plane: facts.plane, method: facts.method, path: facts.path, vaultName: facts.vaultName });
+    if (answered) res.once('close', () => answered(res.statusCode));
     handle(req, res, facts).catch((e) => {
       if (e instanceof ClientGone) {
         // Nobody is listening for an answer; the audit log still says the request came and went.
