@@ -3,6 +3,8 @@
  * inner code, message) so the engine can raise it, the emulator can put it on the wire unchanged,
  * the Azure backend can rebuild it from an SDK RestError, and the UI can explain it.
  */
+import type { ObjectLabel } from './object-kind.js';
+
 export class KeyVaultError extends Error {
   override readonly name = 'KeyVaultError';
   constructor(
@@ -84,7 +86,7 @@ export const errors = {
     new KeyVaultError(403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled'),
   keyDisabled: (operation: string) =>
     new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not allowed on a disabled key.`, 'KeyDisabled'),
-  objectDeletedButRecoverable: (kind: 'Secret' | 'Key', name: string) =>
+  objectDeletedButRecoverable: (kind: ObjectLabel, name: string) =>
     new KeyVaultError(
       409,
       'Conflict',
@@ -92,7 +94,7 @@ export const errors = {
       'ObjectIsDeletedButRecoverable',
     ),
   /** Restore into a name that is taken (inferred text: Azure answers 409 Conflict). */
-  objectAlreadyExists: (kind: 'Secret' | 'Key', name: string) =>
+  objectAlreadyExists: (kind: ObjectLabel, name: string) =>
     new KeyVaultError(
       409,
       'Conflict',
@@ -135,5 +137,35 @@ export const errors = {
       'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached',
       'TooManyRequests',
       retryAfterSeconds,
+    ),
+};
+
+/** The certificate errors (texts from the service's recorded answers; see the certificates section of KEYVAULT.md). */
+export const certificateErrors = {
+  notFound: (name: string) =>
+    new KeyVaultError(
+      404,
+      'CertificateNotFound',
+      `A certificate with (name/id) ${name} was not found in this key vault. If you recently deleted this certificate you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+    ),
+  deletedNotFound: (name: string) => new KeyVaultError(404, 'CertificateNotFound', `Deleted Certificate not found: ${name}`),
+  pendingNotFound: (name: string) => new KeyVaultError(404, 'PendingCertificateNotFound', `Pending certificate not found: ${name}`),
+  /** A create or import while a pending operation is in progress (documented: 409 with code Forbidden). */
+  pendingInProgress: () =>
+    new KeyVaultError(409, 'Forbidden', "A new key vault certificate can not be created or imported while a pending key vault certificate's status is inProgress."),
+  /** A write to the key or secret a certificate owns. */
+  managedByKeyVault: (kind: 'secret' | 'key', operation: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Operation "${operation}" is not allowed on this ${kind}, since it is associated with a certificate. Perform the operation on the corresponding certificate. For more information refer to https://docs.microsoft.com/en-us/azure/key-vault/certificates/about-certificates#composition-of-a-certificate`,
+      kind === 'secret' ? 'SecretManagedByKeyVault' : 'KeyManagedByKeyVault',
+    ),
+  /** A certificate over an existing plain secret or key of the same name (inferred text: the service answers 409 Conflict). */
+  nameTaken: (kind: 'secret' | 'key', name: string) =>
+    new KeyVaultError(
+      409,
+      'Conflict',
+      `A ${kind} named ${name} already exists in this key vault and is not part of a certificate; a certificate needs its name for its own key and secret. Choose another name, or delete the ${kind} first.`,
     ),
 };
