@@ -70,6 +70,8 @@ export interface KeyProperties {
   tags: Record<string, string>;
   recoveryLevel: RecoveryLevel;
   recoverableDays: number;
+  /** The key of a certificate: it changes only with the certificate. */
+  managed?: boolean;
 }
 
 export interface KeyVaultKey {

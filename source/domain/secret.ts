@@ -26,6 +26,10 @@ export interface SecretProperties {
   updatedOn: Date;
   recoveryLevel: RecoveryLevel;
   recoverableDays: number;
+  /** The secret of a certificate (its PFX or PEM): it changes only with the certificate. */
+  managed?: boolean;
+  /** For a certificate's secret: the certificate's key, same name and version. */
+  keyId?: string;
 }
 
 export interface Secret {

@@ -31,13 +31,13 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
   get(ctx: CallContext, vaultName: string, name: string, version?: string): KeyVaultKey {
     return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
       const { record, v } = this.version(vault, name, version);
-      return toKey(this.core, vault, record.name, v);
+      return toKey(this.core, vault, record, v);
     }, 200, version);
   }
 
   create(ctx: CallContext, vaultName: string, name: string, input: KeyCreateInput): KeyVaultKey {
     return this.run(ctx, 'Create', vaultName, name, 'create', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'create');
       const { kty, keySize, curve } = checkKeySpec(vault, input);
       const keyOps = checkKeyOps(input.keyOps, kty);
       const tags = checkTags(input.tags);
@@ -53,7 +53,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
 
   import(ctx: CallContext, vaultName: string, name: string, input: KeyImportInput): KeyVaultKey {
     return this.run(ctx, 'Import', vaultName, name, 'import', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'import');
       const { jwk, keySize, curve } = kc.importJwk((input.key ?? {}) as unknown as Record<string, unknown>);
       const hsm = String(input.key?.kty ?? '').endsWith('-HSM');
       if (hsm && vault.sku !== 'premium') throw hsmOnStandard(input.key.kty);
@@ -74,12 +74,13 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
   update(ctx: CallContext, vaultName: string, name: string, version: string | undefined, input: KeyUpdateInput): KeyVaultKey {
     return this.run(ctx, 'Update', vaultName, name, 'update', (vault) => {
       const { record, v } = this.version(vault, name, version);
+      this.mutable(record, 'update');
       const keyOps = input.keyOps === undefined ? v.keyOps : checkKeyOps(input.keyOps, keyFamily(v.keyType));
       const tags = input.tags === undefined ? v.tags : checkTags(input.tags);
       const notBefore = applyDate(v.notBefore, input.notBefore, 'notBefore');
       const expiresOn = applyDate(v.expiresOn, input.expiresOn, 'expiresOn');
       this.store(vault).updateVersion(record, v, { keyOps, tags, notBefore, expiresOn, enabled: input.enabled ?? v.enabled, updated: nowSeconds(this.core) });
-      return toKey(this.core, vault, record.name, v);
+      return toKey(this.core, vault, record, v);
     }, 200, version);
   }
 
@@ -87,6 +88,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
   rotate(ctx: CallContext, vaultName: string, name: string): KeyVaultKey {
     return this.run(ctx, 'Rotate', vaultName, name, 'rotate', (vault) => {
       const record = this.active(vault, name);
+      this.mutable(record, 'rotate');
       const last = record.versions[record.versions.length - 1];
       const privateJwk = keyFamily(last.keyType) === 'RSA' ? kc.generateRsa(last.keySize ?? 2048) : kc.generateEc(last.curve ?? 'P-256');
       return this.addVersion(vault, record.name, {
@@ -135,7 +137,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
     const now = nowSeconds(this.core);
     const v: KeyVersionRecord = { ...fields, version: this.core.newVersion(), created: now, updated: now };
     const r = this.store(vault).addVersion(name, v);
-    return toKey(this.core, vault, r.name, v);
+    return toKey(this.core, vault, r, v);
   }
 }
 

@@ -24,13 +24,13 @@ export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, D
     return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
       const { record, v } = this.version(vault, name, version);
       if (!v.enabled) throw errors.secretDisabled();
-      return toSecret(this.core, vault, record.name, v);
+      return toSecret(this.core, vault, record, v);
     }, 200, version);
   }
 
   set(ctx: CallContext, vaultName: string, name: string, input: SecretSetInput): SecretProperties {
     return this.run(ctx, 'Set', vaultName, name, 'set', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'set');
       const now = nowSeconds(this.core);
       const v = {
         version: this.core.newVersion(),
@@ -51,6 +51,7 @@ export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, D
   update(ctx: CallContext, vaultName: string, name: string, version: string | undefined, input: SecretUpdateInput): SecretProperties {
     return this.run(ctx, 'Update', vaultName, name, 'set', (vault) => {
       const { record, v } = this.version(vault, name, version);
+      this.mutable(record, 'update');
       // Validate everything before changing anything.
       const contentType = input.contentType === undefined ? v.contentType : checkContentType(input.contentType);
       const tags = input.tags === undefined ? v.tags : checkTags(input.tags);

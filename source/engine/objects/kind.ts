@@ -5,7 +5,7 @@
  */
 import type { KeyVaultError } from '../../domain/errors.js';
 import { deletedObjectId } from '../../domain/ids.js';
-import type { ObjectKindInfo } from '../../domain/object-kind.js';
+import type { ObjectKind, ObjectKindInfo } from '../../domain/object-kind.js';
 import type { EngineCore } from '../core.js';
 import type { Deleted, ObjectRecord, VaultRecord } from '../state.js';
 
@@ -25,6 +25,8 @@ export interface KindSpec<R extends ObjectRecord, Props, DeletedItem, Restored> 
   restored(core: EngineCore, vault: VaultRecord, r: R): Restored;
   /** The kind-specific fields a version in a backup blob must have. */
   backupVersionOk(v: Record<string, unknown>): boolean;
+  /** The same check for the kinds this kind owns (info.linked), whose records travel in its backups. */
+  linkedBackupVersionOk?: Partial<Record<ObjectKind, (v: Record<string, unknown>) => boolean>>;
 }
 
 export const latest = <R extends ObjectRecord>(r: R): R['versions'][number] => r.versions[r.versions.length - 1];

@@ -3,7 +3,7 @@
  * PBES2 (PBKDF2 + AES or 3DES) to read and write, the legacy PKCS#12 PBEs (SHA-1 with 3DES, RC2) to read,
  * and the PFX MAC. Passwords are never stored or logged; errors never include them.
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hash as digestOnce, pbkdf2Sync, randomBytes } from 'node:crypto';
 import * as asn1 from 'asn1js';
 import { errors } from '../../domain/errors.js';
 import { algorithm, bytesOf, intOf, items, nul, octets, oid, oidOf, seq, small, type Node } from './der.js';
@@ -59,7 +59,8 @@ function pkcs12Kdf(hash: string, password: Buffer, salt: Uint8Array, id: number,
   const out: Buffer[] = [];
   for (let got = 0; got < length; got += u) {
     let A = createHash(hash).update(D).update(I).digest();
-    for (let i = 1; i < iterations; i++) A = createHash(hash).update(A).digest();
+    // The one-shot hash: a few thousand rounds per PFX, and createHash's object per round cost most of the time.
+    for (let i = 1; i < iterations; i++) A = digestOnce(hash, A, 'buffer');
     out.push(A);
     const B = fill(A).subarray(0, v);
     const next = Buffer.alloc(I.length);
