@@ -6,6 +6,11 @@
  */
 import type { AccessPolicy, AccessPolicyUpdateKind } from '../domain/access-policy.js';
 import type { AuditEntry, AuditQuery } from '../domain/audit.js';
+import type {
+  CertificateContact, CertificateCreateInput, CertificateImportInput, CertificateIssuer, CertificateIssuerInput, CertificateMergeInput,
+  CertificateOperation, CertificatePolicy, CertificatePolicyInput, CertificateProperties, CertificateUpdateInput, DeletedCertificate,
+  KeyVaultCertificate,
+} from '../domain/certificate.js';
 import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
 import type {
   DeletedKey, EncryptionAlgorithm, KeyCreateInput, KeyImportInput, KeyOperationResult, KeyProperties,
@@ -78,6 +83,7 @@ export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
 export interface ObjectKindTypes {
   secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties };
   key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey };
+  certificate: { props: CertificateProperties; deleted: DeletedCertificate; restored: KeyVaultCertificate };
 }
 export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored']>;
 
@@ -103,6 +109,43 @@ export interface KeysApi extends LifecycleOf<'key'> {
   unwrapKey(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, wrapped: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
 }
 
+/**
+ * Certificates: the lifecycle (listing with subject, issuer, thumbprint, expiry and auto-renew; delete
+ * takes the linked key and secret to the bin and recover brings them back) plus what only certificates
+ * have. The private key is never here: download the full PFX or PEM through the linked secret
+ * (`secrets.get(vault, name, version)`, then domain/certificate.ts `certificateFileOf`); the public
+ * certificate is `cer` (`certificatePem` for a .pem).
+ */
+export interface CertificatesApi extends LifecycleOf<'certificate'> {
+  /** The latest version carries the policy; a named version does not. */
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultCertificate>;
+  /**
+   * Starts a create and answers its operation: issuer Self completes at once (status `completed`);
+   * Unknown stays `inProgress` with a CSR until `merge`.
+   */
+  create(vault: VaultRef, name: string, input: CertificateCreateInput, o?: CallOptions): Promise<CertificateOperation>;
+  /** A PFX (password optional) or PEM text with the private key. */
+  import(vault: VaultRef, name: string, input: CertificateImportInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  /** Enabled and tags of one version (the latest when version is omitted). */
+  update(vault: VaultRef, name: string, version: string | undefined, input: CertificateUpdateInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  getPolicy(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificatePolicy>;
+  /** What is left out stays (edit the lifetime action with `{ lifetimeActions: [...] }`). */
+  updatePolicy(vault: VaultRef, name: string, patch: CertificatePolicyInput, o?: CallOptions): Promise<CertificatePolicy>;
+  getOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  cancelOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  deleteOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  /** Completes a pending create with the certificate signed elsewhere (and its chain). */
+  merge(vault: VaultRef, name: string, input: CertificateMergeInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  getContacts(vault: VaultRef, o?: CallOptions): Promise<CertificateContact[]>;
+  setContacts(vault: VaultRef, contacts: CertificateContact[], o?: CallOptions): Promise<CertificateContact[]>;
+  deleteContacts(vault: VaultRef, o?: CallOptions): Promise<CertificateContact[]>;
+  listIssuers(vault: VaultRef, o?: CallOptions): Promise<CertificateIssuer[]>;
+  getIssuer(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateIssuer>;
+  /** Create or replace; `update: true` changes only what is given. */
+  setIssuer(vault: VaultRef, name: string, input: CertificateIssuerInput, update?: boolean, o?: CallOptions): Promise<CertificateIssuer>;
+  deleteIssuer(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateIssuer>;
+}
+
 export interface PoliciesApi {
   list(vault: VaultRef, o?: CallOptions): Promise<AccessPolicy[]>;
   /** add merges, replace overwrites, remove subtracts; returns the vault's policies afterwards. */
@@ -118,7 +161,7 @@ export interface LocksApi {
   delete(scope: string, name: string, o?: CallOptions): Promise<void>;
 }
 
-/** The bin of vaults (ARM). Deleted secrets and keys are part of each kind's lifecycle (lifecycleOf). */
+/** The bin of vaults (ARM). Deleted secrets, keys and certificates are part of each kind's lifecycle (lifecycleOf). */
 export interface DeletedApi {
   listVaults(subscriptionId?: string, o?: CallOptions): Promise<DeletedVault[]>;
   getVault(subscriptionId: string, location: string, name: string, o?: CallOptions): Promise<DeletedVault>;
@@ -140,6 +183,7 @@ export interface Backend {
   readonly vaults: VaultsApi;
   readonly secrets: SecretsApi;
   readonly keys: KeysApi;
+  readonly certificates: CertificatesApi;
   readonly policies: PoliciesApi;
   readonly locks: LocksApi;
   readonly deleted: DeletedApi;
@@ -148,8 +192,8 @@ export interface Backend {
 }
 
 /** The lifecycle API of one object kind: the bin, the emulator's lifecycle routes and the contract suite dispatch on the kind. */
-export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secrets' | 'keys'>, kind: K): LifecycleOf<K> {
-  const byKind: { [P in ObjectKind]: LifecycleOf<P> } = { secret: backend.secrets, key: backend.keys };
+export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secrets' | 'keys' | 'certificates'>, kind: K): LifecycleOf<K> {
+  const byKind: { [P in ObjectKind]: LifecycleOf<P> } = { secret: backend.secrets, key: backend.keys, certificate: backend.certificates };
   return byKind[kind];
 }
 

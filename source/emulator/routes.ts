@@ -10,6 +10,7 @@ import { addLockRoutes } from './arm/locks.js';
 import { addSubscriptionRoutes } from './arm/subscriptions.js';
 import { addVaultRoutes } from './arm/vaults.js';
 import { resourceGroupBody } from './arm/wire.js';
+import { addCertificateRoutes, addCertificateSettingsRoutes } from './data/certificates.js';
 import { addKeyRoutes } from './data/keys.js';
 import { KIND_WIRES, type KindWire } from './data/kinds.js';
 import { addLifecycleRoutes } from './data/lifecycle.js';
@@ -45,9 +46,12 @@ export function graphRouter(): Router {
 
 export function dataRouter(): Router {
   const r = new Router();
-  // The shared lifecycle first, for every kind; then what each kind adds.
+  // Fixed paths under /certificates (contacts, issuers) before anything that reads a name there; then
+  // the shared lifecycle, for every kind; then what each kind adds.
+  addCertificateSettingsRoutes(r);
   for (const wire of Object.values(KIND_WIRES)) addLifecycleRoutes(r, wire as KindWire<ObjectKind>);
   addSecretRoutes(r);
   addKeyRoutes(r);
+  addCertificateRoutes(r);
   return r;
 }

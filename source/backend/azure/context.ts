@@ -9,6 +9,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Agent } from 'node:https';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import type { CryptographyClient, KeyClient } from '@azure/keyvault-keys';
+import type { CertificateClient } from '@azure/keyvault-certificates';
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { CallOptions } from '../backend.js';
@@ -66,6 +67,7 @@ export class AzureContext {
   readonly activityListeners = new Set<(a: AzureActivity) => void>();
   private readonly secretClients = new Map<string, SecretClient>();
   private readonly keyClients = new Map<string, KeyClient>();
+  private readonly certificateClients = new Map<string, CertificateClient>();
   private readonly mgmtClients = new Map<string, KeyVaultManagementClient>();
   private readonly lockClients = new Map<string, ManagementLockClient>();
 
@@ -147,6 +149,16 @@ export class AzureContext {
       const { KeyClient } = await import('@azure/keyvault-keys');
       c = new KeyClient(vaultUri, this.credential, { ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
       this.keyClients.set(vaultUri, c);
+    }
+    return c;
+  }
+
+  async certificates(vaultUri: string): Promise<CertificateClient> {
+    let c = this.certificateClients.get(vaultUri);
+    if (!c) {
+      const { CertificateClient } = await import('@azure/keyvault-certificates');
+      c = new CertificateClient(vaultUri, this.credential, { ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
+      this.certificateClients.set(vaultUri, c);
     }
     return c;
   }

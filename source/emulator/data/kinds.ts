@@ -5,6 +5,7 @@
  */
 import type { ObjectKindTypes } from '../../backend/backend.js';
 import type { ObjectKind } from '../../domain/object-kind.js';
+import { certificateBundle, certificateItem, deletedCertificateBody, deletedCertificateItem } from './certificate-wire.js';
 import { deletedKeyBody, deletedKeyItem, deletedSecretBody, keyBundle, keyItem, secretBundle, secretItem } from './wire.js';
 
 export interface KindWire<K extends ObjectKind> {
@@ -18,4 +19,5 @@ export interface KindWire<K extends ObjectKind> {
 export const KIND_WIRES: { [K in ObjectKind]: KindWire<K> } = {
   secret: { kind: 'secret', item: secretItem, deletedItem: deletedSecretBody, deleted: deletedSecretBody, restored: (p) => secretBundle(p) },
   key: { kind: 'key', item: keyItem, deletedItem: deletedKeyItem, deleted: deletedKeyBody, restored: keyBundle },
+  certificate: { kind: 'certificate', item: certificateItem, deletedItem: deletedCertificateItem, deleted: deletedCertificateBody, restored: certificateBundle },
 };

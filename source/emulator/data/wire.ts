@@ -32,6 +32,9 @@ export interface SecretItemWire {
   attributes: AttributesWire;
   tags: Record<string, string>;
   contentType?: string;
+  /** A certificate's secret: `managed: true` and the certificate's key id. */
+  managed?: boolean;
+  kid?: string;
 }
 
 export interface SecretBundleWire extends SecretItemWire {
@@ -43,13 +46,17 @@ export interface KeyItemWire {
   kid: string;
   attributes: AttributesWire;
   tags: Record<string, string>;
+  managed?: boolean;
 }
 
 export interface KeyBundleWire {
   key: PublicJsonWebKey;
   attributes: AttributesWire;
   tags: Record<string, string>;
+  managed?: boolean;
 }
+
+const managedOf = (p: { managed?: boolean }) => (p.managed ? { managed: true } : {});
 
 const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
 
@@ -71,7 +78,9 @@ export function deletedFields(d: { recoveryId: string; deletedOn: Date; schedule
   return { recoveryId: d.recoveryId, deletedDate: seconds(d.deletedOn), scheduledPurgeDate: seconds(d.scheduledPurgeDate) };
 }
 
-export const secretItem = (p: SecretProperties): SecretItemWire => ({ id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType });
+export const secretItem = (p: SecretProperties): SecretItemWire => ({
+  id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType, ...managedOf(p), ...(p.keyId ? { kid: p.keyId } : {}),
+});
 
 export function secretBundle(p: SecretProperties, value?: string): SecretBundleWire {
   return { ...(value !== undefined ? { value } : {}), ...secretItem(p) };
@@ -80,8 +89,10 @@ export function secretBundle(p: SecretProperties, value?: string): SecretBundleW
 export const secretWithValue = (s: Secret): SecretBundleWire => secretBundle(s.properties, s.value);
 export const deletedSecretBody = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...secretItem(d.properties) });
 
-export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags });
-export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({ key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags });
+export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags, ...managedOf(p) });
+export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({
+  key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags, ...managedOf(k.properties),
+});
 export const deletedKeyBody = (d: DeletedKey): KeyBundleWire & DeletedWire => ({ ...deletedFields(d), ...keyBundle(d) });
 export const deletedKeyItem = (d: DeletedKey): KeyItemWire & DeletedWire => ({ ...deletedFields(d), ...keyItem(d.properties) });
 
