@@ -63,14 +63,15 @@ export class AzureCertificates extends AzureLifecycle<CertificateClient, Certifi
     });
   }
 
-  /** The SDK's poller after its first step (the create and one look at /pending): the operation as it stands. */
+  /**
+   * Starts the create (the SDK's create poller, first step only: nothing waits here) and answers the
+   * operation as it stands — read through the operation poller, whose public state carries it.
+   */
   create(vault: VaultRef, name: string, input: CertificateCreateInput, o?: CallOptions): Promise<CertificateOperation> {
     return this.ctx.run(this.meta(vault, 'Create', name), o, async (abortSignal) => {
-      const poller = await (await this.client(vault)).beginCreateCertificate(name, policyToSdk(input.policy ?? {}), {
-        abortSignal, enabled: input.enabled, tags: input.tags, intervalInMs: 0,
-      });
-      // The public state type leaves it out; the create poll operation keeps it there.
-      return operationFromSdk(name, (poller.getOperationState() as { certificateOperation?: Parameters<typeof operationFromSdk>[1] }).certificateOperation);
+      const client = await this.client(vault);
+      await client.beginCreateCertificate(name, policyToSdk(input.policy ?? {}), { abortSignal, enabled: input.enabled, tags: input.tags, intervalInMs: 0 });
+      return operationFromSdk(name, (await client.getCertificateOperation(name, { abortSignal, intervalInMs: 0 })).getOperationState().certificateOperation);
     }, 202);
   }
 
@@ -96,10 +97,13 @@ export class AzureCertificates extends AzureLifecycle<CertificateClient, Certifi
     );
   }
 
+  /** SDK 4.10's updateCertificatePolicy answers an empty policy (it drops the body), so the policy is read back. */
   updatePolicy(vault: VaultRef, name: string, patch: CertificatePolicyInput, o?: CallOptions): Promise<CertificatePolicy> {
-    return this.ctx.run(this.meta(vault, 'PolicySet', name), o, async (abortSignal) =>
-      policyFromSdk(await (await this.client(vault)).updateCertificatePolicy(name, policyToSdk(patch), { abortSignal }))!,
-    );
+    return this.ctx.run(this.meta(vault, 'PolicySet', name), o, async (abortSignal) => {
+      const client = await this.client(vault);
+      await client.updateCertificatePolicy(name, policyToSdk(patch), { abortSignal });
+      return policyFromSdk(await client.getCertificatePolicy(name, { abortSignal }))!;
+    });
   }
 
   getOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation> {

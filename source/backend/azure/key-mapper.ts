@@ -36,6 +36,7 @@ export function keyPropertiesFromSdk(vaultName: string, p: SdkKeyProperties, sha
     tags: { ...(p.tags ?? {}) },
     recoveryLevel: (x.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
     recoverableDays: x.recoverableDays ?? 0,
+    ...(p.managed ? { managed: true } : {}),
   };
 }
 

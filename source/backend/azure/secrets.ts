@@ -23,6 +23,8 @@ export function secretPropertiesFromSdk(vaultName: string, p: SdkSecretPropertie
     updatedOn: x.updatedOn ?? x.createdOn ?? new Date(0),
     recoveryLevel: (x.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
     recoverableDays: x.recoverableDays ?? 0,
+    ...(p.managed ? { managed: true } : {}),
+    ...(p.certificateKeyId ? { keyId: p.certificateKeyId } : {}),
   };
 }
 
