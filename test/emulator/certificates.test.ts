@@ -168,7 +168,8 @@ describe('emulator certificates over CertificateClient', () => {
     assert.equal(issuer.provider, 'DigiCert');
     assert.equal(issuer.password, undefined);
     const listed: string[] = [];
-    for await (const i of c.listPropertiesOfIssuers()) listed.push(i.name!);
+    // The SDK's issuer items carry only id and provider (no name): the name is the id's last segment.
+    for await (const i of c.listPropertiesOfIssuers()) listed.push(i.id!.split('/').pop()!);
     assert.deepEqual(listed, ['digicert']);
     assert.equal((await c.getIssuer('digicert')).accountId, 'acct');
     await c.deleteIssuer('digicert');

@@ -149,7 +149,8 @@ export class AzureCertificates extends AzureLifecycle<CertificateClient, Certifi
   listIssuers(vault: VaultRef, o?: CallOptions): Promise<CertificateIssuer[]> {
     return this.ctx.run(this.settingsMeta(vault, 'CertificateIssuersList', 'issuers'), o, async (abortSignal) => {
       const out: CertificateIssuer[] = [];
-      for await (const i of (await this.client(vault)).listPropertiesOfIssuers({ abortSignal })) out.push({ name: i.name ?? '', provider: i.provider ?? '', enabled: true });
+      // Items carry only id and provider: the name is the id's last segment.
+      for await (const i of (await this.client(vault)).listPropertiesOfIssuers({ abortSignal })) out.push({ name: i.name ?? i.id?.split('/').pop() ?? '', provider: i.provider ?? '', enabled: true });
       return out;
     });
   }
