@@ -68,6 +68,8 @@ export class AzureContext {
   private readonly secretClients = new Map<string, SecretClient>();
   private readonly keyClients = new Map<string, KeyClient>();
   private readonly certificateClients = new Map<string, CertificateClient>();
+  /** Error answers' bodies by request, for errors whose client dropped them (errors.ts). */
+  private readonly errorBodies = new WeakMap<object, string>();
   private readonly mgmtClients = new Map<string, KeyVaultManagementClient>();
   private readonly lockClients = new Map<string, ManagementLockClient>();
 
@@ -97,6 +99,7 @@ export class AzureContext {
       sendRequest: async (request, next) => {
         this.stats.requests++;
         const response = await next(request);
+        if (response.status >= 400 && response.bodyAsText) this.errorBodies.set(request, response.bodyAsText);
         const host = new URL(request.url).host;
         if (response.status === 429 || (response.status === 503 && response.headers.get('retry-after'))) {
           this.stats.throttled++;
@@ -226,7 +229,7 @@ export class AzureContext {
       record(successCode);
       return result;
     } catch (e) {
-      let mapped = toKeyVaultError(e);
+      let mapped = toKeyVaultError(e, (request) => this.errorBodies.get(request));
       if (isAbortError(mapped) && timeout.aborted && !o?.signal?.aborted) mapped = timeoutError(this.timeoutMs);
       if (mapped instanceof KeyVaultError) record(mapped.status, mapped.code);
       else record(isAbortError(mapped) ? 499 : 500, isAbortError(mapped) ? 'Cancelled' : 'ClientError');

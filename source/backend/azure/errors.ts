@@ -22,6 +22,7 @@ interface RestErrorLike {
   statusCode?: number;
   response?: { status: number; headers: { get(name: string): string | undefined }; bodyAsText?: string | null };
   details?: unknown;
+  request?: object;
 }
 
 export function isRestErrorLike(e: unknown): e is RestErrorLike {
@@ -74,12 +75,14 @@ function transportMessage(e: RestErrorLike): string {
  * Any error from an SDK call → KeyVaultError. Aborts pass through untouched (the caller cancelled;
  * nothing to explain). Errors that are already KeyVaultErrors pass through too.
  */
-export function toKeyVaultError(e: unknown): unknown {
+export function toKeyVaultError(e: unknown, bodyOf?: (request: object) => string | undefined): unknown {
   if (e instanceof KeyVaultError || isAbortError(e)) return e;
   if (isRestErrorLike(e)) {
     const status = e.statusCode ?? e.response?.status;
     if (!status) return new KeyVaultError(503, 'ServiceUnavailable', transportMessage(e), e.code);
-    const body = bodyError(e.response?.bodyAsText) ?? detailsError(e.details);
+    // The generated clients' paging drops the answer's body ("Pagination failed with unexpected statusCode
+    // 403"): the pipeline kept it for the request (bodyOf), so the service's own sentence still shows.
+    const body = bodyError(e.response?.bodyAsText) ?? detailsError(e.details) ?? bodyError(e.request ? bodyOf?.(e.request) : undefined);
     const code = body?.code ?? e.code ?? `Http${status}`;
     const message = body?.message ?? e.message ?? `The service answered ${status}.`;
     const inner = body?.innererror?.code ?? body?.innerError?.code;
