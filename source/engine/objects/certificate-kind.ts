@@ -5,35 +5,52 @@ import { objectId } from '../../domain/ids.js';
 import { OBJECT_KINDS } from '../../domain/object-kind.js';
 import type { EngineCore } from '../core.js';
 import type { CertificateRecord, CertificateVersionRecord, Deleted, VaultRecord } from '../state.js';
+import { cachedProps, rememberProps } from '../store/props-cache.js';
 import { binFields, latest, vaultStamp, type KindSpec } from './kind.js';
 import { KEY_KIND } from './key-kind.js';
 import { frozenTags, SECRET_KIND } from './secret-kind.js';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
-/** Frozen: listings reuse these entries. What the console lists is read from the record, never from the DER. */
+/**
+ * Frozen: listings reuse these entries. What the console lists is read from the record, never from the
+ * DER, and cached on the version (props-cache.ts) while everything it depends on still matches — a
+ * listing of 10,000 certificates builds them once.
+ */
 export function certificateProperties(core: EngineCore, vault: VaultRecord, r: CertificateRecord, v: CertificateVersionRecord): CertificateProperties {
-  return Object.freeze({
+  const recoveryLevel = core.recoveryLevel(vault);
+  const autoRenew = isAutoRenew(r.policy);
+  const subject = v.subject ?? r.policy.subject;
+  const hit = cachedProps<CertificateProperties>(v);
+  if (
+    hit && hit.name === r.name && hit.vaultName === vault.name && hit.recoveryLevel === recoveryLevel && hit.recoverableDays === vault.softDeleteRetentionDays &&
+    hit.autoRenew === autoRenew && hit.issuerName === r.policy.issuerName && hit.subject === subject
+  ) {
+    return hit;
+  }
+  const createdOn = new Date(v.created);
+  return rememberProps(v, Object.freeze({
     vaultName: vault.name,
     name: r.name,
     version: v.version,
-    id: objectId(core.vaultUri(vault.name), 'certificate', r.name, v.version),
+    id: `${core.vaultUri(vault.name)}certificates/${r.name}/${v.version}`,
     thumbprint: v.thumbprint ?? '',
-    subject: v.subject ?? r.policy.subject,
+    subject,
     issuer: v.issuer,
     issuerName: r.policy.issuerName,
-    autoRenew: isAutoRenew(r.policy),
+    autoRenew,
     pending: v.cer === undefined,
-    ...(v.dnsNames ? { dnsNames: Object.freeze([...v.dnsNames]) as string[] } : {}),
+    // The record's own list, frozen in place: nobody changes a stored version's names.
+    dnsNames: (v.dnsNames && (Object.isFrozen(v.dnsNames) ? v.dnsNames : Object.freeze(v.dnsNames))) as string[] | undefined,
     enabled: v.enabled,
     notBefore: date(v.notBefore),
     expiresOn: date(v.expiresOn),
-    createdOn: new Date(v.created),
-    updatedOn: new Date(v.updated),
+    createdOn,
+    updatedOn: v.updated === v.created ? createdOn : new Date(v.updated),
     tags: frozenTags(v.tags) as Record<string, string>,
-    recoveryLevel: core.recoveryLevel(vault),
+    recoveryLevel,
     recoverableDays: vault.softDeleteRetentionDays,
-  });
+  }));
 }
 
 export function policyOf(r: CertificateRecord): CertificatePolicy {
