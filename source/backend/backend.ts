@@ -62,7 +62,12 @@ export interface VaultsApi {
  * values), versions, soft delete, backup/restore, and the bin (list/get deleted, recover, purge).
  * `Props` is what listings return, `DeletedItem` a bin entry, `Restored` what recover and restore return.
  */
-export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
+export interface ObjectLifecycleApi<Props, DeletedItem, Restored, Full> {
+  /**
+   * One version, whole (the latest when version is omitted): a secret with its value, a key with its
+   * public JWK, a certificate with its DER (and its policy when no version is named).
+   */
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Full>;
   /**
    * Latest versions, no values; pages of at most maxPageSize (default 25). Remote backends cap the size
    * at Key Vault's 25; the in-process engine honours larger pages.
@@ -81,21 +86,19 @@ export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
 
 /** The domain types of each object kind, for code that dispatches on ObjectKind. */
 export interface ObjectKindTypes {
-  secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties };
-  key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey };
-  certificate: { props: CertificateProperties; deleted: DeletedCertificate; restored: KeyVaultCertificate };
+  secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties; full: Secret };
+  key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey; full: KeyVaultKey };
+  certificate: { props: CertificateProperties; deleted: DeletedCertificate; restored: KeyVaultCertificate; full: KeyVaultCertificate };
 }
-export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored']>;
+export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored'], ObjectKindTypes[K]['full']>;
 
 export interface SecretsApi extends LifecycleOf<'secret'> {
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret>;
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties>;
   /** Updates one version (the latest when version is omitted). */
   update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties>;
 }
 
 export interface KeysApi extends LifecycleOf<'key'> {
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey>;
   create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey>;
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
@@ -117,8 +120,6 @@ export interface KeysApi extends LifecycleOf<'key'> {
  * certificate is `cer` (`certificatePem` for a .pem).
  */
 export interface CertificatesApi extends LifecycleOf<'certificate'> {
-  /** The latest version carries the policy; a named version does not. */
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultCertificate>;
   /**
    * Starts a create and answers its operation: issuer Self completes at once (status `completed`);
    * Unknown stays `inProgress` with a CSR until `merge`.

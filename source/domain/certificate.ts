@@ -6,7 +6,7 @@
  */
 import type { CurveName } from './key.js';
 import { EC_CURVES, RSA_SIZES } from './key.js';
-import type { RecoveryLevel } from './secret.js';
+import type { VersionProperties } from './secret.js';
 import { distinguishedNameProblem } from './distinguished-name.js';
 
 export const PKCS12 = 'application/x-pkcs12';
@@ -69,12 +69,7 @@ export interface CertificatePolicy {
 export type CertificatePolicyInput = Partial<Omit<CertificatePolicy, 'createdOn' | 'updatedOn'>>;
 
 /** A version's metadata, as listings return it (the X.509 details are read from the certificate once, when it is stored). */
-export interface CertificateProperties {
-  vaultName: string;
-  name: string;
-  version: string;
-  /** {vaultUri}certificates/{name}/{version} */
-  id: string;
+export interface CertificateProperties extends VersionProperties {
   /** SHA-1 of the DER certificate, upper-case hex ("" while the version is pending). */
   thumbprint: string;
   subject?: string;
@@ -87,14 +82,6 @@ export interface CertificateProperties {
   /** Waiting for its X.509 certificate (a pending create or a merge). */
   pending?: boolean;
   dnsNames?: string[];
-  enabled: boolean;
-  notBefore?: Date;
-  expiresOn?: Date;
-  createdOn: Date;
-  updatedOn: Date;
-  tags: Record<string, string>;
-  recoveryLevel: RecoveryLevel;
-  recoverableDays: number;
 }
 
 export interface KeyVaultCertificate {

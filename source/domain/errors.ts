@@ -34,6 +34,20 @@ export function isKeyVaultError(e: unknown): e is KeyVaultError {
   return e instanceof KeyVaultError;
 }
 
+const NOT_FOUND_CODE = { secret: 'SecretNotFound', key: 'KeyNotFound', certificate: 'CertificateNotFound' } as const;
+const LABEL = { secret: 'Secret', key: 'Key', certificate: 'Certificate' } as const;
+
+/** "A secret with (name/id) X was not found in this key vault. …": the same sentence for every kind. */
+function notFoundError(kind: keyof typeof NOT_FOUND_CODE, name: string): KeyVaultError {
+  return new KeyVaultError(
+    404,
+    NOT_FOUND_CODE[kind],
+    `A ${kind} with (name/id) ${name} was not found in this key vault. If you recently deleted this ${kind} you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+  );
+}
+
+const deletedNotFoundError = (kind: keyof typeof NOT_FOUND_CODE, name: string) => new KeyVaultError(404, NOT_FOUND_CODE[kind], `Deleted ${LABEL[kind]} not found: ${name}`);
+
 /** Constructors for the errors whose exact texts are documented in shared/KEYVAULT.md. */
 export const errors = {
   vaultNameNotValid: (name: string) =>
@@ -67,21 +81,10 @@ export const errors = {
   badParameterName: (name: string) =>
     new KeyVaultError(400, 'BadParameter', `The request URI contains an invalid name: ${name}`),
   badParameter: (message: string) => new KeyVaultError(400, 'BadParameter', message),
-  secretNotFound: (name: string) =>
-    new KeyVaultError(
-      404,
-      'SecretNotFound',
-      `A secret with (name/id) ${name} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-    ),
-  deletedSecretNotFound: (name: string) =>
-    new KeyVaultError(404, 'SecretNotFound', `Deleted Secret not found: ${name}`),
-  keyNotFound: (name: string) =>
-    new KeyVaultError(
-      404,
-      'KeyNotFound',
-      `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-    ),
-  deletedKeyNotFound: (name: string) => new KeyVaultError(404, 'KeyNotFound', `Deleted Key not found: ${name}`),
+  secretNotFound: (name: string) => notFoundError('secret', name),
+  deletedSecretNotFound: (name: string) => deletedNotFoundError('secret', name),
+  keyNotFound: (name: string) => notFoundError('key', name),
+  deletedKeyNotFound: (name: string) => deletedNotFoundError('key', name),
   secretDisabled: () =>
     new KeyVaultError(403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled'),
   keyDisabled: (operation: string) =>
@@ -142,13 +145,8 @@ export const errors = {
 
 /** The certificate errors (texts from the service's recorded answers; see the certificates section of KEYVAULT.md). */
 export const certificateErrors = {
-  notFound: (name: string) =>
-    new KeyVaultError(
-      404,
-      'CertificateNotFound',
-      `A certificate with (name/id) ${name} was not found in this key vault. If you recently deleted this certificate you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-    ),
-  deletedNotFound: (name: string) => new KeyVaultError(404, 'CertificateNotFound', `Deleted Certificate not found: ${name}`),
+  notFound: (name: string) => notFoundError('certificate', name),
+  deletedNotFound: (name: string) => deletedNotFoundError('certificate', name),
   pendingNotFound: (name: string) => new KeyVaultError(404, 'PendingCertificateNotFound', `Pending certificate not found: ${name}`),
   /** A create or import while a pending operation is in progress (documented: 409 with code Forbidden). */
   pendingInProgress: () =>

@@ -46,12 +46,13 @@ export function graphRouter(): Router {
 
 export function dataRouter(): Router {
   const r = new Router();
-  // Fixed paths under /certificates (contacts, issuers) before anything that reads a name there; then
-  // the shared lifecycle, for every kind; then what each kind adds.
+  // Certificates' own paths first (contacts, issuers, /{name}/policy, /{name}/pending: the shared get would
+  // read them as names and versions); then the shared lifecycle, for every kind (before the keys'
+  // /keys/{name}/{op}, which would read /backup as an operation); then what secrets and keys add.
   addCertificateSettingsRoutes(r);
+  addCertificateRoutes(r);
   for (const wire of Object.values(KIND_WIRES)) addLifecycleRoutes(r, wire as KindWire<ObjectKind>);
   addSecretRoutes(r);
   addKeyRoutes(r);
-  addCertificateRoutes(r);
   return r;
 }

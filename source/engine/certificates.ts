@@ -31,17 +31,9 @@ import { parsePfx } from './x509/pkcs12.js';
 const SELF_DETAILS = 'Pending certificate created. Certificate request is in progress. This may take some time based on the issuer provider. Please check again later.';
 const MERGE_DETAILS = 'Pending certificate created. Please Perform Merge to complete the request.';
 
-export class CertificatesPart extends VersionedPart<CertificateRecord, CertificateProperties, DeletedCertificate, KeyVaultCertificate> {
+export class CertificatesPart extends VersionedPart<CertificateRecord, CertificateProperties, DeletedCertificate, KeyVaultCertificate, KeyVaultCertificate> {
   constructor(core: EngineCore) {
     super(core, CERTIFICATE_KIND);
-  }
-
-  /** The latest version carries the policy; a named version does not (as the service answers). */
-  get(ctx: CallContext, vaultName: string, name: string, version?: string): KeyVaultCertificate {
-    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
-      const { record, v } = this.version(vault, name, version);
-      return toCertificate(this.core, vault, record, v, !version);
-    }, 200, version);
   }
 
   /**

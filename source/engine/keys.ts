@@ -23,16 +23,9 @@ const AUDIT_NAME: Record<CryptoOp, string> = {
   sign: 'Sign', verify: 'Verify', encrypt: 'Encrypt', decrypt: 'Decrypt', wrapKey: 'Wrap', unwrapKey: 'Unwrap',
 };
 
-export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey> {
+export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> {
   constructor(core: EngineCore) {
     super(core, KEY_KIND);
-  }
-
-  get(ctx: CallContext, vaultName: string, name: string, version?: string): KeyVaultKey {
-    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
-      const { record, v } = this.version(vault, name, version);
-      return toKey(this.core, vault, record, v);
-    }, 200, version);
   }
 
   create(ctx: CallContext, vaultName: string, name: string, input: KeyCreateInput): KeyVaultKey {

@@ -1,6 +1,6 @@
 /**
- * Secrets on the data plane: the shared lifecycle (objects/versioned-part.ts) plus what only secrets
- * have — a value to get and set, and attributes to update. Every call authorizes first (access
+ * Secrets on the data plane: the shared lifecycle (objects/versioned-part.ts, get included) plus what
+ * only secrets have — a value to set, and attributes to update. Every call authorizes first (access
  * policies), then applies Key Vault's rules, and is recorded in the audit log without its value.
  */
 import { errors } from '../domain/errors.js';
@@ -11,21 +11,13 @@ import {
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { applyDate, checkTags, nowSeconds, optionalSeconds } from './objects/input.js';
-import { secretProperties, SECRET_KIND, toSecret } from './objects/secret-kind.js';
+import { secretProperties, SECRET_KIND } from './objects/secret-kind.js';
 import { VersionedPart } from './objects/versioned-part.js';
 import type { SecretRecord } from './state.js';
 
-export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, DeletedSecret, SecretProperties> {
+export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, DeletedSecret, SecretProperties, Secret> {
   constructor(core: EngineCore) {
     super(core, SECRET_KIND);
-  }
-
-  get(ctx: CallContext, vaultName: string, name: string, version?: string): Secret {
-    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
-      const { record, v } = this.version(vault, name, version);
-      if (!v.enabled) throw errors.secretDisabled();
-      return toSecret(this.core, vault, record, v);
-    }, 200, version);
   }
 
   set(ctx: CallContext, vaultName: string, name: string, input: SecretSetInput): SecretProperties {

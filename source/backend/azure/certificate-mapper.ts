@@ -13,7 +13,7 @@ import {
   type DeletedCertificate, type KeyVaultCertificate,
 } from '../../domain/certificate.js';
 import { objectId } from '../../domain/ids.js';
-import type { RecoveryLevel } from '../../domain/secret.js';
+import { versionPropertiesFromSdk, type SdkVersionProperties } from './version-mapper.js';
 
 /** "C=US\nO=x\nCN=y" (node, encoded order) → "CN=y, O=x, C=US" (as typed, most specific first). */
 const dn = (multiLine: string) => multiLine.split('\n').filter(Boolean).reverse().join(', ');
@@ -32,22 +32,11 @@ export function x509Details(cer: Uint8Array | undefined): Pick<CertificateProper
 
 export function certificatePropertiesFromSdk(vaultName: string, p: SdkProperties, extra: { cer?: Uint8Array; policy?: CertificatePolicy } = {}): CertificateProperties {
   return {
-    vaultName,
-    name: p.name ?? '',
-    version: p.version ?? '',
-    id: p.id ?? '',
+    ...versionPropertiesFromSdk(vaultName, p as SdkVersionProperties),
     thumbprint: p.x509Thumbprint ? Buffer.from(p.x509Thumbprint).toString('hex').toUpperCase() : '',
     ...x509Details(extra.cer),
     ...(extra.policy ? { issuerName: extra.policy.issuerName, autoRenew: isAutoRenew(extra.policy) } : {}),
     ...(extra.cer ? { pending: extra.cer.length === 0 } : {}),
-    enabled: p.enabled ?? true,
-    ...(p.notBefore ? { notBefore: p.notBefore } : {}),
-    ...(p.expiresOn ? { expiresOn: p.expiresOn } : {}),
-    createdOn: p.createdOn ?? new Date(0),
-    updatedOn: p.updatedOn ?? p.createdOn ?? new Date(0),
-    tags: { ...(p.tags ?? {}) },
-    recoveryLevel: (p.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
-    recoverableDays: p.recoverableDays ?? 0,
   };
 }
 

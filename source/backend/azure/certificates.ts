@@ -15,9 +15,12 @@ import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.
 import { mapItems, mapPages } from './paging.js';
 
 /** How @azure/keyvault-certificates spells the shared lifecycle. */
-const CERTIFICATES_SDK: SdkLifecycle<CertificateClient, CertificateProperties, DeletedCertificate, KeyVaultCertificate> = {
+const CERTIFICATES_SDK: SdkLifecycle<CertificateClient, CertificateProperties, DeletedCertificate, KeyVaultCertificate, KeyVaultCertificate> = {
   kind: 'certificate',
   client: (ctx, vaultUri) => ctx.certificates(vaultUri),
+  // The latest version comes with its policy (getCertificate); a named one without (getCertificateVersion).
+  get: async (client, vault, name, version, abortSignal) =>
+    certificateFromSdk(vault.name, version ? await client.getCertificateVersion(name, version, { abortSignal }) : await client.getCertificate(name, { abortSignal })),
   pages: (client, vault, size, abortSignal) =>
     mapPages(client.listPropertiesOfCertificates({ abortSignal, includePending: true }).byPage({ maxPageSize: size }), (p) => certificatePropertiesFromSdk(vault.name, p)),
   // List items carry the thumbprint and dates only; subject, issuer and auto-renew come from each
@@ -51,16 +54,9 @@ const issuerOf = (name: string, i: SdkIssuer): CertificateIssuer => ({
   enabled: i.enabled ?? true, ...(i.createdOn ? { createdOn: i.createdOn } : {}), ...(i.updatedOn ? { updatedOn: i.updatedOn } : {}),
 });
 
-export class AzureCertificates extends AzureLifecycle<CertificateClient, CertificateProperties, DeletedCertificate, KeyVaultCertificate> implements CertificatesApi {
+export class AzureCertificates extends AzureLifecycle<CertificateClient, CertificateProperties, DeletedCertificate, KeyVaultCertificate, KeyVaultCertificate> implements CertificatesApi {
   constructor(ctx: AzureContext) {
     super(ctx, CERTIFICATES_SDK);
-  }
-
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultCertificate> {
-    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) => {
-      const client = await this.client(vault);
-      return certificateFromSdk(vault.name, version ? await client.getCertificateVersion(name, version, { abortSignal }) : await client.getCertificate(name, { abortSignal }));
-    });
   }
 
   /**

@@ -133,37 +133,26 @@ export class AzureContext {
     };
   }
 
-  async secrets(vaultUri: string): Promise<SecretClient> {
-    let c = this.secretClients.get(vaultUri);
+  /** A data-plane client per vault, made once (its SDK loaded at first use: a one-shot `get` loads only secrets'). */
+  private async dataClient<C>(cache: Map<string, C>, vaultUri: string, make: (options: object) => Promise<C>): Promise<C> {
+    let c = cache.get(vaultUri);
     if (!c) {
-      const { SecretClient } = await import('@azure/keyvault-secrets');
-      c = new SecretClient(vaultUri, this.credential, {
-        ...this.baseOptions(),
-        serviceVersion: this.cloud.apiVersions.keyVaultData as never,
-      });
-      this.secretClients.set(vaultUri, c);
+      c = await make({ ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
+      cache.set(vaultUri, c);
     }
     return c;
   }
 
-  async keys(vaultUri: string): Promise<KeyClient> {
-    let c = this.keyClients.get(vaultUri);
-    if (!c) {
-      const { KeyClient } = await import('@azure/keyvault-keys');
-      c = new KeyClient(vaultUri, this.credential, { ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
-      this.keyClients.set(vaultUri, c);
-    }
-    return c;
+  secrets(vaultUri: string): Promise<SecretClient> {
+    return this.dataClient(this.secretClients, vaultUri, async (o) => new (await import('@azure/keyvault-secrets')).SecretClient(vaultUri, this.credential, o));
   }
 
-  async certificates(vaultUri: string): Promise<CertificateClient> {
-    let c = this.certificateClients.get(vaultUri);
-    if (!c) {
-      const { CertificateClient } = await import('@azure/keyvault-certificates');
-      c = new CertificateClient(vaultUri, this.credential, { ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
-      this.certificateClients.set(vaultUri, c);
-    }
-    return c;
+  keys(vaultUri: string): Promise<KeyClient> {
+    return this.dataClient(this.keyClients, vaultUri, async (o) => new (await import('@azure/keyvault-keys')).KeyClient(vaultUri, this.credential, o));
+  }
+
+  certificates(vaultUri: string): Promise<CertificateClient> {
+    return this.dataClient(this.certificateClients, vaultUri, async (o) => new (await import('@azure/keyvault-certificates')).CertificateClient(vaultUri, this.credential, o));
   }
 
   /**

@@ -9,7 +9,6 @@ export function memoryCertificates(engine: Engine, ctx: CallContext): Certificat
   const s = engine.certificateSettings;
   return {
     ...memoryLifecycle(c, ctx),
-    get: (vault, name, version, o) => run(o, () => c.get(ctx, vault.name, name, version)),
     create: (vault, name, input, o) => run(o, () => c.create(ctx, vault.name, name, input)),
     import: (vault, name, input, o) => run(o, () => c.import(ctx, vault.name, name, input)),
     update: (vault, name, version, input, o) => run(o, () => c.update(ctx, vault.name, name, version, input)),

@@ -1,8 +1,8 @@
 /**
  * What only certificates have on the data plane: create (202, the long-running operation the SDK polls
  * at /pending), import, get, update, policy, the pending operation and merge, and the vault's contacts
- * and issuers. The lifecycle is lifecycle.ts's. Contacts and issuers are fixed paths under
- * /certificates, so they are registered before every /certificates/{name} route (addCertificateSettingsRoutes).
+ * and issuers. The lifecycle (get included) is lifecycle.ts's. All of these are registered before it:
+ * /certificates/{name}/policy and /pending would otherwise be read as a version by its get.
  */
 import { KeyVaultError } from '../../domain/errors.js';
 import { objectBody } from '../http.js';
@@ -94,8 +94,6 @@ export function addCertificateRoutes(r: Router): void {
     });
     return ok(certificateBundle(c), 201);
   });
-
-  addVersioned(r, 'GET', 'certificates', async (ctx, name, version) => ok(certificateBundle(await certs(ctx).get(vaultOf(ctx), objectName(name), versionOf(version)))));
 
   addVersioned(r, 'PATCH', 'certificates', async (ctx, name, version) => {
     const body = objectBody(ctx.body ?? {});

@@ -83,8 +83,6 @@ export function addKeyRoutes(r: Router): void {
 
   r.add('POST', '/keys/{}/rotate', async (ctx, [name]) => ok(keyBundle(await ctx.backend.keys.rotate(vaultOf(ctx), objectName(name)))));
 
-  addVersioned(r, 'GET', 'keys', async (ctx, name, version) => ok(keyBundle(await ctx.backend.keys.get(vaultOf(ctx), objectName(name), versionOf(version)))));
-
   addVersioned(r, 'PATCH', 'keys', async (ctx, name, version) => {
     const body = objectBody(ctx.body ?? {});
     const key = await ctx.backend.keys.update(vaultOf(ctx), objectName(name), versionOf(version), { keyOps: keyOps(body.key_ops), ...writtenAttributes(body) });

@@ -1,5 +1,5 @@
 /**
- * The lifecycle routes of every object kind, registered once per row of KIND_WIRES: list, versions,
+ * The lifecycle routes of every object kind, registered once per row of KIND_WIRES: get, list, versions,
  * delete, backup, restore, and the bin (/deleted{kind}s: list, get, purge, recover). Registered before
  * the kinds' own routes, so `/keys/{name}/backup` is not read as a key operation named "backup".
  */
@@ -7,7 +7,7 @@ import { lifecycleOf } from '../../backend/backend.js';
 import { OBJECT_KINDS, type ObjectKind } from '../../domain/object-kind.js';
 import { objectBody } from '../http.js';
 import type { RequestContext, RouteResult, Router } from '../router.js';
-import { arrayPage, backendPage, objectName, vaultOf } from './common.js';
+import { arrayPage, backendPage, objectName, vaultOf, versionOf } from './common.js';
 import type { KindWire } from './kinds.js';
 import { b64url, bytesField } from './wire.js';
 
@@ -20,6 +20,8 @@ export function addLifecycleRoutes<K extends ObjectKind>(r: Router, wire: KindWi
   r.add('GET', `/${area}`, async (ctx) => ok(await backendPage(ctx, (p) => api(ctx).listPage(vaultOf(ctx), p), wire.item)));
   r.add('POST', `/${area}/restore`, async (ctx) => ok(wire.restored(await api(ctx).restore(vaultOf(ctx), bytesField(objectBody(ctx.body).value, 'value')))));
   r.add('GET', `/${area}/{}/versions`, async (ctx, [name]) => ok(arrayPage(ctx, await api(ctx).listVersions(vaultOf(ctx), objectName(name)), wire.item)));
+  // After /versions, which it would otherwise read as a version.
+  addVersioned(r, 'GET', area, async (ctx, name, version) => ok(wire.full(await api(ctx).get(vaultOf(ctx), objectName(name), versionOf(version)))));
   r.add('DELETE', `/${area}/{}`, async (ctx, [name]) => ok(wire.deleted(await api(ctx).delete(vaultOf(ctx), objectName(name)))));
   r.add('POST', `/${area}/{}/backup`, async (ctx, [name]) => ok({ value: b64url(await api(ctx).backup(vaultOf(ctx), objectName(name))) }));
 

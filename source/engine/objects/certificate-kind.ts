@@ -69,7 +69,7 @@ export function toCertificate(core: EngineCore, vault: VaultRecord, r: Certifica
   };
 }
 
-export const CERTIFICATE_KIND: KindSpec<CertificateRecord, CertificateProperties, DeletedCertificate, KeyVaultCertificate> = {
+export const CERTIFICATE_KIND: KindSpec<CertificateRecord, CertificateProperties, DeletedCertificate, KeyVaultCertificate, KeyVaultCertificate> = {
   info: OBJECT_KINDS.certificate,
   notFound: certificateErrors.notFound,
   deletedNotFound: certificateErrors.deletedNotFound,
@@ -80,6 +80,8 @@ export const CERTIFICATE_KIND: KindSpec<CertificateRecord, CertificateProperties
     policy: policyOf(d.item),
     ...binFields(core, vault, OBJECT_KINDS.certificate, d),
   }),
+  // The latest version carries the policy; a named version does not (as the service answers).
+  full: (core, vault, r, v, latestAsked) => toCertificate(core, vault, r, v, latestAsked),
   restored: (core, vault, r) => toCertificate(core, vault, r, latest(r), true),
   backupVersionOk: (v) => v.cer === undefined || typeof v.cer === 'string',
   linkedBackupVersionOk: { key: KEY_KIND.backupVersionOk, secret: SECRET_KIND.backupVersionOk },

@@ -52,13 +52,14 @@ export function toKey(core: EngineCore, vault: VaultRecord, r: KeyRecord, v: Key
   return { properties: keyProperties(core, vault, r.name, v, r.managed), key: publicJwk(core, vault, r.name, v) };
 }
 
-export const KEY_KIND: KindSpec<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey> = {
+export const KEY_KIND: KindSpec<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> = {
   info: OBJECT_KINDS.key,
   notFound: errors.keyNotFound,
   deletedNotFound: errors.deletedKeyNotFound,
   properties: (core, vault, r, v) => keyProperties(core, vault, r.name, v, r.managed),
   stamp: vaultStamp,
   deleted: (core, vault, d: Deleted<KeyRecord>) => ({ ...toKey(core, vault, d.item, latest(d.item)), ...binFields(core, vault, OBJECT_KINDS.key, d) }),
+  full: (core, vault, r, v) => toKey(core, vault, r, v),
   restored: (core, vault, r) => toKey(core, vault, r, latest(r)),
   backupVersionOk: (v) => typeof v.keyType === 'string' && Array.isArray(v.keyOps) && typeof v.privateJwk === 'object' && v.privateJwk !== null,
 };

@@ -53,7 +53,7 @@ export function toSecret(core: EngineCore, vault: VaultRecord, r: SecretRecord, 
   return { properties: secretProperties(core, vault, r.name, v, r.managed), value: v.value };
 }
 
-export const SECRET_KIND: KindSpec<SecretRecord, SecretProperties, DeletedSecret, SecretProperties> = {
+export const SECRET_KIND: KindSpec<SecretRecord, SecretProperties, DeletedSecret, SecretProperties, Secret> = {
   info: OBJECT_KINDS.secret,
   notFound: errors.secretNotFound,
   deletedNotFound: errors.deletedSecretNotFound,
@@ -63,6 +63,10 @@ export const SECRET_KIND: KindSpec<SecretRecord, SecretProperties, DeletedSecret
     properties: secretProperties(core, vault, d.item.name, latest(d.item), d.item.managed),
     ...binFields(core, vault, OBJECT_KINDS.secret, d),
   }),
+  full: (core, vault, r, v) => toSecret(core, vault, r, v),
+  readable: (v) => {
+    if (!v.enabled) throw errors.secretDisabled();
+  },
   restored: (core, vault, r) => secretProperties(core, vault, r.name, latest(r), r.managed),
   backupVersionOk: (v) => typeof v.value === 'string',
 };

@@ -2,7 +2,7 @@
  * The lifecycle every versioned object kind shares, written once: list, versions, soft delete, backup,
  * restore, the bin (list/get deleted), recover, purge and the automatic purge — each call authorized,
  * audited (Key Vault's operation names: SecretDelete, KeyRecover, …) and applied through the vault's
- * ObjectStore. SecretsPart and KeysPart extend it with only what differs.
+ * ObjectStore. SecretsPart, KeysPart and CertificatesPart extend it with only what differs.
  */
 import { certificateErrors, errors } from '../../domain/errors.js';
 import { deletedObjectId, objectId } from '../../domain/ids.js';
@@ -20,11 +20,20 @@ import { latest, type KindSpec } from './kind.js';
 
 type VersionOf<R extends ObjectRecord> = R['versions'][number];
 
-export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, Restored> {
+export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, Restored, Full> {
   constructor(
     protected readonly core: EngineCore,
-    protected readonly spec: KindSpec<R, Props, DeletedItem, Restored>,
+    protected readonly spec: KindSpec<R, Props, DeletedItem, Restored, Full>,
   ) {}
+
+  /** One version (the latest when none is named), whole: a secret with its value, a key's public JWK, a certificate's DER. */
+  get(ctx: CallContext, vaultName: string, name: string, version?: string): Full {
+    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
+      const { record, v } = this.version(vault, name, version);
+      this.spec.readable?.(v);
+      return this.spec.full(this.core, vault, record, v, !version);
+    }, 200, version);
+  }
 
   listPage(ctx: CallContext, vaultName: string, page?: PageOptions): Page<Props> {
     return this.run(ctx, 'List', vaultName, undefined, 'list', (vault) =>
