@@ -15,9 +15,10 @@ import type { KeyRotationPolicy } from '../../domain/rotation-policy.js';
 import { rotationPolicyFromSdk } from './key-mapper.js';
 
 /** How @azure/keyvault-keys spells the shared lifecycle. */
-const KEYS_SDK: SdkLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> = {
+const KEYS_SDK: SdkLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> = {
   kind: 'key',
   client: (ctx, vaultUri) => ctx.keys(vaultUri),
+  get: async (client, vault, name, version, abortSignal) => keyFromSdk(vault.name, await client.getKey(name, { version, abortSignal })),
   pages: (client, vault, size, abortSignal) => mapPages(client.listPropertiesOfKeys({ abortSignal }).byPage({ maxPageSize: size }), (p) => keyPropertiesFromSdk(vault.name, p)),
   // Key Vault's list items carry no kty or key_ops; the pane shows them, so each key of the page is
   // read (bounded fan-out). A caller allowed to list but not get still gets the names.
@@ -42,18 +43,12 @@ const KEYS_SDK: SdkLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> 
   },
 };
 
-export class AzureKeys extends AzureLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> implements KeysApi {
+export class AzureKeys extends AzureLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> implements KeysApi {
   private readonly crypto: AzureKeyCrypto;
 
   constructor(ctx: AzureContext) {
     super(ctx, KEYS_SDK);
     this.crypto = new AzureKeyCrypto(ctx);
-  }
-
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey> {
-    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) =>
-      keyFromSdk(vault.name, await (await this.client(vault)).getKey(name, { version, abortSignal })),
-    );
   }
 
   create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey> {

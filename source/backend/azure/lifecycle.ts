@@ -20,9 +20,11 @@ export interface StartedPoller<T> {
 }
 export const firstStepResult = <T>(p: StartedPoller<T>): T => p.getResult() ?? p.getOperationState().result!;
 
-export interface SdkLifecycle<C, P, D, X> {
+export interface SdkLifecycle<C, P, D, X, F> {
   kind: ObjectKind;
   client(ctx: AzureContext, vaultUri: string): Promise<C>;
+  /** One version, whole; the latest when `version` is undefined. */
+  get(client: C, vault: VaultRef, name: string, version: string | undefined, signal: AbortSignal): Promise<F>;
   /** The listing's pages of latest-version properties (Key Vault caps a page at 25). */
   pages(client: C, vault: VaultRef, size: number, signal: AbortSignal): AsyncIterator<P[]>;
   /** Fills in what list items lack (keys: type and operations), per page; optional. */
@@ -44,10 +46,10 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-export class AzureLifecycle<C, P, D, X> implements ObjectLifecycleApi<P, D, X> {
+export class AzureLifecycle<C, P, D, X, F> implements ObjectLifecycleApi<P, D, X, F> {
   private readonly cursors = new PageCursors();
 
-  constructor(protected readonly ctx: AzureContext, protected readonly sdk: SdkLifecycle<C, P, D, X>) {}
+  constructor(protected readonly ctx: AzureContext, protected readonly sdk: SdkLifecycle<C, P, D, X, F>) {}
 
   protected client(vault: VaultRef): Promise<C> {
     return this.sdk.client(this.ctx, vault.vaultUri);
@@ -61,6 +63,10 @@ export class AzureLifecycle<C, P, D, X> implements ObjectLifecycleApi<P, D, X> {
 
   private deletedMeta(vault: VaultRef, operation: string, name: string) {
     return { ...this.meta(vault, operation), target: deletedObjectId(vault.vaultUri, this.sdk.kind, name) };
+  }
+
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<F> {
+    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (signal) => this.sdk.get(await this.client(vault), vault, name, version, signal));
   }
 
   listPage(vault: VaultRef, page: PageOptions = {}, o?: CallOptions): Promise<Page<P>> {

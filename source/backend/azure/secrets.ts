@@ -1,28 +1,19 @@
 /** Secrets through @azure/keyvault-secrets (data plane), addressed by the vault's URI. */
 import type { DeletedSecret as SdkDeletedSecret, SecretClient, SecretProperties as SdkSecretProperties } from '@azure/keyvault-secrets';
 import type { CallOptions, SecretsApi } from '../backend.js';
-import type { DeletedSecret, RecoveryLevel, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../../domain/secret.js';
+import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../../domain/secret.js';
 import type { VaultRef } from '../../domain/vault.js';
 import type { AzureContext } from './context.js';
 import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.js';
 import { mapItems, mapPages } from './paging.js';
+import { versionPropertiesFromSdk, type SdkVersionProperties } from './version-mapper.js';
 
 export function secretPropertiesFromSdk(vaultName: string, p: SdkSecretProperties): SecretProperties {
-  const x = p as SdkSecretProperties & { createdOn?: Date; updatedOn?: Date; recoveryLevel?: string; recoverableDays?: number };
   return {
-    vaultName,
-    name: p.name,
-    version: p.version ?? '',
-    id: p.id ?? '',
+    ...versionPropertiesFromSdk(vaultName, p as SdkVersionProperties),
     ...(p.contentType ? { contentType: p.contentType } : {}),
-    tags: { ...(p.tags ?? {}) },
-    enabled: p.enabled ?? true,
-    ...(p.notBefore ? { notBefore: p.notBefore } : {}),
-    ...(p.expiresOn ? { expiresOn: p.expiresOn } : {}),
-    createdOn: x.createdOn ?? new Date(0),
-    updatedOn: x.updatedOn ?? x.createdOn ?? new Date(0),
-    recoveryLevel: (x.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
-    recoverableDays: x.recoverableDays ?? 0,
+    ...(p.managed ? { managed: true } : {}),
+    ...(p.certificateKeyId ? { keyId: p.certificateKeyId } : {}),
   };
 }
 
@@ -40,9 +31,13 @@ export function deletedSecretFromSdk(vaultName: string, d: SdkDeletedSecret): De
 export const dateOpt = (d: Date | null | undefined) => (d === null ? (null as unknown as Date) : d);
 
 /** How @azure/keyvault-secrets spells the shared lifecycle. */
-const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> = {
+const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties, Secret> = {
   kind: 'secret',
   client: (ctx, vaultUri) => ctx.secrets(vaultUri),
+  get: async (client, vault, name, version, abortSignal) => {
+    const s = await client.getSecret(name, { version, abortSignal });
+    return { properties: secretPropertiesFromSdk(vault.name, s.properties), value: s.value ?? '' };
+  },
   pages: (client, vault, size, abortSignal) => mapPages(client.listPropertiesOfSecrets({ abortSignal }).byPage({ maxPageSize: size }), (p) => secretPropertiesFromSdk(vault.name, p)),
   versions: (client, vault, name, abortSignal) => mapItems(client.listPropertiesOfSecretVersions(name, { abortSignal }), (p) => secretPropertiesFromSdk(vault.name, p)),
   createdOn: (p) => p.createdOn,
@@ -57,16 +52,9 @@ const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, S
   },
 };
 
-export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> implements SecretsApi {
+export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties, Secret> implements SecretsApi {
   constructor(ctx: AzureContext) {
     super(ctx, SECRETS_SDK);
-  }
-
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret> {
-    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) => {
-      const s = await (await this.client(vault)).getSecret(name, { version, abortSignal });
-      return { properties: secretPropertiesFromSdk(vault.name, s.properties), value: s.value ?? '' };
-    });
   }
 
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties> {

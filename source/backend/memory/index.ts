@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/engine.js';
 import { DEMO } from '../../engine/seed/demo-ids.js';
 import { contextOf, type MemoryCaller } from './call.js';
 import { memoryAudit } from './audit.js';
+import { memoryCertificates } from './certificates.js';
 import { memoryDeleted } from './deleted.js';
 import { memoryDirectory } from './directory.js';
 import { memoryKeys } from './keys.js';
@@ -32,6 +33,7 @@ export function createMemoryBackend(engine: Engine, caller: MemoryCaller = { obj
     vaults: memoryVaults(engine, ctx),
     secrets: memorySecrets(engine, ctx),
     keys: memoryKeys(engine, ctx),
+    certificates: memoryCertificates(engine, ctx),
     policies: memoryPolicies(engine, ctx),
     locks: memoryLocks(engine, ctx),
     deleted: memoryDeleted(engine, ctx),
