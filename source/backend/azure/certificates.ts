@@ -11,18 +11,19 @@ import {
   certificateFromSdk, certificatePropertiesFromSdk, deletedCertificateFromSdk, operationFromSdk, policyFromSdk, policyToSdk,
 } from './certificate-mapper.js';
 import { mapLimit, type AzureContext } from './context.js';
-import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.js';
-import { mapItems, mapPages } from './paging.js';
+import { AzureLifecycle, type SdkLifecycle } from './lifecycle.js';
 
-/** How @azure/keyvault-certificates spells the shared lifecycle. */
+/** What @azure/keyvault-certificates adds to the shared lifecycle: its client, its mappers, get with the policy, and list items completed. */
 const CERTIFICATES_SDK: SdkLifecycle<CertificateClient, CertificateProperties, DeletedCertificate, KeyVaultCertificate, KeyVaultCertificate> = {
   kind: 'certificate',
   client: (ctx, vaultUri) => ctx.certificates(vaultUri),
   // The latest version comes with its policy (getCertificate); a named one without (getCertificateVersion).
   get: async (client, vault, name, version, abortSignal) =>
     certificateFromSdk(vault.name, version ? await client.getCertificateVersion(name, version, { abortSignal }) : await client.getCertificate(name, { abortSignal })),
-  pages: (client, vault, size, abortSignal) =>
-    mapPages(client.listPropertiesOfCertificates({ abortSignal, includePending: true }).byPage({ maxPageSize: size }), (p) => certificatePropertiesFromSdk(vault.name, p)),
+  props: certificatePropertiesFromSdk,
+  deleted: deletedCertificateFromSdk,
+  restored: certificateFromSdk,
+  listOptions: { includePending: true },
   // List items carry the thumbprint and dates only; subject, issuer and auto-renew come from each
   // certificate with its policy (bounded fan-out). A caller allowed to list but not get still gets the rest.
   complete: (ctx, client, vault, items, abortSignal) => mapLimit(items, ctx.concurrency, async (item) => {
@@ -33,17 +34,7 @@ const CERTIFICATES_SDK: SdkLifecycle<CertificateClient, CertificateProperties, D
       return item;
     }
   }),
-  versions: (client, vault, name, abortSignal) => mapItems(client.listPropertiesOfCertificateVersions(name, { abortSignal }), (p) => certificatePropertiesFromSdk(vault.name, p)),
   createdOn: (p) => p.createdOn,
-  delete: async (client, vault, name, abortSignal) => deletedCertificateFromSdk(vault.name, firstStepResult(await client.beginDeleteCertificate(name, { abortSignal }))),
-  backup: (client, name, abortSignal) => client.backupCertificate(name, { abortSignal }),
-  restore: async (client, vault, blob, abortSignal) => certificateFromSdk(vault.name, await client.restoreCertificateBackup(blob, { abortSignal })),
-  deleted: (client, vault, abortSignal) => mapItems(client.listDeletedCertificates({ abortSignal }), (d) => deletedCertificateFromSdk(vault.name, d)),
-  getDeleted: async (client, vault, name, abortSignal) => deletedCertificateFromSdk(vault.name, await client.getDeletedCertificate(name, { abortSignal })),
-  recover: async (client, vault, name, abortSignal) => certificateFromSdk(vault.name, firstStepResult(await client.beginRecoverDeletedCertificate(name, { abortSignal }))),
-  purge: async (client, name, abortSignal) => {
-    await client.purgeDeletedCertificate(name, { abortSignal });
-  },
 };
 
 const contactsOf = (list: SdkContact[] | undefined): CertificateContact[] =>
