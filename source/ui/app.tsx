@@ -11,7 +11,7 @@ import { AppContext, type AppServices, type FlashKind, type OpenRequest } from '
 import { createClipboard, type Clipboard } from './clipboard.js';
 import { ConfirmDialog, TypeNameDialog } from './components/confirm.js';
 import { FlashLine, type FlashMessage } from './components/flash.js';
-import { Footer, hintsFor } from './components/footer.js';
+import { closingHints, Footer, hintsFor } from './components/footer.js';
 import { Form, type FormSpec, type FormValues } from './components/form.js';
 import { Breadcrumb, Header, Tabs } from './components/header.js';
 import { HelpOverlay } from './components/help.js';
@@ -21,7 +21,7 @@ import { explainError, type ErrorContext } from './explain-error.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
 import { GLOBAL_COMMANDS } from './keymap/commands.js';
-import { createKeymap } from './keymap/keymap.js';
+import { createKeymap, keysText } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
 import { PLAIN_KEY, splitKeys, useKeyQueue, type QueuedKey } from './key-queue.js';
 import { useOverlays } from './overlays.js';
@@ -161,6 +161,11 @@ export function App(props: AppProps) {
     flashTimer.current.unref?.();
   }, []);
   useEffect(() => () => clearTimeout(flashTimer.current), []);
+  // Keymap overrides left out are said at start (all of them in ? help, and on stderr at exit).
+  useEffect(() => {
+    const [first, ...more] = keymap.problems;
+    if (first) showFlash('error', more.length ? `${first} (${more.length} more in ${keysText(keymap, 'help', { first: true })} help.)` : first);
+  }, [keymap, showFlash]);
 
   const goto = useCallback((p: PaneId) => {
     setPane(p);
@@ -179,13 +184,13 @@ export function App(props: AppProps) {
       const close = overlays.open((closeIt) => {
         const done = (ok: boolean) => { closeIt(); resolve(ok); };
         return spec.typeName
-          ? <TypeNameDialog spec={spec} width={width} theme={theme} onDone={done} />
-          : <ConfirmDialog spec={spec} width={width} theme={theme} onDone={done} />;
+          ? <TypeNameDialog spec={spec} width={width} theme={theme} keymap={keymap} onDone={done} />
+          : <ConfirmDialog spec={spec} width={width} theme={theme} keymap={keymap} onDone={done} />;
       });
       void close;
     }),
     form: (spec: FormSpec) => new Promise<FormValues | undefined>((resolve) => {
-      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} onDone={(v) => { closeIt(); resolve(v); }} />);
+      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
     }),
     overlay: overlays.open,
     vault,
@@ -216,13 +221,13 @@ export function App(props: AppProps) {
   };
 
   const openPalette = () => overlays.open((close) => (
-    <Palette width={Math.min(72, bodyWidth - 2)} theme={theme} subscriptions={subs} onClose={close}
+    <Palette width={Math.min(72, bodyWidth - 2)} theme={theme} keymap={keymap} subscriptions={subs} onClose={close}
       onRun={(cmd) => { close(); runPaletteCommand(cmd); }} />
   ));
   const openLookup = () => overlays.open((close) => <QuickLookup width={bodyWidth} height={bodyHeightRef.current} onClose={close} />);
   const openHelp = () => overlays.open((close) => (
     <HelpOverlay paneTitle={PANES.find((p) => p.id === pane)!.title} paneId={pane} bindings={paneBindings.current} keymap={keymap}
-      readonly={readonly} theme={theme} width={bodyWidth} settingsPath={settings.path} onClose={close} />
+      readonly={readonly} theme={theme} width={bodyWidth} height={bodyHeightRef.current} settingsPath={settings.path} onClose={close} />
   ));
 
   const runPaletteCommand = (cmd: { pane?: PaneId; sub?: string | null; quit?: boolean; theme?: string; help?: boolean }) => {
@@ -247,19 +252,18 @@ export function App(props: AppProps) {
   };
 
   const runGlobal = (name: string) => {
-    for (const g of GLOBAL_COMMANDS) {
-      if (!keymap.keysFor(g.command).includes(name)) continue;
-      const i = PANE_IDS.indexOf(pane);
-      if (g.command.startsWith('pane.') && /\d$/.test(g.command)) goto(PANE_IDS[Number(g.command.slice(5)) - 1]);
-      else if (g.command === 'pane.next') goto(PANE_IDS[(i + 1) % PANE_IDS.length]);
-      else if (g.command === 'pane.prev') goto(PANE_IDS[(i - 1 + PANE_IDS.length) % PANE_IDS.length]);
-      else if (g.command === 'palette') openPalette();
-      else if (g.command === 'lookup') openLookup();
-      else if (g.command === 'help') openHelp();
-      else if (g.command === 'quit') quit();
-      return true;
-    }
-    return false;
+    const command = keymap.commandFor(name, GLOBAL_COMMANDS);
+    if (!command) return false;
+    const i = PANE_IDS.indexOf(pane);
+    const numbered = /^pane\.(\d)$/.exec(command);
+    if (numbered) goto(PANE_IDS[Number(numbered[1]) - 1]);
+    else if (command === 'pane.next') goto(PANE_IDS[(i + 1) % PANE_IDS.length]);
+    else if (command === 'pane.prev') goto(PANE_IDS[(i - 1 + PANE_IDS.length) % PANE_IDS.length]);
+    else if (command === 'palette') openPalette();
+    else if (command === 'lookup') openLookup();
+    else if (command === 'help') openHelp();
+    else if (command === 'quit') quit();
+    return true;
   };
 
   // One key at a time, in order (see key-queue.ts): each key meets the state the previous one left.
@@ -276,11 +280,7 @@ export function App(props: AppProps) {
   };
   const keyQueue = useKeyQueue(handleKey);
   // Alt keys the user bound in settings stay Alt keys; otherwise ESC+key glued together is Esc, then the key.
-  const altBound = useMemo(() => {
-    const bound = new Set(Object.values(settings.get('keymap') ?? {}).flat());
-    return (name: string) => bound.has(name);
-  }, [settings]);
-  useInput((input, key) => keyQueue.push(splitKeys(input, key, altBound)));
+  useInput((input, key) => keyQueue.push(splitKeys(input, key, keymap.isBound)));
   usePaste((text) => keyQueue.push([{ input: text, key: PLAIN_KEY, paste: true }]));
 
   // Layout.
@@ -318,7 +318,7 @@ export function App(props: AppProps) {
               </Box>
             </Box>
             <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
-            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} width={size.columns} theme={theme} />
+            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>
       </InputRouterContext.Provider>

@@ -13,6 +13,8 @@ import { createClipboard } from './clipboard.js';
 import { Header } from './components/header.js';
 import { Spinner } from './components/spinner.js';
 import { explainError } from './explain-error.js';
+import { createKeymap, hintLine, keysText } from './keymap/keymap.js';
+import { keyName } from './keymap/keys.js';
 import { memorySettings } from './settings.js';
 import { resolveTheme } from './theme.js';
 
@@ -54,6 +56,7 @@ export function Boot(props: BootProps) {
   const size = props.size ?? { columns: win.columns || 80, rows: win.rows || 24 };
   const settings = useMemo(() => props.settings ?? memorySettings(), [props.settings]);
   const theme = useMemo(() => resolveTheme(settings.get('theme')), [settings]);
+  const keymap = useMemo(() => createKeymap(settings.get('keymap')), [settings]);
   const clipboard = useMemo(() => props.clipboard ?? createClipboard({ write: (s) => process.stdout.write(s) }), [props.clipboard]);
   const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
@@ -87,10 +90,11 @@ export function Boot(props: BootProps) {
   useEffect(() => () => clearTimeout(activityTimer.current), []);
 
   const quit = () => { if (props.onQuit) props.onQuit(); else ink.exit(); };
-  useInput((input) => {
-    if (input === 'q') quit();
-    else if (input === 'r' && phase.kind === 'failed') setAttempt((n) => n + 1);
-    else if (input === 'c' && phase.kind === 'sign-in') {
+  useInput((input, key) => {
+    const cmd = keymap.commandFor(keyName(input, key), ['quit', 'boot.retry', 'copy']);
+    if (cmd === 'quit') quit();
+    else if (cmd === 'boot.retry' && phase.kind === 'failed') setAttempt((n) => n + 1);
+    else if (cmd === 'copy' && phase.kind === 'sign-in') {
       const r = clipboard.copy(phase.prompt.userCode);
       setPhase({ ...phase, copied: `Code copied (${r.via.join(' + ')}).` });
     }
@@ -106,24 +110,25 @@ export function Boot(props: BootProps) {
       <Header backendLabel={target} identity="" profile={props.profile} readonly={!!props.readonly} width={width} theme={theme} />
       <Box flexDirection="column" paddingX={2} paddingY={1} flexGrow={1}>
         {phase.kind === 'connecting' && <Spinner label={`Connecting to ${target}…`} theme={theme} />}
-        {phase.kind === 'sign-in' && <DeviceCode prompt={phase.prompt} copied={phase.copied} width={width - 4} theme={theme} />}
+        {keymap.problems.map((p, i) => <Text key={`keymap-${i}`} color={theme.warn} wrap="wrap">{p}</Text>)}
+        {phase.kind === 'sign-in' && <DeviceCode prompt={phase.prompt} copied={phase.copied} copyKey={keysText(keymap, 'copy', { first: true })} width={width - 4} theme={theme} />}
         {phase.kind === 'failed' && (
           <Box flexDirection="column">
             <Text bold color={theme.error}>{`Could not connect to ${target}.`}</Text>
             <Box marginTop={1}><Text wrap="wrap">{phase.message}</Text></Box>
-            <Box marginTop={1}><Text color={theme.muted}>Press <Text bold color={undefined}>r</Text> to retry, <Text bold color={undefined}>q</Text> to quit.</Text></Box>
+            <Box marginTop={1}><Text color={theme.muted}>Press <Text bold color={undefined}>{keysText(keymap, 'boot.retry', { first: true })}</Text> to retry, <Text bold color={undefined}>{keysText(keymap, 'quit', { first: true })}</Text> to quit.</Text></Box>
           </Box>
         )}
       </Box>
       <Box height={1} width={width}>
         {activity ? <Text color={theme.warn} wrap="truncate">{`⧗ ${activity}`}</Text>
-          : <Text color={theme.muted} wrap="truncate">{phase.kind === 'sign-in' ? 'c copy the code · q quit' : phase.kind === 'failed' ? 'r retry · q quit' : 'q quit'}</Text>}
+          : <Text color={theme.muted} wrap="truncate">{hintLine(keymap, [...(phase.kind === 'sign-in' ? [['copy', 'copy the code'] as const] : phase.kind === 'failed' ? [['boot.retry', 'retry'] as const] : []), ['quit', 'quit']])}</Text>}
       </Box>
     </Box>
   );
 }
 
-function DeviceCode({ prompt, copied, width, theme }: { prompt: DeviceCodePrompt; copied?: string; width: number; theme: ReturnType<typeof resolveTheme> }) {
+function DeviceCode({ prompt, copied, copyKey, width, theme }: { prompt: DeviceCodePrompt; copied?: string; copyKey: string; width: number; theme: ReturnType<typeof resolveTheme> }) {
   return (
     <Box flexDirection="column" width={Math.min(width, 96)}>
       <Spinner label="Signing in…" theme={theme} />
@@ -133,7 +138,7 @@ function DeviceCode({ prompt, copied, width, theme }: { prompt: DeviceCodePrompt
         <Text>and enter the code</Text>
         <Box marginLeft={2} marginTop={1}><Text bold>{prompt.userCode}</Text></Box>
       </Box>
-      <Box marginTop={1}><Text color={copied ? theme.ok : theme.muted}>{copied ?? 'Press c to copy the code. The console opens once you have signed in.'}</Text></Box>
+      <Box marginTop={1}><Text color={copied ? theme.ok : theme.muted}>{copied ?? `Press ${copyKey} to copy the code. The console opens once you have signed in.`}</Text></Box>
     </Box>
   );
 }

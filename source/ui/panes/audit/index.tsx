@@ -93,9 +93,9 @@ function AuditPane({ width, height }: PaneProps) {
     ...(detail ? [] : list.bindings),
     { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
     { command: 'open', label: 'details', when: () => !detail && !!cur, run: () => setDetail(true) },
-    { command: 'result', keys: ['f'], label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
-    { command: 'filters', keys: ['F'], label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
-    { command: 'clearFilters', keys: ['x'], label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
+    { command: 'audit.result', label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
+    { command: 'audit.filters', label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
+    { command: 'audit.clearFilters', label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
     { command: 'refresh', label: 'refresh', run: () => setGeneration((g) => g + 1) },
   ];
   usePaneBindings(bindings);

@@ -53,7 +53,7 @@ function KeysPane({ width, height }: PaneProps) {
     { command: 'back', label: 'back', when: () => !!detail, run: () => setDetail(undefined) },
     { command: 'open', label: 'details', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
     {
-      command: 'try', keys: ['t'], label: 'try it', busy: 'Working inside the vault…',
+      command: 'keys.try', label: 'try it', busy: 'Working inside the vault…',
       when: () => (!cur ? false : tryOperations(cur).length === 0 ? `${cur.name} permits no operation to try (e configures key usage)` : cur.enabled ? true : `${cur.name} is disabled (e to enable it)`),
       run: () => {
         const k = cur!;
@@ -81,7 +81,7 @@ function KeysPane({ width, height }: PaneProps) {
       },
     },
     {
-      command: 'rotate', keys: ['o'], label: 'rotate', mutating: true, busy: 'Rotating…', when: () => !!cur,
+      command: 'keys.rotate', label: 'rotate', mutating: true, busy: 'Rotating…', when: () => !!cur,
       confirm: () => cur && { title: `Rotate key ${cur.name}?`, body: `A new version of ${cur.name} is created with the same type and operations and becomes the current one. Older versions stay, so what they encrypted or signed still works.`, action: 'rotate' },
       run: async () => {
         const k = cur!;

@@ -118,8 +118,8 @@ function SecretsPane({ width, height }: PaneProps) {
         } catch (e) { app.fail(e); }
       },
     },
-    { command: 'backup', keys: ['b'], label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
-    { command: 'restore', keys: ['u'], label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
+    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
+    { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
     { command: 'refresh', label: 'refresh', run: () => { app.invalidate('lookup'); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
   usePaneBindings(bindings);

@@ -64,7 +64,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
     ],
     actions: [
       {
-        key: 'ctrl+r', label: 'recover the deleted vault',
+        command: 'vaults.recoverDeleted', label: 'recover the deleted vault',
         when: (values) => !!deletedMatch && deletedMatch.name.toLowerCase() === String(values.name).toLowerCase(),
         run: async () => {
           d.onRecovered(await d.backend.deleted.recoverVault(deletedMatch!));
