@@ -8,6 +8,7 @@ import type { Backend } from '../backend/backend.js';
 import type { Vault } from '../domain/vault.js';
 import type { Clipboard } from './clipboard.js';
 import type { ConfirmSpec } from './keymap/bindings.js';
+import type { CommandId } from './keymap/commands.js';
 import type { Keymap } from './keymap/keymap.js';
 import type { Settings } from './settings.js';
 import type { Theme } from './theme.js';
@@ -28,6 +29,8 @@ export interface AppServices {
   backend: Backend;
   readonly: boolean;
   keymap: Keymap;
+  /** The key to name in a hint for a command ("Press R to try again"), as the user has it bound. */
+  key(command: CommandId): string;
   theme: Theme;
   settings: Settings;
   clipboard: Clipboard;

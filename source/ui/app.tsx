@@ -176,6 +176,7 @@ export function App(props: AppProps) {
 
   const services: AppServices = {
     backend, readonly, keymap, theme, settings, clipboard, now,
+    key: (command) => keysText(keymap, command, { first: true }),
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
     fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx); showFlash('error', text); return text; },
@@ -313,7 +314,7 @@ export function App(props: AppProps) {
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />
                   : def.vaultScoped === true && !vault
-                  ? <Text color={theme.muted}>{`No vault selected. Press 1 for Vaults, pick one with ↑↓ and Enter; then come back to ${def.title}.`}</Text>
+                  ? <Text color={theme.muted}>{`No vault selected. Press ${services.key('pane.1')} for Vaults, pick one with ${services.key('up')}${services.key('down')} and ${services.key('open')}; then come back to ${def.title}.`}</Text>
                   : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>

@@ -4,7 +4,7 @@
  * `r` to retry and `q` to quit. Once the backend is there it mounts <App/>, and from then on feeds
  * the backend's throttling and retry activity to the App's status line (a prop: no input is lost).
  */
-import { Box, Text, useApp as useInkApp, useInput, useWindowSize } from 'ink';
+import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AzureActivity, DeviceCodePrompt } from '../backend/azure/index.js';
 import type { Backend } from '../backend/backend.js';
@@ -15,6 +15,7 @@ import { Spinner } from './components/spinner.js';
 import { explainError } from './explain-error.js';
 import { createKeymap, hintLine, keysText } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
+import { splitKeys } from './key-queue.js';
 import { memorySettings } from './settings.js';
 import { resolveTheme } from './theme.js';
 
@@ -90,7 +91,7 @@ export function Boot(props: BootProps) {
   useEffect(() => () => clearTimeout(activityTimer.current), []);
 
   const quit = () => { if (props.onQuit) props.onQuit(); else ink.exit(); };
-  useInput((input, key) => {
+  const handle = (input: string, key: Key) => {
     const cmd = keymap.commandFor(keyName(input, key), ['quit', 'boot.retry', 'copy']);
     if (cmd === 'quit') quit();
     else if (cmd === 'boot.retry' && phase.kind === 'failed') setAttempt((n) => n + 1);
@@ -98,7 +99,9 @@ export function Boot(props: BootProps) {
       const r = clipboard.copy(phase.prompt.userCode);
       setPhase({ ...phase, copied: `Code copied (${r.via.join(' + ')}).` });
     }
-  }, { isActive: phase.kind !== 'ready' });
+  };
+  // Esc glued to the next key on a fast link is two keys, as in the console (key-queue.ts).
+  useInput((input, key) => { for (const k of splitKeys(input, key, keymap.isBound)) handle(k.input, k.key); }, { isActive: phase.kind !== 'ready' });
 
   if (phase.kind === 'ready') {
     return <App {...appProps} settings={settings} clipboard={clipboard} backend={phase.backend} activity={activity} />;

@@ -13,6 +13,7 @@ import type { GlobalOptions } from '../cli/global-options.js';
 import { applyProfile, selectedProfile } from '../config/profiles.js';
 import { Boot } from './boot.js';
 import { createClipboard } from './clipboard.js';
+import { createKeymap } from './keymap/keymap.js';
 import { openSettings } from './settings.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -71,6 +72,8 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
   await instance.waitUntilExit();
   clipboard.dispose();
   hooks.restore();
+  // Said on screen at start; said again where it stays readable once the full screen is gone.
+  for (const problem of createKeymap(settings.get('keymap')).problems) process.stderr.write(`kvdeck: ${problem}\n`);
   await (backend ?? early)?.close?.();
   return 0;
 }

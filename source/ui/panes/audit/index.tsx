@@ -101,15 +101,15 @@ function AuditPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the audit log…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
   const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
   return (
     <Box flexDirection="column">
       {about.map((line) => <Text key="about" color={app.theme.muted} wrap="truncate-end">{line}</Text>)}
       <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
-        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (x clears)` : 'f refused only · F vault/caller'} · R reload`}
-        empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? 'Press x to clear the filters.' : 'Every operation on a vault, allowed or refused, is recorded here. Press R to reload.' }} />
+        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (${app.key('audit.clearFilters')} clears)` : `${app.key('audit.result')} refused only · ${app.key('audit.filters')} vault/caller`} · ${app.key('refresh')} reload`}
+        empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? `Press ${app.key('audit.clearFilters')} to clear the filters.` : `Every operation on a vault, allowed or refused, is recorded here. Press ${app.key('refresh')} to reload.` }} />
     </Box>
   );
 }

@@ -111,14 +111,14 @@ function KeysPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading keys of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return <KeyDetail latest={open} selected={versions.current} jwk={jwkLoad.data?.key} versions={versions} loadingVersions={versionsLoad.loading} width={width} theme={app.theme} now={now} />;
   }
   return (
     <ListView list={list} columns={keyColumns(now)} width={width} theme={app.theme}
-      summary={`${items.length} key${items.length === 1 ? '' : 's'} in ${vault.name} · Enter details · t try it`}
-      empty={{ title: `No keys in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one.' }} />
+      summary={`${items.length} key${items.length === 1 ? '' : 's'} in ${vault.name} · ${app.key('open')} details · ${app.key('keys.try')} try it`}
+      empty={{ title: `No keys in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one.` }} />
   );
 }
 

@@ -81,11 +81,11 @@ function LocksPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label={`Loading the locks of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   return (
     <ListView list={list} columns={lockColumns(vault.name, subNames)} width={width} theme={app.theme}
       summary={`${rows.length} lock${rows.length === 1 ? '' : 's'} on ${vault.name}, its resource group and its subscription`}
-      empty={{ title: `No locks on ${vault.name}, its resource group ${vault.resourceGroup} or its subscription.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one (Delete stops deletion; Read-only stops every change).' }} />
+      empty={{ title: `No locks on ${vault.name}, its resource group ${vault.resourceGroup} or its subscription.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one (Delete stops deletion; Read-only stops every change).` }} />
   );
 }
 

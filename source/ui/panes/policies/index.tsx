@@ -137,12 +137,12 @@ function PoliciesPane({ width, height }: PaneProps) {
 
   if (rbac) return <RbacNotice vault={vault} theme={app.theme} />;
   if ((loaded.loading || principals.loading) && rows.length === 0) return <Spinner label={`Loading the access policies of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && cur) return <PolicyDetail row={cur} theme={app.theme} height={height} />;
   return (
     <ListView list={list} columns={POLICY_COLUMNS} width={width} theme={app.theme}
       summary={`${rows.length} access polic${rows.length === 1 ? 'y' : 'ies'} on ${vault.name} · Enter every permission`}
-      empty={{ title: `No access policies on ${vault.name}: nobody can use its secrets or keys.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one from a template.' }} />
+      empty={{ title: `No access policies on ${vault.name}: nobody can use its secrets or keys.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one from a template.` }} />
   );
 }
 

@@ -52,7 +52,7 @@ function SecretsPane({ width, height }: PaneProps) {
     if (!req || loaded.loading || req.vaultName.toLowerCase() !== vault.name.toLowerCase()) return;
     app.clearOpenRequest();
     if (list.select((s) => s.name.toLowerCase() === req.secretName.toLowerCase())) setDetail(items.find((s) => s.name.toLowerCase() === req.secretName.toLowerCase())?.name);
-    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press R to refresh.`);
+    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press ${app.key('refresh')} to refresh.`);
   }, [app.openRequest, loaded.loading]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const closeDetail = () => { reveal.hide(); setDetail(undefined); };
@@ -125,7 +125,7 @@ function SecretsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
@@ -136,7 +136,7 @@ function SecretsPane({ width, height }: PaneProps) {
   return (
     <ListView list={list} columns={secretColumns(now)} width={width} theme={app.theme}
       summary={`${items.length.toLocaleString('en-US')} secret${items.length === 1 ? '' : 's'} in ${vault.name}`}
-      empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one, or u to restore one from a backup file.' }} />
+      empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one, or ${app.key('secrets.restore')} to restore one from a backup file.` }} />
   );
 }
 

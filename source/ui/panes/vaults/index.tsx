@@ -63,7 +63,7 @@ function VaultsPane({ width, height }: PaneProps) {
         const subs = await app.backend.directory.listSubscriptions();
         const groups = (await Promise.all(subs.map((s) => app.backend.directory.listResourceGroups(s.id)))).flat();
         void app.form(newVaultForm({
-          backend: app.backend, subscriptions: subs, resourceGroups: groups,
+          backend: app.backend, subscriptions: subs, resourceGroups: groups, recoverKey: app.key('vaults.recoverDeleted'),
           onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); refresh(); app.selectVault(v); },
           onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, with its secrets, keys and access policies.`); refresh(); app.selectVault(v); },
         }));
@@ -95,13 +95,13 @@ function VaultsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} />;
   return (
     <ListView
       list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
-      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · Enter details · 2 secrets of the selected vault`}
-      empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one, or :sub to show every subscription.' }}
+      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · ${app.key('open')} details · ${app.key('pane.2')} secrets of the selected vault`}
+      empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one, or ${app.key('palette')}sub to show every subscription.` }}
     />
   );
 }
