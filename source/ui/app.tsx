@@ -30,6 +30,7 @@ import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
 import { memorySettings, type LastVault, type Settings } from './settings.js';
 import { resolveTheme } from './theme.js';
+import { createSessionCache, stale } from './session-cache.js';
 import { SubFilterContext } from './sub-filter.js';
 import { Spinner } from './components/spinner.js';
 import { REVEAL_MS } from './panes/secrets/use-reveal.js';
@@ -92,7 +93,7 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [openRequest, setOpenRequest] = useState<OpenRequest | undefined>();
   const overlays = useOverlays();
-  const cache = useRef(new Map<string, unknown>()).current;
+  const cache = useMemo(createSessionCache, []);
 
   // Input routing state.
   const captures = useRef<{ current: CaptureHandler }[]>([]);
@@ -202,7 +203,7 @@ export function App(props: AppProps) {
     requestOpen: setOpenRequest,
     clearOpenRequest: () => setOpenRequest(undefined),
     cache,
-    invalidate: (prefix?: string) => { for (const k of [...cache.keys()]) if (!prefix || k.startsWith(prefix)) cache.delete(k); },
+    invalidate: cache.invalidate,
     size: { columns: bodyWidth, rows: 0 },
   };
   const servicesRef = useRef(services);
@@ -238,7 +239,7 @@ export function App(props: AppProps) {
     if (cmd.theme) { setThemeName(cmd.theme); settings.set('theme', cmd.theme); showFlash('success', `Theme: ${cmd.theme}.`); }
     if (cmd.sub !== undefined) {
       setSubFilter(cmd.sub ?? undefined);
-      cache.delete('vaults');
+      cache.invalidate(stale.vaultLists);
       const s = subs.find((x) => x.id === cmd.sub);
       showFlash('info', cmd.sub ? `Showing subscription ${s?.displayName ?? cmd.sub}.` : 'Showing every subscription.');
       goto('vaults');

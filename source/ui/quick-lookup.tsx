@@ -18,7 +18,7 @@ import { editText } from './components/text-input.js';
 import { useCapture } from './input-router.js';
 import { hintLine } from './keymap/keymap.js';
 import { copySecretValue } from './panes/secrets/copy.js';
-import { secretsCacheKey } from './panes/secrets/index.js';
+import { cacheKeys } from './session-cache.js';
 import type { SecretProperties } from '../domain/secret.js';
 
 export interface LookupEntry {
@@ -65,7 +65,7 @@ const LOOKUP_COMMANDS = ['back', 'open', 'copy', 'refresh', 'up', 'down', 'pageU
 
 export function QuickLookup({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
   const app = useApp();
-  const [data, setData] = useState<LookupIndex | undefined>(() => app.cache.get('lookup') as LookupIndex | undefined);
+  const [data, setData] = useState<LookupIndex | undefined>(() => app.cache.get<LookupIndex>(cacheKeys.lookup()));
   const [error, setError] = useState<string | undefined>();
   const [generation, setGeneration] = useState(0);
   const [query, setQuery] = useState('');
@@ -76,7 +76,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
   useEffect(() => {
     if (data) return;
     const ac = new AbortController();
-    loadLookupIndex(app.backend, ac.signal, (v) => app.cache.get(secretsCacheKey(v)) as SecretProperties[] | undefined).then((d) => { app.cache.set('lookup', d); setData(d); }, (e) => { if (!ac.signal.aborted) setError(app.fail(e)); });
+    loadLookupIndex(app.backend, ac.signal, (v) => app.cache.get<SecretProperties[]>(cacheKeys.secrets(v))).then((d) => { app.cache.set(cacheKeys.lookup(), d); setData(d); }, (e) => { if (!ac.signal.aborted) setError(app.fail(e)); });
     return () => ac.abort();
   }, [generation]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -101,7 +101,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
     app.requestOpen({ vaultName: current.vault.name, secretName: current.name });
     app.goto('secrets');
   };
-  const refresh = () => { app.cache.delete('lookup'); prev.current = undefined; setData(undefined); setGeneration((g) => g + 1); };
+  const refresh = () => { app.cache.delete(cacheKeys.lookup()); prev.current = undefined; setData(undefined); setGeneration((g) => g + 1); };
 
   useCapture((input, key, name) => {
     const cmd = app.keymap.commandFor(name, LOOKUP_COMMANDS, { typing: !inResults });

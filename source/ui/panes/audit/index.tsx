@@ -13,6 +13,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -50,10 +51,10 @@ function AuditPane({ width, height }: PaneProps) {
     vaultName: filters.vaultName, callerObjectId: filters.callerObjectId, operation: filters.operation,
     result: filters.result === 'all' ? undefined : filters.result, limit: 5000,
   };
-  const loaded = useLoad(`audit:${JSON.stringify(query)}:${generation}`, (signal) => app.backend.audit.query(query, { signal }));
+  const loaded = useLoad(cacheKeys.audit(query, generation), (signal) => app.backend.audit.query(query, { signal }));
   // On Azure the console can only show what this session did; the vault's full log is in its diagnostics.
   const remote = app.backend.info.kind !== 'demo';
-  const hint = useLoad(`audit-hint:${app.vault?.id ?? ''}`, async (signal) =>
+  const hint = useLoad(cacheKeys.auditHint(app.vault), async (signal) =>
     remote && app.vault && app.backend.audit.diagnosticsHint ? app.backend.audit.diagnosticsHint(app.vault, { signal }).catch(() => undefined) : undefined);
   const about = remote ? [`This session's own operations.${hint.data ? ` ${hint.data}` : ''}`] : [];
   const rows = loaded.data ?? [];

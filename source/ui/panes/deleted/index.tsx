@@ -13,6 +13,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -46,16 +47,15 @@ async function loadBin(backend: Backend, vault: Vault | undefined, signal: Abort
 /** Where a recovered item shows up again, and which caches to drop so it does. */
 function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined): string {
   if (r.kind === 'vault') {
-    app.invalidate('vaults:');
-    app.invalidate('lookup');
+    app.invalidate(stale.vaultLists, stale.lookup, stale.vault({ id: r.item.vaultId }));
     return `Vault ${r.name} is back in pane 1 (Vaults), with its secrets, keys and access policies.`;
   }
   if (r.kind === 'secret') {
-    if (vault) app.invalidate(`secrets:${vault.id}`);
-    app.invalidate('lookup');
+    if (vault) app.invalidate(stale.secretsOf(vault));
+    app.invalidate(stale.lookup);
     return `Secret ${r.name} is back in pane 2 (Secrets of ${r.where}), with all its versions.`;
   }
-  if (vault) app.invalidate(`keys:${vault.id}`);
+  if (vault) app.invalidate(stale.keysOf(vault));
   return `Key ${r.name} is back in pane 3 (Keys of ${r.where}), with all its versions.`;
 }
 
@@ -63,8 +63,8 @@ function DeletedPane({ width, height }: PaneProps) {
   const app = useApp();
   const vault = app.vault;
   const now = app.now();
-  // Not cached: the bin changes whenever something is deleted anywhere.
-  const loaded = useLoad(`bin:${vault?.id ?? '*'}`, (signal) => loadBin(app.backend, vault, signal));
+  // Cached: every delete anywhere drops it (stale.bins, stale.binOf); R lists again.
+  const loaded = useLoad(cacheKeys.bin(vault), (signal) => loadBin(app.backend, vault, signal), { cache: true });
   const rows = loaded.data?.rows ?? [];
   const list = useList<BinRow>({ items: rows, text: (r) => `${r.kind} ${r.name}`, height: height - LIST_CHROME });
   const cur = list.current;
