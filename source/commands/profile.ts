@@ -12,6 +12,29 @@ import { builtInCloud } from '../backend/azure/clouds.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+export const PROFILE_HELP = `Usage: kvdeck profile add NAME [options] | list | use NAME | remove NAME
+
+Saved connections: the cloud, tenant, subscription filter, sign-in method, default vault, or a local
+emulator — never a secret or a token.
+
+  add NAME     save a profile from the options: --cloud NAME | --arm URL | --emulator URL --ca FILE [--as PRINCIPAL],
+               --tenant ID, --subscription ID (repeatable), --auth METHOD, --vault NAME (the default vault)
+  list         the saved profiles (* marks the one in use)
+  use NAME     use this profile from now on (kvdeck --profile NAME: for one run)
+  remove NAME  forget it
+  -h, --help   this text
+`;
+
+export const CONFIG_HELP = `Usage: kvdeck config path
+
+Prints where kvdeck keeps its profiles (config.json) and settings (settings.json).
+`;
+
+/** A verb takes at most these arguments: one more is a usage error that names it. */
+function expect(verb: string, args: string[], names: string[]): void {
+  if (args.length > names.length) throw new UsageError(`profile ${verb} takes ${names.length ? names.join(' ') : 'no argument'}; '${args[names.length]}' is one too many`);
+}
+
 function takeVault(argv: string[]): { rest: string[]; vault?: string } {
   const rest: string[] = [];
   let vault: string | undefined;
@@ -38,6 +61,7 @@ async function add(argv: string[]): Promise<number> {
   const { rest, vault } = takeVault(argv);
   const o = parseGlobalOptions(rest);
   const name = o.positionals[1];
+  expect('add', o.positionals.slice(1), ['NAME']);
   if (!name || !NAME.test(name)) throw new UsageError('profile add needs a NAME (letters, digits, . _ -)');
   if ([o.emulator, o.arm, o.cloud].filter(Boolean).length > 1) throw new UsageError('choose one of --cloud, --arm, --emulator');
   if (o.cloud) builtInCloud(o.cloud); // refuses unknown names now rather than at the next start
@@ -104,12 +128,15 @@ async function guarded(fn: () => Promise<number> | number): Promise<number> {
 
 export function runProfile(argv: string[]): Promise<number> {
   return guarded(() => {
-    const [verb, name] = parseGlobalOptions(takeVault(argv).rest).positionals;
+    const o = parseGlobalOptions(takeVault(argv).rest);
+    if (o.help) { process.stdout.write(PROFILE_HELP); return 0; }
+    const [verb, name] = o.positionals;
+    const args = o.positionals.slice(1);
     switch (verb) {
       case 'add': return add(argv);
-      case 'use': return use(name);
-      case 'remove': case 'rm': return remove(name);
-      case 'list': case 'ls': case undefined: return list();
+      case 'use': expect('use', args, ['NAME']); return use(name);
+      case 'remove': case 'rm': expect('remove', args, ['NAME']); return remove(name);
+      case 'list': case 'ls': case undefined: expect('list', args, []); return list();
       default: throw new UsageError(`unknown profile command '${verb}': add, list, use, remove`);
     }
   });
@@ -117,7 +144,9 @@ export function runProfile(argv: string[]): Promise<number> {
 
 export function runConfig(argv: string[]): Promise<number> {
   return guarded(() => {
+    if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(CONFIG_HELP); return 0; }
     if (argv[0] !== 'path') throw new UsageError('config knows one command: kvdeck config path');
+    if (argv.length > 1) throw new UsageError(`config path takes no argument; '${argv[1]}' is one too many`);
     process.stdout.write(`${configPath()}\n`);
     return 0;
   });

@@ -20,7 +20,7 @@ import { textWidth } from './components/text-width.js';
 import { explainError, type ErrorContext } from './explain-error.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
-import { GLOBAL_COMMANDS } from './keymap/commands.js';
+import { GLOBAL_COMMANDS, type CommandId } from './keymap/commands.js';
 import { createKeymap, keysText } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
 import { PLAIN_KEY, splitKeys, useKeyQueue, type QueuedKey } from './key-queue.js';
@@ -174,13 +174,14 @@ export function App(props: AppProps) {
   }, [settings]);
 
   const bodyWidth = size.columns;
+  const keyOf = useCallback((command: CommandId) => keysText(keymap, command, { first: true }), [keymap]);
 
   const services: AppServices = {
     backend, readonly, keymap, theme, settings, clipboard, now,
-    key: (command) => keysText(keymap, command, { first: true }),
+    key: keyOf,
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
-    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx); showFlash('error', text); return text; },
+    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); return text; },
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
       const width = Math.min(72, bodyWidth - 2);
       const close = overlays.open((closeIt) => {

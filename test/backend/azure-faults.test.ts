@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createAzureBackend, type AzureActivity, type AzureBackendExtras } from '../../source/backend/azure/index.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
 import { startEmulator, type EmulatorOptions } from '../../source/emulator/index.js';
 
@@ -16,7 +15,7 @@ process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
 
 async function withEmulator(faults: EmulatorOptions, extras: AzureBackendExtras, fn: (b: Awaited<ReturnType<typeof createAzureBackend>>) => Promise<void>) {
   const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')), ...faults });
-  const b = await createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath]), extras);
+  const b = await createAzureBackend({ emulator: emu.arm, ca: emu.caCertPath }, extras);
   try {
     await fn(b);
   } finally {

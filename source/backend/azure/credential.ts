@@ -4,7 +4,7 @@
  * the Azure CLI's business.
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { AuthMethod } from '../../cli/global-options.js';
+import type { AuthMethod } from '../options.js';
 import type { CloudProfile } from './clouds.js';
 
 export interface DeviceCodePrompt {

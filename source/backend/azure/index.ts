@@ -7,11 +7,10 @@ import type { TokenCredential } from '@azure/core-auth';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { GlobalOptions } from '../../cli/global-options.js';
 import type { Backend, BackendInfo } from '../backend.js';
+import type { BackendOptions } from '../options.js';
 import type { Identity } from '../../domain/directory.js';
 import type { VaultRef } from '../../domain/vault.js';
-import { applyProfile } from '../../config/profiles.js';
 import { AzureAudit } from './audit.js';
 import { builtInCloud, discoverCloud, scopeFor, vaultUriIn, type CloudProfile } from './clouds.js';
 import { AzureContext, type AzureActivity, type RetrySettings } from './context.js';
@@ -118,8 +117,8 @@ async function nameIdentity(directory: AzureDirectory, credential: ClaimsCapturi
   clearTimeout(timer);
 }
 
-export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
-  const opts = applyProfile(options);
+/** `opts` come with a saved profile already applied (the CLI does it). */
+export async function createAzureBackend(opts: BackendOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
   const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
   if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
   const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm), caOnly: !!opts.emulator });
@@ -165,7 +164,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     }
   }
 
-  const directory = new AzureDirectory(ctx, opts.subscription ?? []);
+  const directory = new AzureDirectory(ctx, [...(opts.subscriptions ?? [])]);
   if (extras.eagerIdentity ?? true) await nameIdentity(directory, credential, identity);
   const vaults = new AzureVaults(ctx, directory);
   const info: BackendInfo = {

@@ -102,7 +102,7 @@ function AuditPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the audit log…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
   const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
   return (

@@ -109,7 +109,7 @@ function DeletedPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the bin…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets and keys of ${vault.name}` : 'deleted vaults (all subscriptions) · pick a vault in pane 1 to see its deleted secrets and keys';
   const problem = loaded.data?.vaultProblem;
   return (

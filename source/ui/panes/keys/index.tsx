@@ -108,7 +108,7 @@ function KeysPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading keys of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return <KeyDetail latest={open} selected={versions.current} jwk={jwkLoad.data?.key} versions={versions} loadingVersions={versionsLoad.loading} width={width} theme={app.theme} now={now} />;
   }

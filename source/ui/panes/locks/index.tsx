@@ -83,7 +83,7 @@ function LocksPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label={`Loading the locks of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   return (
     <ListView list={list} columns={lockColumns(vault.name, subNames)} width={width} theme={app.theme}
       summary={`${rows.length} lock${rows.length === 1 ? '' : 's'} on ${vault.name}, its resource group and its subscription`}

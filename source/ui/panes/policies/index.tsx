@@ -138,7 +138,7 @@ function PoliciesPane({ width, height }: PaneProps) {
 
   if (rbac) return <RbacNotice vault={vault} theme={app.theme} />;
   if ((loaded.loading || principals.loading) && rows.length === 0) return <Spinner label={`Loading the access policies of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && cur) return <PolicyDetail row={cur} theme={app.theme} height={height} />;
   return (
     <ListView list={list} columns={POLICY_COLUMNS} width={width} theme={app.theme}

@@ -122,7 +122,7 @@ function SecretsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}

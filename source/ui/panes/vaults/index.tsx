@@ -96,7 +96,7 @@ function VaultsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} />;
   return (
     <ListView
