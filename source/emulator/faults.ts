@@ -1,7 +1,8 @@
 /**
  * Fault injection for client reliability tests: fixed latency, random 500/503 answers from a
  * seeded generator (the same seed gives the same sequence), and per-vault throttling the way the
- * real service does it (429 + Retry-After above N requests in a 10-second window).
+ * real service does it (429 + Retry-After above N requests in a 10-second window; tests shorten the
+ * window so a throttled client waits a second, not ten).
  */
 import { KeyVaultError } from '../domain/errors.js';
 import { errors } from '../domain/errors.js';
@@ -12,11 +13,14 @@ export interface FaultOptions {
   /** 0..1: the share of requests answered with 500 or 503. */
   faultRate?: number;
   faultSeed?: number;
-  /** Requests allowed per vault per 10 seconds; unset = unlimited. */
+  /** Requests allowed per vault per window; unset = unlimited. */
   throttle?: number;
+  /** The throttling window, default 10 s as Azure's. */
+  throttleWindowMs?: number;
 }
 
-const WINDOW_MS = 10_000;
+/** Azure Key Vault counts requests per vault in 10-second windows. */
+export const THROTTLE_WINDOW_MS = 10_000;
 
 /** mulberry32: small, fast, and good enough to pick which requests fail. */
 function seeded(seed: number): () => number {
@@ -60,14 +64,16 @@ export class Faults {
     const limit = this.options.throttle;
     if (!limit || limit <= 0) return undefined;
     const now = this.now();
+    const windowMs = this.options.throttleWindowMs ?? THROTTLE_WINDOW_MS;
     const key = vaultName.toLowerCase();
     let w = this.windows.get(key);
-    if (!w || now - w.start >= WINDOW_MS) {
+    if (!w || now - w.start >= windowMs) {
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count++;
     if (w.count <= limit) return undefined;
-    return errors.throttled(Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000)));
+    // Retry-After is in whole seconds: at least 1, whatever the window.
+    return errors.throttled(Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)));
   }
 }
