@@ -30,38 +30,29 @@ async function filterTo(app: App, name: string) {
   await app.waitFor((f) => f.includes(`/${name}`) && f.includes('Esc clears'), `filter ${name}`);
 }
 
-test('a secret deleted in pane 2 shows in the bin (pane 6) listed before', async () => {
-  const app = await onAppVault();
-  await app.press('6');
-  await app.waitFor((f) => f.includes('old-db-password'), 'the bin, cached');
-  assert.ok(!binRow(app.frame(), 'secret', 'legacy-token'));
-  await app.press('2');
-  await app.waitFor((f) => f.includes('legacy-token'), 'secrets');
-  await filterTo(app, 'legacy-token');
+/** Filters the focused list to `name`, deletes it (d, y) and waits for the flash. */
+async function deleteRow(app: App, kind: 'secret' | 'key' | 'vault', name: string) {
+  await filterTo(app, name);
   await app.press('d');
-  await app.waitFor((f) => f.includes('Delete secret legacy-token?'), 'confirmation');
+  await app.waitFor((f) => f.includes(`Delete ${kind} ${name}?`), 'confirmation');
   await app.press('y');
-  await app.waitFor((f) => f.includes('Secret legacy-token deleted'), 'deleted');
-  await app.press('6');
-  await app.waitFor((f) => binRow(f, 'secret', 'legacy-token'), 'the bin lists it');
-  app.unmount();
-});
+  await app.waitFor((f) => f.includes(`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${name} deleted`), 'deleted');
+}
 
-test('a key deleted in pane 3 shows in the bin (pane 6) listed before', async () => {
-  const app = await onAppVault();
-  await app.press('6');
-  await app.waitFor((f) => f.includes('old-db-password'), 'the bin, cached');
-  await app.press('3');
-  await app.waitFor((f) => f.includes('app-signing-key'), 'keys');
-  await filterTo(app, 'app-signing-key');
-  await app.press('d');
-  await app.waitFor((f) => f.includes('Delete key app-signing-key?'), 'confirmation');
-  await app.press('y');
-  await app.waitFor((f) => f.includes('Key app-signing-key deleted'), 'deleted');
-  await app.press('6');
-  await app.waitFor((f) => binRow(f, 'key', 'app-signing-key'), 'the bin lists it');
-  app.unmount();
-});
+for (const [kind, pane, name] of [['secret', '2', 'legacy-token'], ['key', '3', 'app-signing-key']] as const) {
+  test(`a ${kind} deleted in pane ${pane} shows in the bin (pane 6) listed before`, async () => {
+    const app = await onAppVault();
+    await app.press('6');
+    await app.waitFor((f) => f.includes('old-db-password'), 'the bin, cached');
+    assert.ok(!binRow(app.frame(), kind, name));
+    await app.press(pane);
+    await app.waitFor((f) => f.includes(name), `pane ${pane}`);
+    await deleteRow(app, kind, name);
+    await app.press('6');
+    await app.waitFor((f) => binRow(f, kind, name), 'the bin lists it');
+    app.unmount();
+  });
+}
 
 test('a vault recovered in the bin is listed again in pane 1, and a vault deleted in pane 1 is in the bin', async () => {
   const app = renderApp();
@@ -73,11 +64,7 @@ test('a vault recovered in the bin is listed again in pane 1, and a vault delete
   await app.waitFor((f) => f.includes('Vault billing-old-kv is back'), 'recovered');
   await app.press('1');
   await app.waitFor((f) => f.includes('4 vaults') && f.includes('billing-old-kv'), 'pane 1 lists it');
-  await filterTo(app, 'billing-old-kv');
-  await app.press('d');
-  await app.waitFor((f) => f.includes('Delete vault billing-old-kv?'), 'confirmation');
-  await app.press('y');
-  await app.waitFor((f) => f.includes('Vault billing-old-kv deleted'), 'deleted');
+  await deleteRow(app, 'vault', 'billing-old-kv');
   await app.press('6');
   await app.waitFor((f) => binRow(f, 'vault', 'billing-old-kv'), 'the cached bin lists it again');
   app.unmount();
@@ -89,11 +76,7 @@ test('a vault deleted, purged and created again under its name shows none of its
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of contoso-app-kv, cached');
   await app.press('1');
   await app.waitFor((f) => f.includes('3 vaults'), 'pane 1');
-  await filterTo(app, 'contoso-app-kv');
-  await app.press('d');
-  await app.waitFor((f) => f.includes('Delete vault contoso-app-kv?'), 'confirmation');
-  await app.press('y');
-  await app.waitFor((f) => f.includes('Vault contoso-app-kv deleted'), 'deleted');
+  await deleteRow(app, 'vault', 'contoso-app-kv');
   // Purged and created again elsewhere (another session, the portal): same name, same resource group, same id.
   const deleted = (await app.backend.deleted.listVaults()).find((d) => d.name === DEMO.vaults.app)!;
   await app.backend.deleted.purgeVault(deleted);
