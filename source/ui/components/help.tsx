@@ -99,7 +99,7 @@ export function HelpOverlay(p: HelpProps) {
     const from = Math.min(scroll, Math.max(0, lines.length - page));
     return <Box flexDirection="column" width={colWidth}>{lines.slice(from, from + page).map(render)}</Box>;
   };
-  const scrollKeys = `${p.keymap.keysFor('up').map(displayKey).join(' ')} ${p.keymap.keysFor('down').map(displayKey).join(' ')}`.trim();
+  const scrollKeys = [keysOf(p.keymap, 'up'), keysOf(p.keymap, 'down')].filter(Boolean).join(' / ');
   return (
     <Box flexDirection="column" width={p.width} paddingX={1}>
       <Text bold color={p.theme.accent} wrap="truncate">{`Help — ${scrollKeys ? `${scrollKeys} scroll · ` : ''}any other key closes`}</Text>
