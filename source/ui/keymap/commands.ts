@@ -44,8 +44,8 @@ export type Place =
 export const TYPING_PLACES: ReadonlySet<Place> = new Set(['filter', 'text', 'palette']);
 
 export interface CommandSpec {
-  /** Key names as keys.ts spells them: "j", "G", "ctrl+p", "shift+tab", "pagedown", "enter", " ". */
-  keys: readonly string[];
+  /** Key names as keys.ts spells them: "j", "G", "ctrl+p", "shift+tab", "pagedown", "enter", " ". At least one: a command without a default key does not compile. */
+  keys: readonly [string, ...string[]];
   /** What it does, for the help screen and the README. */
   description: string;
   /** Where it is heard. */
