@@ -32,7 +32,8 @@ before(() => {
   if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 });
 
-describe('one-shot commands against the emulator', () => {
+// Each case is its own process: they run side by side.
+describe('one-shot commands against the emulator', { concurrency: true }, () => {
   let emu: RunningEmulator;
   let flags: string[];
   before(async () => {
@@ -102,11 +103,11 @@ function missingCases(flags: () => string[]) {
   });
 }
 
-describe('one-shot commands against the demo engine', () => {
+describe('one-shot commands against the demo engine', { concurrency: true }, () => {
   missingCases(() => []);
 });
 
-describe('one-shot command lines', () => {
+describe('one-shot command lines', { concurrency: true }, () => {
   for (const cmd of ['get', 'ls', 'set', 'profile', 'config', 'serve'] as const) {
     it(`kvdeck ${cmd} --help prints its own usage`, async () => {
       const r = await kvdeck([cmd, '--help']);
@@ -125,11 +126,12 @@ describe('one-shot command lines', () => {
   });
 
   it('extra arguments are refused (exit 2)', async () => {
-    for (const args of [['get', 'contoso-app-kv/a', 'contoso-app-kv/b'], ['ls', 'contoso-app-kv', 'more'], ['set', 'contoso-app-kv/a', 'b'], ['profile', 'list', 'x'], ['profile', 'use', 'a', 'b'], ['config', 'path', 'x']]) {
-      const r = await kvdeck(args);
-      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-      assert.match(r.stderr, /one too many/, args.join(' '));
-    }
+    const lines = [['get', 'contoso-app-kv/a', 'contoso-app-kv/b'], ['ls', 'contoso-app-kv', 'more'], ['set', 'contoso-app-kv/a', 'b'], ['profile', 'list', 'x'], ['profile', 'use', 'a', 'b'], ['config', 'path', 'x']];
+    const results = await Promise.all(lines.map((args) => kvdeck(args)));
+    results.forEach((r, i) => {
+      assert.equal(r.code, 2, `${lines[i].join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /one too many/, lines[i].join(' '));
+    });
   });
 });
 
