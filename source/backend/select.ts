@@ -4,15 +4,14 @@
  * --profile, --cloud, --arm, --auth. Both load lazily so the console pays only for the one it uses.
  *
  * `--as` takes an objectId, a display name or a user principal name; a name is looked up in the
- * backend's directory (an unknown one is a UsageError, reported before the console opens).
+ * backend's directory (an unknown one is an OptionError — a usage error to the CLI — reported before the console opens).
  */
-import type { GlobalOptions } from '../cli/global-options.js';
-import { UsageError } from '../cli/global-options.js';
 import type { Principal } from '../domain/directory.js';
 import type { AzureBackendExtras } from './azure/index.js';
 import type { Backend } from './backend.js';
+import { OptionError, type BackendOptions } from './options.js';
 
-export function wantsAzure(opts: GlobalOptions): boolean {
+export function wantsAzure(opts: BackendOptions): boolean {
   return !!(opts.emulator || opts.profile || opts.cloud || opts.arm || opts.auth);
 }
 
@@ -25,17 +24,17 @@ export function resolvePrincipal(as: string, principals: readonly Principal[]): 
   const hits = principals.filter((p) => p.displayName.toLowerCase() === want || p.upn?.toLowerCase() === want);
   if (hits.length === 1) return hits[0].objectId;
   if (hits.length > 1) {
-    throw new UsageError(`--as '${as}' names ${hits.length} principals (${hits.map((p) => p.objectId).join(', ')}); give the objectId`);
+    throw new OptionError(`--as '${as}' names ${hits.length} principals (${hits.map((p) => p.objectId).join(', ')}); give the objectId`);
   }
   const known = principals.filter((p) => p.kind === 'user' || p.kind === 'application').slice(0, 6).map((p) => p.upn ?? p.displayName);
-  throw new UsageError(`--as '${as}' matches no principal in the directory${known.length ? ` (known: ${known.join(', ')}, …)` : ''}`);
+  throw new OptionError(`--as '${as}' matches no principal in the directory${known.length ? ` (known: ${known.join(', ')}, …)` : ''}`);
 }
 
 /**
  * `extras` reach the Azure backend only (device-code prompt and throttling activity shown inside
  * the console); the demo engine ignores them.
  */
-export async function createBackend(opts: GlobalOptions, extras: AzureBackendExtras = {}): Promise<Backend> {
+export async function createBackend(opts: BackendOptions, extras: AzureBackendExtras = {}): Promise<Backend> {
   if (wantsAzure(opts)) {
     // The Azure backend resolves a name given to --as itself (through the emulator's Graph).
     const { createAzureBackend } = await import('./azure/index.js');

@@ -1,7 +1,8 @@
 /** The flags every kvdeck entry point shares (the console and the one-shot commands). */
 import { parseArgs } from 'node:util';
+import { AUTH_METHODS, OptionError, type AuthMethod, type BackendOptions } from '../backend/options.js';
 
-export type AuthMethod = 'default' | 'cli' | 'device-code' | 'env' | 'managed-identity';
+export type { AuthMethod } from '../backend/options.js';
 
 export interface GlobalOptions {
   readonly: boolean;
@@ -31,9 +32,17 @@ export interface GlobalOptions {
   positionals: string[];
 }
 
-const AUTH_METHODS: AuthMethod[] = ['default', 'cli', 'device-code', 'env', 'managed-identity'];
+/** A command line kvdeck cannot run (exit code 2). The backend's OptionError is one, so both read the same. */
+export const UsageError = OptionError;
+export type UsageError = OptionError;
 
-export class UsageError extends Error {}
+/** What the backend needs from the command line (with a saved profile already applied). */
+export function backendOptions(o: GlobalOptions): BackendOptions {
+  return {
+    emulator: o.emulator, ca: o.ca, arm: o.arm, cloud: o.cloud, auth: o.auth, tenant: o.tenant,
+    subscriptions: o.subscription, as: o.as, profile: o.profile, state: o.state, perf: o.perf, concurrency: o.concurrency,
+  };
+}
 
 export function parseGlobalOptions(argv: string[]): GlobalOptions {
   let parsed;

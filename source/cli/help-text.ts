@@ -25,7 +25,8 @@ Azure options:
   -h, --help                 this text
   -V, --version              the version
 
-Keys: 1–7 panes · / filter · : commands · Ctrl-P find any secret · ? help · q quit.
+Each command has its own --help (kvdeck get --help).
+Keys: 1–7 panes · / filter · : commands · Ctrl-P find any secret · ? help · q quit (the README lists them all).
 Environment: NO_COLOR=1 drops colours; KVDECK_DEBUG=1 prints stack traces on a crash.
 `;
 }

@@ -2,64 +2,114 @@
  * One-shot commands for scripts, on any backend (demo with --state, emulator, Azure):
  *   kvdeck get VAULT/SECRET[@VERSION]   the value alone on stdout — followed by a newline only when
  *                                       stdout is a terminal, so `$(kvdeck get …)` and pipes get the
- *                                       exact bytes
- *   kvdeck get VAULT/CERT[@VERSION] --cert   the certificate (public part) as PEM
+ *                                       exact bytes; with --cert, a certificate's public part as PEM
  *   kvdeck ls VAULT                     secret names, one per line
  *   kvdeck set VAULT/SECRET             the value from stdin (one trailing newline is dropped unless
  *                                       --keep-newline; --content-type TYPE); prints the new version
- * A bare SECRET uses the profile's default vault. Errors go to stderr in the console's words.
+ * A bare SECRET uses the profile's default vault. Each has its own --help; names are checked before
+ * anything is sent. Errors go to stderr in the one-shot's own words (error-text.ts: what is missing —
+ * the vault, the secret, the version — and no console hints).
  * Exit codes: 0 done, 1 failed, 2 usage, 3 not found, 4 not allowed (401/403).
  */
 import type { Backend } from '../backend/backend.js';
 import { listAll } from '../backend/backend.js';
+import type { BackendOptions } from '../backend/options.js';
 import { createBackend, wantsAzure } from '../backend/select.js';
-import { parseGlobalOptions, UsageError, type GlobalOptions } from '../cli/global-options.js';
+import { backendOptions, parseGlobalOptions, UsageError } from '../cli/global-options.js';
 import { applyProfile } from '../config/profiles.js';
 import { certificatePem } from '../domain/certificate.js';
+import type { ErrorContext } from '../domain/error-text.js';
 import { errors, isKeyVaultError } from '../domain/errors.js';
+import { isValidObjectName, vaultNameProblem } from '../domain/names.js';
 import type { VaultRef } from '../domain/vault.js';
-import { explainError } from '../ui/explain-error.js';
+import { oneshotError } from './error-text.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3, forbidden: 4 } as const;
 
-interface Target {
-  vault: string;
-  secret?: string;
-  version?: string;
+type Target = NonNullable<ErrorContext['target']>;
+
+const CONNECTION = `Connection (as for the console): --emulator URL --ca FILE | --cloud NAME | --arm URL, --auth METHOD,
+  --tenant ID, --subscription ID, --profile NAME, --as PRINCIPAL (demo engine, emulator), --state FILE (demo engine).
+  -h, --help   this text
+Exit codes: 0 done, 1 failed, 2 usage, 3 not found, 4 not allowed.
+`;
+
+export const ONESHOT_HELP = {
+  get: `Usage: kvdeck get VAULT/SECRET[@VERSION] [options]
+
+Prints the value of a secret (its latest version, or VERSION) alone on stdout, followed by a newline
+only when stdout is a terminal: $(kvdeck get …) and pipes get the exact bytes. A bare SECRET uses the
+default vault of the profile in use.
+
+  --cert   VAULT/CERTIFICATE: print the certificate's public part (PEM), not a secret's value
+${CONNECTION}`,
+  ls: `Usage: kvdeck ls VAULT [options]
+
+Prints the names of the vault's secrets, one per line, sorted. Without VAULT, the default vault of the
+profile in use.
+
+${CONNECTION}`,
+  set: `Usage: kvdeck set VAULT/SECRET [options] < value
+
+Sets a new version of a secret from stdin and prints the version. One trailing newline is dropped.
+A bare SECRET uses the default vault of the profile in use.
+
+  --keep-newline       keep the trailing newline
+  --content-type TYPE  the content type of the new version
+${CONNECTION}`,
+} as const;
+
+type OneShot = keyof typeof ONESHOT_HELP;
+
+const usageLine = (name: OneShot) => ONESHOT_HELP[name].split('\n')[0];
+
+function checkVault(name: string): string {
+  const problem = vaultNameProblem(name);
+  if (problem) throw new UsageError(`'${name}' is not a vault name: a vault name ${problem}`);
+  return name;
 }
 
-/** VAULT/SECRET[@VERSION], or SECRET[@VERSION] with a default vault. */
+function checkSecret(name: string): string {
+  if (!isValidObjectName(name)) throw new UsageError(`'${name}' is not a secret name: secret names are 1–127 letters, digits and hyphens`);
+  return name;
+}
+
+/** VAULT/SECRET[@VERSION], or SECRET[@VERSION] with a default vault; names checked against Key Vault's rules. */
 export function parseTarget(arg: string | undefined, defaultVault: string | undefined, needSecret: boolean): Target {
   if (!arg) throw new UsageError(needSecret ? 'name the secret: VAULT/SECRET' : 'name the vault');
   const slash = arg.indexOf('/');
-  let vault = slash >= 0 ? arg.slice(0, slash) : needSecret ? defaultVault : arg;
+  const vault = (slash >= 0 ? arg.slice(0, slash) : needSecret ? defaultVault : arg)?.trim();
   const rest = slash >= 0 ? arg.slice(slash + 1) : needSecret ? arg : undefined;
   if (!vault) throw new UsageError(`'${arg}' names no vault: write VAULT/SECRET (or save a default vault in a profile)`);
-  vault = vault.trim();
-  if (!needSecret) return { vault };
+  if (!needSecret) {
+    if (slash >= 0) throw new UsageError(`'${arg}': name only the vault`);
+    return { vault: checkVault(vault) };
+  }
   if (!rest) throw new UsageError(`'${arg}' names no secret: write VAULT/SECRET`);
   const at = rest.indexOf('@');
-  return at >= 0 ? { vault, secret: rest.slice(0, at), version: rest.slice(at + 1) || undefined } : { vault, secret: rest };
+  const secret = at >= 0 ? rest.slice(0, at) : rest;
+  const version = at >= 0 ? rest.slice(at + 1) || undefined : undefined;
+  return { vault: checkVault(vault), secret: checkSecret(secret), version };
 }
 
-/** Flags only these commands know, taken out before the shared parser (which is strict) sees argv. */
-function takeFlags(argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string; cert: boolean } {
+/** Flags only one command knows (set: --keep-newline, --content-type; get: --cert), taken out before the shared parser (which is strict) sees argv. */
+function takeFlags(name: OneShot, argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string; cert: boolean } {
   const rest: string[] = [];
   let keepNewline = false;
-  let cert = false;
   let contentType: string | undefined;
+  let cert = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--keep-newline') keepNewline = true;
-    else if (a === '--cert') cert = true;
-    else if (a === '--content-type') contentType = argv[++i];
-    else if (a.startsWith('--content-type=')) contentType = a.slice('--content-type='.length);
+    if (name === 'set' && a === '--keep-newline') keepNewline = true;
+    else if (name === 'set' && a === '--content-type') contentType = argv[++i];
+    else if (name === 'set' && a.startsWith('--content-type=')) contentType = a.slice('--content-type='.length);
+    else if (name === 'get' && a === '--cert') cert = true;
     else rest.push(a);
   }
   return { rest, keepNewline, contentType, cert };
 }
 
-async function openBackend(opts: GlobalOptions): Promise<Backend> {
+async function openBackend(opts: BackendOptions): Promise<Backend> {
   if (wantsAzure(opts)) {
     const { createAzureBackend } = await import('../backend/azure/index.js');
     // No sign-in round trip for the header: the first data-plane call signs in.
@@ -77,35 +127,53 @@ async function vaultRef(backend: Backend, name: string): Promise<VaultRef> {
   return v;
 }
 
-function exitCodeFor(e: unknown): number {
+function exitCodeFor(e: unknown, target: Target | undefined): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (isKeyVaultError(e)) {
     if (e.status === 404) return EXIT.notFound;
+    // A version that is not even well formed is a version the secret does not have.
+    if (e.status === 400 && target?.version && /invalid version/i.test(e.message)) return EXIT.notFound;
     if (e.status === 401 || e.status === 403) return EXIT.forbidden;
   }
+  if ((e as { code?: string })?.code === 'ENOTFOUND' && target) return EXIT.notFound;
   return EXIT.failed;
 }
 
-async function run(argv: string[], body: (backend: Backend, opts: ReturnType<typeof applyProfile>, flags: ReturnType<typeof takeFlags>) => Promise<void>): Promise<number> {
+interface Parsed {
+  opts: ReturnType<typeof applyProfile>;
+  arg: string | undefined;
+  flags: ReturnType<typeof takeFlags>;
+}
+
+/**
+ * Parses, checks the names (a usage error before anything is sent), opens the backend, runs `body`,
+ * and turns a failure into one line on stderr and the exit code.
+ */
+async function run(name: OneShot, argv: string[], parse: (p: Parsed) => Target, body: (backend: Backend, target: Target, p: Parsed) => Promise<void>): Promise<number> {
   let backend: Backend | undefined;
+  let target: Target | undefined;
   try {
-    const flags = takeFlags(argv);
-    const opts = applyProfile(parseGlobalOptions(flags.rest));
-    backend = await openBackend(opts);
-    await body(backend, opts, flags);
+    const flags = takeFlags(name, argv);
+    const cli = parseGlobalOptions(flags.rest);
+    if (cli.help) { process.stdout.write(ONESHOT_HELP[name]); return EXIT.ok; }
+    const [arg, extra] = cli.positionals;
+    if (extra !== undefined) throw new UsageError(`${name} takes one ${name === 'ls' ? 'VAULT' : 'VAULT/SECRET'}; '${extra}' is one too many`);
+    const parsed: Parsed = { opts: applyProfile(cli), arg, flags };
+    target = parse(parsed);
+    backend = await openBackend(backendOptions(parsed.opts));
+    await body(backend, target, parsed);
     return EXIT.ok;
   } catch (e) {
-    const line = e instanceof UsageError ? `${e.message}. Try kvdeck --help.` : explainError(e);
+    const line = e instanceof UsageError ? `${e.message}.\n${usageLine(name)}   (kvdeck ${name} --help)` : oneshotError(e, { target });
     process.stderr.write(`kvdeck: ${line}\n`);
-    return exitCodeFor(e);
+    return exitCodeFor(e, target);
   } finally {
     await backend?.close?.();
   }
 }
 
 export function runGet(argv: string[]): Promise<number> {
-  return run(argv, async (backend, opts, flags) => {
-    const t = parseTarget(opts.positionals[0], opts.defaultVault, true);
+  return run('get', argv, ({ arg, opts }) => parseTarget(arg, opts.defaultVault, true), async (backend, t, { flags }) => {
     if (flags.cert) {
       const c = await backend.certificates.get(await vaultRef(backend, t.vault), t.secret!, t.version);
       if (c.cer.length === 0) throw new UsageError(`certificate ${c.properties.name} is still pending: it has no X.509 certificate yet`);
@@ -118,8 +186,7 @@ export function runGet(argv: string[]): Promise<number> {
 }
 
 export function runLs(argv: string[]): Promise<number> {
-  return run(argv, async (backend, opts) => {
-    const t = parseTarget(opts.positionals[0] ?? opts.defaultVault, undefined, false);
+  return run('ls', argv, ({ arg, opts }) => parseTarget(arg ?? opts.defaultVault, undefined, false), async (backend, t) => {
     const ref = await vaultRef(backend, t.vault);
     const items = await listAll((page) => backend.secrets.listPage(ref, page));
     const names = items.map((s) => s.name).sort((a, b) => a.localeCompare(b));
@@ -135,9 +202,12 @@ async function readStdin(): Promise<string> {
 }
 
 export function runSet(argv: string[]): Promise<number> {
-  return run(argv, async (backend, opts, flags) => {
-    const t = parseTarget(opts.positionals[0], opts.defaultVault, true);
+  const parse = ({ arg, opts }: Parsed) => {
+    const t = parseTarget(arg, opts.defaultVault, true);
     if (t.version) throw new UsageError('set writes a new version: name the secret without @VERSION');
+    return t;
+  };
+  return run('set', argv, parse, async (backend, t, { flags }) => {
     let value = await readStdin();
     if (!flags.keepNewline) value = value.replace(/\r?\n$/, '');
     const p = await backend.secrets.set(await vaultRef(backend, t.vault), t.secret!, { value, contentType: flags.contentType });

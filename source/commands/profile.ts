@@ -14,6 +14,31 @@ import { builtInCloud } from '../backend/azure/clouds.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+export const PROFILE_HELP = `Usage: kvdeck profile add NAME [options] | list | use NAME | use demo | remove NAME
+
+Saved connections: the cloud, tenant, subscription filter, sign-in method, default vault, or a local
+emulator — never a secret or a token. Adding one never changes what a plain kvdeck opens.
+
+  add NAME     save a profile from the options: --cloud NAME | --arm URL | --emulator URL --ca FILE [--as PRINCIPAL],
+               --tenant ID, --subscription ID (repeatable), --auth METHOD, --vault NAME (the default vault),
+               --concurrency N; --use also makes it the default
+  list         the saved profiles (* marks what kvdeck opens)
+  use NAME     open this profile from now on (kvdeck --profile NAME: for one run)
+  use demo     open the bundled demo engine again
+  remove NAME  forget it
+  -h, --help   this text
+`;
+
+export const CONFIG_HELP = `Usage: kvdeck config path
+
+Prints where kvdeck keeps its profiles (config.json) and settings (settings.json).
+`;
+
+/** A verb takes at most these arguments: one more is a usage error that names it. */
+function expect(verb: string, args: string[], names: string[]): void {
+  if (args.length > names.length) throw new UsageError(`profile ${verb} takes ${names.length ? names.join(' ') : 'no argument'}; '${args[names.length]}' is one too many`);
+}
+
 /** Flags only `profile` knows, taken out before the shared parser (which is strict) sees argv. */
 function takeFlags(argv: string[]): { rest: string[]; vault?: string; use: boolean } {
   const rest: string[] = [];
@@ -44,6 +69,7 @@ async function add(argv: string[]): Promise<number> {
   const { rest, vault, use } = takeFlags(argv);
   const o = parseGlobalOptions(rest);
   const name = o.positionals[1];
+  expect('add', o.positionals.slice(1), ['NAME']);
   if (!name || !NAME.test(name)) throw new UsageError('profile add needs a NAME (letters, digits, . _ -)');
   if (name.toLowerCase() === DEMO_PROFILE) throw new UsageError(`'${DEMO_PROFILE}' names the demo engine (kvdeck profile use ${DEMO_PROFILE}); pick another name`);
   if ([o.emulator, o.arm, o.cloud].filter(Boolean).length > 1) throw new UsageError('choose one of --cloud, --arm, --emulator');
@@ -124,12 +150,15 @@ async function guarded(fn: () => Promise<number> | number): Promise<number> {
 
 export function runProfile(argv: string[]): Promise<number> {
   return guarded(() => {
-    const [verb, name] = parseGlobalOptions(takeFlags(argv).rest).positionals;
+    const o = parseGlobalOptions(takeFlags(argv).rest);
+    if (o.help) { process.stdout.write(PROFILE_HELP); return 0; }
+    const [verb, name] = o.positionals;
+    const args = o.positionals.slice(1);
     switch (verb) {
       case 'add': return add(argv);
-      case 'use': return use(name);
-      case 'remove': case 'rm': return remove(name);
-      case 'list': case 'ls': case undefined: return list();
+      case 'use': expect('use', args, ['NAME']); return use(name);
+      case 'remove': case 'rm': expect('remove', args, ['NAME']); return remove(name);
+      case 'list': case 'ls': case undefined: expect('list', args, []); return list();
       default: throw new UsageError(`unknown profile command '${verb}': add, list, use, remove`);
     }
   });
@@ -137,7 +166,9 @@ export function runProfile(argv: string[]): Promise<number> {
 
 export function runConfig(argv: string[]): Promise<number> {
   return guarded(() => {
+    if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(CONFIG_HELP); return 0; }
     if (argv[0] !== 'path') throw new UsageError('config knows one command: kvdeck config path');
+    if (argv.length > 1) throw new UsageError(`config path takes no argument; '${argv[1]}' is one too many`);
     process.stdout.write(`${configPath()}\n`);
     return 0;
   });

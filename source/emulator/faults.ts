@@ -1,7 +1,8 @@
 /**
  * Fault injection for client reliability tests: fixed latency, random 500/503 answers from a
  * seeded generator (the same seed gives the same sequence), and per-vault throttling the way the
- * real service does it (429 + Retry-After above N requests in a 10-second window).
+ * real service does it (429 + Retry-After above N requests in a 10-second window; tests shorten the
+ * window so a throttled client waits a second, not ten).
  */
 import { KeyVaultError } from '../domain/errors.js';
 import { errors } from '../domain/errors.js';
@@ -18,7 +19,8 @@ export interface FaultOptions {
   throttleWindowMs?: number;
 }
 
-const WINDOW_MS = 10_000;
+/** Azure Key Vault counts requests per vault in 10-second windows. */
+export const THROTTLE_WINDOW_MS = 10_000;
 
 /** mulberry32: small, fast, and good enough to pick which requests fail. */
 function seeded(seed: number): () => number {
@@ -62,8 +64,8 @@ export class Faults {
     const limit = this.options.throttle;
     if (!limit || limit <= 0) return undefined;
     const now = this.now();
+    const windowMs = this.options.throttleWindowMs ?? THROTTLE_WINDOW_MS;
     const key = vaultName.toLowerCase();
-    const windowMs = this.options.throttleWindowMs ?? WINDOW_MS;
     let w = this.windows.get(key);
     if (!w || now - w.start >= windowMs) {
       w = { start: now, count: 0 };

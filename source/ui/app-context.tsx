@@ -8,7 +8,9 @@ import type { Backend } from '../backend/backend.js';
 import type { Vault } from '../domain/vault.js';
 import type { Clipboard } from './clipboard.js';
 import type { ConfirmSpec } from './keymap/bindings.js';
+import type { CommandId } from './keymap/commands.js';
 import type { Keymap } from './keymap/keymap.js';
+import type { CacheScope, SessionCache } from './session-cache.js';
 import type { Settings } from './settings.js';
 import type { Theme } from './theme.js';
 import type { ErrorContext } from './explain-error.js';
@@ -28,6 +30,8 @@ export interface AppServices {
   backend: Backend;
   readonly: boolean;
   keymap: Keymap;
+  /** The key to name in a hint for a command ("Press R to try again"), as the user has it bound. */
+  key(command: CommandId): string;
   theme: Theme;
   settings: Settings;
   clipboard: Clipboard;
@@ -55,10 +59,10 @@ export interface AppServices {
   requestOpen(req: OpenRequest): void;
   clearOpenRequest(): void;
 
-  /** Session cache (lists fetched once; `R` drops an entry). */
-  cache: Map<string, unknown>;
-  /** Drops cache entries whose key starts with `prefix` (all when omitted). */
-  invalidate(prefix?: string): void;
+  /** Session cache (lists fetched once; `R` drops an entry). Keys come from session-cache.ts. */
+  cache: SessionCache;
+  /** Drops what an action made stale: `app.invalidate(stale.vaultLists, stale.lookup)` (session-cache.ts). */
+  invalidate(...scopes: (CacheScope | CacheScope[])[]): void;
   /** Pane body size in cells. */
   size: { columns: number; rows: number };
 }

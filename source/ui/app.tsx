@@ -11,7 +11,7 @@ import { AppContext, type AppServices, type FlashKind, type OpenRequest } from '
 import { createClipboard, type Clipboard } from './clipboard.js';
 import { ConfirmDialog, TypeNameDialog } from './components/confirm.js';
 import { FlashLine, type FlashMessage } from './components/flash.js';
-import { Footer, hintsFor } from './components/footer.js';
+import { closingHints, Footer, hintsFor } from './components/footer.js';
 import { Form, type FormSpec, type FormValues } from './components/form.js';
 import { Breadcrumb, Header, Tabs } from './components/header.js';
 import { HelpOverlay } from './components/help.js';
@@ -20,8 +20,8 @@ import { textWidth } from './components/text-width.js';
 import { explainError, type ErrorContext } from './explain-error.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
-import { GLOBAL_COMMANDS } from './keymap/commands.js';
-import { createKeymap } from './keymap/keymap.js';
+import { GLOBAL_COMMANDS, type CommandId } from './keymap/commands.js';
+import { createKeymap, keysText } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
 import { PLAIN_KEY, splitKeys, useKeyQueue, type QueuedKey } from './key-queue.js';
 import { useOverlays } from './overlays.js';
@@ -30,6 +30,7 @@ import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
 import { memorySettings, type LastVault, type Settings } from './settings.js';
 import { resolveTheme } from './theme.js';
+import { createSessionCache, stale } from './session-cache.js';
 import { SubFilterContext } from './sub-filter.js';
 import { Spinner } from './components/spinner.js';
 import { REVEAL_MS } from './panes/secrets/use-reveal.js';
@@ -92,7 +93,7 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [openRequest, setOpenRequest] = useState<OpenRequest | undefined>();
   const overlays = useOverlays();
-  const cache = useRef(new Map<string, unknown>()).current;
+  const cache = useMemo(createSessionCache, []);
 
   // Input routing state.
   const captures = useRef<{ current: CaptureHandler }[]>([]);
@@ -161,6 +162,11 @@ export function App(props: AppProps) {
     flashTimer.current.unref?.();
   }, []);
   useEffect(() => () => clearTimeout(flashTimer.current), []);
+  // Keymap overrides left out are said at start (all of them in ? help, and on stderr at exit).
+  useEffect(() => {
+    const [first, ...more] = keymap.problems;
+    if (first) showFlash('error', more.length ? `${first} (${more.length} more in ${keysText(keymap, 'help', { first: true })} help.)` : first);
+  }, [keymap, showFlash]);
 
   const goto = useCallback((p: PaneId) => {
     setPane(p);
@@ -168,24 +174,26 @@ export function App(props: AppProps) {
   }, [settings]);
 
   const bodyWidth = size.columns;
+  const keyOf = useCallback((command: CommandId) => keysText(keymap, command, { first: true }), [keymap]);
 
   const services: AppServices = {
     backend, readonly, keymap, theme, settings, clipboard, now,
+    key: keyOf,
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
-    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx); showFlash('error', text); return text; },
+    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); return text; },
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
       const width = Math.min(72, bodyWidth - 2);
       const close = overlays.open((closeIt) => {
         const done = (ok: boolean) => { closeIt(); resolve(ok); };
         return spec.typeName
-          ? <TypeNameDialog spec={spec} width={width} theme={theme} onDone={done} />
-          : <ConfirmDialog spec={spec} width={width} theme={theme} onDone={done} />;
+          ? <TypeNameDialog spec={spec} width={width} theme={theme} keymap={keymap} onDone={done} />
+          : <ConfirmDialog spec={spec} width={width} theme={theme} keymap={keymap} onDone={done} />;
       });
       void close;
     }),
     form: (spec: FormSpec) => new Promise<FormValues | undefined>((resolve) => {
-      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} onDone={(v) => { closeIt(); resolve(v); }} />);
+      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
     }),
     overlay: overlays.open,
     vault,
@@ -196,7 +204,7 @@ export function App(props: AppProps) {
     requestOpen: setOpenRequest,
     clearOpenRequest: () => setOpenRequest(undefined),
     cache,
-    invalidate: (prefix?: string) => { for (const k of [...cache.keys()]) if (!prefix || k.startsWith(prefix)) cache.delete(k); },
+    invalidate: cache.invalidate,
     size: { columns: bodyWidth, rows: 0 },
   };
   const servicesRef = useRef(services);
@@ -216,13 +224,13 @@ export function App(props: AppProps) {
   };
 
   const openPalette = () => overlays.open((close) => (
-    <Palette width={Math.min(72, bodyWidth - 2)} theme={theme} subscriptions={subs} onClose={close}
+    <Palette width={Math.min(72, bodyWidth - 2)} theme={theme} keymap={keymap} subscriptions={subs} onClose={close}
       onRun={(cmd) => { close(); runPaletteCommand(cmd); }} />
   ));
   const openLookup = () => overlays.open((close) => <QuickLookup width={bodyWidth} height={bodyHeightRef.current} onClose={close} />);
   const openHelp = () => overlays.open((close) => (
     <HelpOverlay paneTitle={PANES.find((p) => p.id === pane)!.title} paneId={pane} bindings={paneBindings.current} keymap={keymap}
-      readonly={readonly} theme={theme} width={bodyWidth} settingsPath={settings.path} onClose={close} />
+      readonly={readonly} theme={theme} width={bodyWidth} height={bodyHeightRef.current} settingsPath={settings.path} onClose={close} />
   ));
 
   const runPaletteCommand = (cmd: { pane?: PaneId; sub?: string | null; quit?: boolean; theme?: string; help?: boolean }) => {
@@ -232,7 +240,7 @@ export function App(props: AppProps) {
     if (cmd.theme) { setThemeName(cmd.theme); settings.set('theme', cmd.theme); showFlash('success', `Theme: ${cmd.theme}.`); }
     if (cmd.sub !== undefined) {
       setSubFilter(cmd.sub ?? undefined);
-      cache.delete('vaults');
+      cache.invalidate(stale.vaultLists);
       const s = subs.find((x) => x.id === cmd.sub);
       showFlash('info', cmd.sub ? `Showing subscription ${s?.displayName ?? cmd.sub}.` : 'Showing every subscription.');
       goto('vaults');
@@ -247,19 +255,18 @@ export function App(props: AppProps) {
   };
 
   const runGlobal = (name: string) => {
-    for (const g of GLOBAL_COMMANDS) {
-      if (!keymap.keysFor(g.command).includes(name)) continue;
-      const i = PANE_IDS.indexOf(pane);
-      if (g.command.startsWith('pane.') && /\d$/.test(g.command)) goto(PANE_IDS[Number(g.command.slice(5)) - 1]);
-      else if (g.command === 'pane.next') goto(PANE_IDS[(i + 1) % PANE_IDS.length]);
-      else if (g.command === 'pane.prev') goto(PANE_IDS[(i - 1 + PANE_IDS.length) % PANE_IDS.length]);
-      else if (g.command === 'palette') openPalette();
-      else if (g.command === 'lookup') openLookup();
-      else if (g.command === 'help') openHelp();
-      else if (g.command === 'quit') quit();
-      return true;
-    }
-    return false;
+    const command = keymap.commandFor(name, GLOBAL_COMMANDS);
+    if (!command) return false;
+    const i = PANE_IDS.indexOf(pane);
+    const numbered = /^pane\.(\d)$/.exec(command);
+    if (numbered) goto(PANE_IDS[Number(numbered[1]) - 1]);
+    else if (command === 'pane.next') goto(PANE_IDS[(i + 1) % PANE_IDS.length]);
+    else if (command === 'pane.prev') goto(PANE_IDS[(i - 1 + PANE_IDS.length) % PANE_IDS.length]);
+    else if (command === 'palette') openPalette();
+    else if (command === 'lookup') openLookup();
+    else if (command === 'help') openHelp();
+    else if (command === 'quit') quit();
+    return true;
   };
 
   // One key at a time, in order (see key-queue.ts): each key meets the state the previous one left.
@@ -276,11 +283,7 @@ export function App(props: AppProps) {
   };
   const keyQueue = useKeyQueue(handleKey);
   // Alt keys the user bound in settings stay Alt keys; otherwise ESC+key glued together is Esc, then the key.
-  const altBound = useMemo(() => {
-    const bound = new Set(Object.values(settings.get('keymap') ?? {}).flat());
-    return (name: string) => bound.has(name);
-  }, [settings]);
-  useInput((input, key) => keyQueue.push(splitKeys(input, key, altBound)));
+  useInput((input, key) => keyQueue.push(splitKeys(input, key, keymap.isBound)));
   usePaste((text) => keyQueue.push([{ input: text, key: PLAIN_KEY, paste: true }]));
 
   // Layout.
@@ -313,12 +316,12 @@ export function App(props: AppProps) {
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />
                   : def.vaultScoped === true && !vault
-                  ? <Text color={theme.muted}>{`No vault selected. Press 1 for Vaults, pick one with ↑↓ and Enter; then come back to ${def.title}.`}</Text>
+                  ? <Text color={theme.muted}>{`No vault selected. Press ${services.key('pane.1')} for Vaults, pick one with ${services.key('up')}${services.key('down')} and ${services.key('open')}; then come back to ${def.title}.`}</Text>
                   : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>
             <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
-            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} width={size.columns} theme={theme} />
+            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>
       </InputRouterContext.Provider>

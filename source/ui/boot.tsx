@@ -4,7 +4,7 @@
  * `r` to retry and `q` to quit. Once the backend is there it mounts <App/>, and from then on feeds
  * the backend's throttling and retry activity to the App's status line (a prop: no input is lost).
  */
-import { Box, Text, useApp as useInkApp, useInput, useWindowSize } from 'ink';
+import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AzureActivity, DeviceCodePrompt } from '../backend/azure/index.js';
 import type { Backend } from '../backend/backend.js';
@@ -13,6 +13,9 @@ import { createClipboard } from './clipboard.js';
 import { Header } from './components/header.js';
 import { Spinner } from './components/spinner.js';
 import { explainError } from './explain-error.js';
+import { createKeymap, hintLine, keysText } from './keymap/keymap.js';
+import { keyName } from './keymap/keys.js';
+import { splitKeys } from './key-queue.js';
 import { memorySettings } from './settings.js';
 import { resolveTheme } from './theme.js';
 
@@ -54,6 +57,7 @@ export function Boot(props: BootProps) {
   const size = props.size ?? { columns: win.columns || 80, rows: win.rows || 24 };
   const settings = useMemo(() => props.settings ?? memorySettings(), [props.settings]);
   const theme = useMemo(() => resolveTheme(settings.get('theme')), [settings]);
+  const keymap = useMemo(() => createKeymap(settings.get('keymap')), [settings]);
   const clipboard = useMemo(() => props.clipboard ?? createClipboard({ write: (s) => process.stdout.write(s) }), [props.clipboard]);
   const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
@@ -87,14 +91,17 @@ export function Boot(props: BootProps) {
   useEffect(() => () => clearTimeout(activityTimer.current), []);
 
   const quit = () => { if (props.onQuit) props.onQuit(); else ink.exit(); };
-  useInput((input) => {
-    if (input === 'q') quit();
-    else if (input === 'r' && phase.kind === 'failed') setAttempt((n) => n + 1);
-    else if (input === 'c' && phase.kind === 'sign-in') {
+  const handle = (input: string, key: Key) => {
+    const cmd = keymap.commandFor(keyName(input, key), ['quit', 'boot.retry', 'copy']);
+    if (cmd === 'quit') quit();
+    else if (cmd === 'boot.retry' && phase.kind === 'failed') setAttempt((n) => n + 1);
+    else if (cmd === 'copy' && phase.kind === 'sign-in') {
       const r = clipboard.copy(phase.prompt.userCode);
       setPhase({ ...phase, copied: `Code copied (${r.via.join(' + ')}).` });
     }
-  }, { isActive: phase.kind !== 'ready' });
+  };
+  // Esc glued to the next key on a fast link is two keys, as in the console (key-queue.ts).
+  useInput((input, key) => { for (const k of splitKeys(input, key, keymap.isBound)) handle(k.input, k.key); }, { isActive: phase.kind !== 'ready' });
 
   if (phase.kind === 'ready') {
     return <App {...appProps} settings={settings} clipboard={clipboard} backend={phase.backend} activity={activity} />;
@@ -106,24 +113,25 @@ export function Boot(props: BootProps) {
       <Header backendLabel={target} identity="" profile={props.profile} readonly={!!props.readonly} width={width} theme={theme} />
       <Box flexDirection="column" paddingX={2} paddingY={1} flexGrow={1}>
         {phase.kind === 'connecting' && <Spinner label={`Connecting to ${target}…`} theme={theme} />}
-        {phase.kind === 'sign-in' && <DeviceCode prompt={phase.prompt} copied={phase.copied} width={width - 4} theme={theme} />}
+        {keymap.problems.map((p, i) => <Text key={`keymap-${i}`} color={theme.warn} wrap="wrap">{p}</Text>)}
+        {phase.kind === 'sign-in' && <DeviceCode prompt={phase.prompt} copied={phase.copied} copyKey={keysText(keymap, 'copy', { first: true })} width={width - 4} theme={theme} />}
         {phase.kind === 'failed' && (
           <Box flexDirection="column">
             <Text bold color={theme.error}>{`Could not connect to ${target}.`}</Text>
             <Box marginTop={1}><Text wrap="wrap">{phase.message}</Text></Box>
-            <Box marginTop={1}><Text color={theme.muted}>Press <Text bold color={undefined}>r</Text> to retry, <Text bold color={undefined}>q</Text> to quit.</Text></Box>
+            <Box marginTop={1}><Text color={theme.muted}>Press <Text bold color={undefined}>{keysText(keymap, 'boot.retry', { first: true })}</Text> to retry, <Text bold color={undefined}>{keysText(keymap, 'quit', { first: true })}</Text> to quit.</Text></Box>
           </Box>
         )}
       </Box>
       <Box height={1} width={width}>
         {activity ? <Text color={theme.warn} wrap="truncate">{`⧗ ${activity}`}</Text>
-          : <Text color={theme.muted} wrap="truncate">{phase.kind === 'sign-in' ? 'c copy the code · q quit' : phase.kind === 'failed' ? 'r retry · q quit' : 'q quit'}</Text>}
+          : <Text color={theme.muted} wrap="truncate">{hintLine(keymap, [...(phase.kind === 'sign-in' ? [['copy', 'copy the code'] as const] : phase.kind === 'failed' ? [['boot.retry', 'retry'] as const] : []), ['quit', 'quit']])}</Text>}
       </Box>
     </Box>
   );
 }
 
-function DeviceCode({ prompt, copied, width, theme }: { prompt: DeviceCodePrompt; copied?: string; width: number; theme: ReturnType<typeof resolveTheme> }) {
+function DeviceCode({ prompt, copied, copyKey, width, theme }: { prompt: DeviceCodePrompt; copied?: string; copyKey: string; width: number; theme: ReturnType<typeof resolveTheme> }) {
   return (
     <Box flexDirection="column" width={Math.min(width, 96)}>
       <Spinner label="Signing in…" theme={theme} />
@@ -133,7 +141,7 @@ function DeviceCode({ prompt, copied, width, theme }: { prompt: DeviceCodePrompt
         <Text>and enter the code</Text>
         <Box marginLeft={2} marginTop={1}><Text bold>{prompt.userCode}</Text></Box>
       </Box>
-      <Box marginTop={1}><Text color={copied ? theme.ok : theme.muted}>{copied ?? 'Press c to copy the code. The console opens once you have signed in.'}</Text></Box>
+      <Box marginTop={1}><Text color={copied ? theme.ok : theme.muted}>{copied ?? `Press ${copyKey} to copy the code. The console opens once you have signed in.`}</Text></Box>
     </Box>
   );
 }

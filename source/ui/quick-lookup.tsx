@@ -1,7 +1,9 @@
 /**
  * Ctrl-P: find any secret in any vault the identity can read. Names are fetched once per session
- * (cache key "lookup") and ranked fuzzy per keystroke. Typing edits the query; ↓ (or Tab) moves to the
- * results, where `c` copies the value at once, Enter opens it in pane 2, R refreshes the names.
+ * (the `lookup` cache entry) and ranked fuzzy per keystroke. Typing edits the query; ↓ (or Tab) moves
+ * to the results, where `c` copies the value at once, Enter opens it in pane 2, R refreshes the names.
+ * Its keys are the list's own commands (up, down, pageUp, pageDown, open, copy, refresh, back) —
+ * while the query is typed only their control keys, since letters are the query.
  */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -12,10 +14,11 @@ import type { Column } from './components/columns.js';
 import { Spinner } from './components/spinner.js';
 import { Table } from './components/table.js';
 import { buildIndex, filterIndex, warmUp, type FilterIndex, type FilterResult } from './fuzzy.js';
+import { editText } from './components/text-input.js';
 import { useCapture } from './input-router.js';
-import { isPrintable } from './keymap/keys.js';
+import { hintLine } from './keymap/keymap.js';
 import { copySecretValue } from './panes/secrets/copy.js';
-import { secretsCacheKey } from './panes/secrets/index.js';
+import { cacheKeys } from './session-cache.js';
 import type { SecretProperties } from '../domain/secret.js';
 
 export interface LookupEntry {
@@ -57,9 +60,12 @@ const COLUMNS: Column<LookupEntry>[] = [
   { key: 'vault', header: 'VAULT', flex: 2, min: 12, value: (e) => e.vault.name },
 ];
 
+/** The list's commands, reused here, and the two of quick lookup's own. */
+const LOOKUP_COMMANDS = ['back', 'open', 'copy', 'refresh', 'up', 'down', 'pageUp', 'pageDown', 'lookup.results', 'lookup.query'] as const;
+
 export function QuickLookup({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
   const app = useApp();
-  const [data, setData] = useState<LookupIndex | undefined>(() => app.cache.get('lookup') as LookupIndex | undefined);
+  const [data, setData] = useState<LookupIndex | undefined>(() => app.cache.get<LookupIndex>(cacheKeys.lookup()));
   const [error, setError] = useState<string | undefined>();
   const [generation, setGeneration] = useState(0);
   const [query, setQuery] = useState('');
@@ -70,7 +76,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
   useEffect(() => {
     if (data) return;
     const ac = new AbortController();
-    loadLookupIndex(app.backend, ac.signal, (v) => app.cache.get(secretsCacheKey(v)) as SecretProperties[] | undefined).then((d) => { app.cache.set('lookup', d); setData(d); }, (e) => { if (!ac.signal.aborted) setError(app.fail(e)); });
+    loadLookupIndex(app.backend, ac.signal, (v) => app.cache.get<SecretProperties[]>(cacheKeys.secrets(v))).then((d) => { app.cache.set(cacheKeys.lookup(), d); setData(d); }, (e) => { if (!ac.signal.aborted) setError(app.fail(e)); });
     return () => ac.abort();
   }, [generation]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -95,27 +101,24 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
     app.requestOpen({ vaultName: current.vault.name, secretName: current.name });
     app.goto('secrets');
   };
-  const refresh = () => { app.cache.delete('lookup'); prev.current = undefined; setData(undefined); setGeneration((g) => g + 1); };
+  const refresh = () => { app.cache.delete(cacheKeys.lookup()); prev.current = undefined; setData(undefined); setGeneration((g) => g + 1); };
 
   useCapture((input, key, name) => {
-    if (name === 'esc') { onClose(); return true; }
-    if (name === 'enter') { openIt(); return true; }
-    if (name === 'ctrl+y') { if (current) void copySecretValue(app, current.vault, current.name); return true; }
-    if (name === 'ctrl+r') { refresh(); return true; }
-    if (name === 'up') { setSelected(Math.max(0, sel - 1)); return true; }
-    if (name === 'down' || name === 'tab') { if (inResults || name === 'down' && inResults) setSelected(Math.min(count - 1, sel + 1)); setInResults(true); return true; }
-    if (name === 'pageup') { setSelected(Math.max(0, sel - rows)); return true; }
-    if (name === 'pagedown') { setSelected(Math.min(count - 1, sel + rows)); return true; }
-    if (inResults) {
-      if (input === 'j') { setSelected(Math.min(count - 1, sel + 1)); return true; }
-      if (input === 'k') { setSelected(Math.max(0, sel - 1)); return true; }
-      if (input === 'c') { if (current) void copySecretValue(app, current.vault, current.name).then((ok) => ok && onClose()); return true; }
-      if (input === 'R') { refresh(); return true; }
-      if (name === 'shift+tab') { setInResults(false); return true; }
+    const cmd = app.keymap.commandFor(name, LOOKUP_COMMANDS, { typing: !inResults });
+    if (cmd === 'back') onClose();
+    else if (cmd === 'open') openIt();
+    else if (cmd === 'copy') { if (current) void copySecretValue(app, current.vault, current.name).then((ok) => ok && inResults && onClose()); }
+    else if (cmd === 'refresh') refresh();
+    else if (cmd === 'up') setSelected(Math.max(0, sel - 1));
+    // The first ↓ from the query goes to the results (on the best match); then it moves.
+    else if (cmd === 'down' || cmd === 'lookup.results') { if (inResults) setSelected(Math.min(count - 1, sel + 1)); setInResults(true); }
+    else if (cmd === 'pageUp') setSelected(Math.max(0, sel - rows));
+    else if (cmd === 'pageDown') setSelected(Math.min(count - 1, sel + rows));
+    else if (cmd === 'lookup.query') setInResults(false);
+    else {
+      const next = editText(app.keymap, query, input, key, name);
+      if (next !== undefined) type(next);
     }
-    if (name === 'backspace' || name === 'delete') { type(query.slice(0, -1)); return true; }
-    if (name === 'ctrl+u') { type(''); return true; }
-    if (isPrintable(input, key)) { type(query + input); return true; }
     return true;
   });
 
@@ -134,7 +137,9 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
         <Table columns={COLUMNS} items={data.entries} indices={result!.indices} selected={sel} offset={offset} height={rows} width={width - 4} query={query} theme={theme} />
       )}
       <Text color={theme.muted} wrap="truncate">
-        {inResults ? 'Enter open · c copy value · j/k move · type to search again · R refresh names · Esc close' : 'type to search · ↓ to the results (then c copies) · Enter open · Ctrl-Y copy · Esc close'}
+        {inResults
+          ? `${hintLine(app.keymap, [['open', 'open'], ['copy', 'copy value'], ['down', 'move'], ['lookup.query', 'back to the query'], ['refresh', 'refresh names'], ['back', 'close']])}`
+          : `type to search · ${hintLine(app.keymap, [['down', 'to the results (then copy)'], ['open', 'open'], ['copy', 'copy'], ['back', 'close']], { typing: true })}`}
       </Text>
       {data?.unreadable.length ? <Text color={theme.warn} wrap="truncate">{`Not searched (no secrets/list permission): ${data.unreadable.join(', ')}`}</Text> : null}
     </Box>

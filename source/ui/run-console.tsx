@@ -9,10 +9,11 @@
 import { render, type Instance } from 'ink';
 import type { Backend } from '../backend/backend.js';
 import { createBackend, wantsAzure } from '../backend/select.js';
-import type { GlobalOptions } from '../cli/global-options.js';
+import { backendOptions, type GlobalOptions } from '../cli/global-options.js';
 import { applyProfile, selectedProfile } from '../config/profiles.js';
 import { Boot } from './boot.js';
 import { createClipboard } from './clipboard.js';
+import { createKeymap } from './keymap/keymap.js';
 import { openSettings } from './settings.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -22,7 +23,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function connectionTarget(opts: GlobalOptions): string {
   if (opts.emulator) return `the emulator at ${new URL(opts.emulator).origin}`;
   if (opts.arm) return `Azure Stack Hub at ${opts.arm}`;
-  if (wantsAzure(opts)) return opts.cloud ?? 'AzureCloud';
+  if (wantsAzure(backendOptions(opts))) return opts.cloud ?? 'AzureCloud';
   return 'Demo engine';
 }
 
@@ -45,13 +46,13 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
   capYoungGeneration();
   let backend: Backend | undefined;
   // A name for --as needs the directory; asking it first keeps a typo out of the full-screen view.
-  const early = opts.as && !GUID.test(opts.as) ? await createBackend(opts) : undefined;
+  const early = opts.as && !GUID.test(opts.as) ? await createBackend(backendOptions(opts)) : undefined;
 
   const settings = openSettings();
   const clipboard = createClipboard({ write: (s) => process.stdout.write(s) });
   const instance: Instance = render(
     <Boot
-      createBackend={(extras) => (early ? Promise.resolve(early) : createBackend(opts, extras))}
+      createBackend={(extras) => (early ? Promise.resolve(early) : createBackend(backendOptions(opts), extras))}
       onBackend={(b) => { backend = b; }}
       target={target}
       profile={profile}
@@ -71,6 +72,8 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
   await instance.waitUntilExit();
   clipboard.dispose();
   hooks.restore();
+  // Said on screen at start; said again where it stays readable once the full screen is gone.
+  for (const problem of createKeymap(settings.get('keymap')).problems) process.stderr.write(`kvdeck: ${problem}\n`);
   await (backend ?? early)?.close?.();
   return 0;
 }

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
 import { createBackend } from '../../source/backend/select.js';
-import { parseGlobalOptions, UsageError } from '../../source/cli/global-options.js';
+import { backendOptions, parseGlobalOptions } from '../../source/cli/global-options.js';
+import { OptionError } from '../../source/backend/options.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
 import { DEMO } from '../../source/engine/index.js';
 import { startEmulator } from '../../source/emulator/index.js';
@@ -17,7 +18,7 @@ const session = emulatorSession();
 /** Through the Azure backend itself, or through the console's backend selection (select.ts). */
 const as = async (who: string, via: 'azure' | 'select' = 'azure') => {
   if (via === 'azure') return session.open(['--as', who]);
-  const opts = parseGlobalOptions(['--emulator', session.emu.arm, '--ca', session.emu.caCertPath, '--as', who]);
+  const opts = backendOptions(parseGlobalOptions(['--emulator', session.emu.arm, '--ca', session.emu.caCertPath, '--as', who]));
   return session.keep(await createBackend(opts)) as AzureBackend;
 };
 
@@ -43,15 +44,15 @@ describe('--as NAME on the emulator', () => {
   });
 
   it('a name nobody has is a usage error naming it', async () => {
-    await assert.rejects(as('nobody@contoso.com'), (e: unknown) => e instanceof UsageError && /--as 'nobody@contoso\.com' matches no principal/.test(e.message));
-    await assert.rejects(as('no such app'), (e: unknown) => e instanceof UsageError && /matches no principal/.test(e.message));
+    await assert.rejects(as('nobody@contoso.com'), (e: unknown) => e instanceof OptionError && /--as 'nobody@contoso\.com' matches no principal/.test(e.message));
+    await assert.rejects(as('no such app'), (e: unknown) => e instanceof OptionError && /matches no principal/.test(e.message));
   });
 
   it('on an emulator with an empty directory, a name is a usage error too (not Graph\'s refusal)', async () => {
     const empty = await startEmulator({ port: 0, seed: 'empty', certDir: tempDir('kvdeck-cert-') });
     try {
-      const opts = parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'ops@contoso.com']);
-      await assert.rejects(createAzureBackend(opts), (e: unknown) => e instanceof UsageError && /matches no principal in the directory/.test(e.message));
+      const opts = backendOptions(parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'ops@contoso.com']));
+      await assert.rejects(createAzureBackend(opts), (e: unknown) => e instanceof OptionError && /matches no principal in the directory/.test(e.message));
     } finally {
       await empty.close();
     }

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
 import { builtInCloud, cloudFromMetadata } from '../../source/backend/azure/clouds.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { DEMO } from '../../source/engine/index.js';
 import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
 
@@ -20,7 +19,7 @@ const STRANGER = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
 let emu: RunningEmulator;
 const opened: AzureBackend[] = [];
 const open = async (as?: string) => {
-  const b = await createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath, ...(as ? ['--as', as] : [])]));
+  const b = await createAzureBackend({ emulator: emu.arm, ca: emu.caCertPath, as });
   opened.push(b);
   return b;
 };
@@ -96,7 +95,7 @@ describe('azure backend names principals through Graph', () => {
     Object.assign(process.env, { AZURE_TENANT_ID: 'adfs', AZURE_CLIENT_ID: DEMO.principals.operator, AZURE_CLIENT_SECRET: 'x' });
     let b: AzureBackend;
     try {
-      b = await createAzureBackend(parseGlobalOptions(['--arm', emu.arm, '--ca', emu.caCertPath, '--auth', 'env']));
+      b = await createAzureBackend({ arm: emu.arm, ca: emu.caCertPath, auth: 'env' });
       opened.push(b);
     } finally {
       for (const k of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET']) {

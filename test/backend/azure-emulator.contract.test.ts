@@ -7,7 +7,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAzureBackend } from '../../source/backend/azure/index.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { startEmulator } from '../../source/emulator/index.js';
 import { runBackendContract } from './contract/index.js';
 
@@ -17,7 +16,7 @@ process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
 runBackendContract('azure backend → emulator', async () => {
   const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
   const make = (as?: string) =>
-    createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath, ...(as ? ['--as', as] : [])]));
+    createAzureBackend({ emulator: emu.arm, ca: emu.caCertPath, as });
   const opened = [await make()];
   return {
     backend: opened[0],

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createAzureBackend, type AzureActivity, type AzureBackendExtras } from '../../source/backend/azure/index.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
 import { startEmulator, type EmulatorOptions } from '../../source/emulator/index.js';
 
@@ -16,7 +15,7 @@ process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
 
 async function withEmulator(faults: EmulatorOptions, extras: AzureBackendExtras, fn: (b: Awaited<ReturnType<typeof createAzureBackend>>) => Promise<void>) {
   const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')), ...faults });
-  const b = await createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath]), extras);
+  const b = await createAzureBackend({ emulator: emu.arm, ca: emu.caCertPath }, extras);
   try {
     await fn(b);
   } finally {
@@ -37,8 +36,9 @@ describe('azure backend under faults', () => {
 
   it('reports throttling while it waits out Retry-After, then succeeds', async () => {
     const seen: AzureActivity[] = [];
-    // 6 allowed per 10 s; the sign-in challenge is one request, so the 6th get is throttled once (~10 s wait).
-    await withEmulator({ throttle: 6 }, { onActivity: (a) => seen.push(a) }, async (b) => {
+    // 6 allowed per window (1 s here, 10 s on Azure); the sign-in challenge is one request, so the 6th get
+    // is throttled once and waits out Retry-After (1 s, its floor).
+    await withEmulator({ throttle: 6, throttleWindowMs: 1000 }, { onActivity: (a) => seen.push(a) }, async (b) => {
       for (let i = 0; i < 6; i++) assert.ok((await b.secrets.get(appRef(b), 'sql-admin-password')).value);
       const throttled = seen.filter((a) => a.kind === 'throttled');
       assert.ok(throttled.length > 0, 'throttling was reported');

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createAzureBackend, type AzureBackend } from '../../source/backend/azure/index.js';
 import { HYBRID_API } from '../../source/backend/azure/clouds.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
 import { runBackendContract } from './contract/index.js';
 
@@ -23,7 +22,7 @@ async function signInAs(emu: RunningEmulator, clientId: string): Promise<AzureBa
   const saved = { t: process.env.AZURE_TENANT_ID, c: process.env.AZURE_CLIENT_ID, s: process.env.AZURE_CLIENT_SECRET };
   Object.assign(process.env, { AZURE_TENANT_ID: 'adfs', AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: 'emulator-does-not-check' });
   try {
-    return await createAzureBackend(parseGlobalOptions(['--arm', emu.arm, '--ca', emu.caCertPath, '--auth', 'env']));
+    return await createAzureBackend({ arm: emu.arm, ca: emu.caCertPath, auth: 'env' });
   } finally {
     for (const [k, v] of [['AZURE_TENANT_ID', saved.t], ['AZURE_CLIENT_ID', saved.c], ['AZURE_CLIENT_SECRET', saved.s]] as const) {
       if (v === undefined) delete process.env[k];

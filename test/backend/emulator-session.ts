@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { createAzureBackend, type AzureBackend, type AzureBackendExtras } from '../../source/backend/azure/index.js';
 import type { Backend } from '../../source/backend/backend.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
+import { backendOptions, parseGlobalOptions } from '../../source/cli/global-options.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../source/emulator/index.js';
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -41,7 +41,7 @@ export function emulatorSession(options: EmulatorOptions = {}, prepare?: (emu: R
     /** The Azure backend with these command-line flags (none: on this file's emulator, as the Operator). */
     async open(args: string[] = [], extras: AzureBackendExtras = {}): Promise<AzureBackend> {
       const flags = args.includes('--emulator') || args.includes('--arm') ? args : ['--emulator', this.emu.arm, '--ca', this.emu.caCertPath, ...args];
-      return keep(await createAzureBackend(parseGlobalOptions(flags), extras));
+      return keep(await createAzureBackend(backendOptions(parseGlobalOptions(flags)), extras));
     },
   };
 }

@@ -12,7 +12,8 @@ import { ensureBuilt, kvdeck } from './helpers.js';
 
 before(ensureBuilt);
 
-describe('one-shot commands against the emulator', () => {
+// Each case is its own process: they run side by side.
+describe('one-shot commands against the emulator', { concurrency: true }, () => {
   let emu: RunningEmulator;
   let flags: string[];
   before(async () => {
@@ -46,16 +47,71 @@ describe('one-shot commands against the emulator', () => {
     assert.ok(!r.stdout.includes('Pa55w0rd'));
   });
 
-  it('errors go to stderr in the console\'s words, with exit codes 3 (not found) and 4 (not allowed)', async () => {
+  it('errors go to stderr in the one-shot\'s own words, with exit codes 3 (not found) and 4 (not allowed)', async () => {
     const missing = await kvdeck(['get', 'contoso-app-kv/no-such-secret', ...flags]);
     assert.equal(missing.code, 3);
     assert.equal(missing.stdout, '');
-    assert.match(missing.stderr, /^kvdeck: .*no-such-secret/);
+    assert.equal(missing.stderr, 'kvdeck: Secret no-such-secret was not found in vault contoso-app-kv.\n');
     const denied = await kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags, '--as', 'cccccccc-cccc-4ccc-8ccc-cccccccccccc']);
     assert.equal(denied.code, 4);
-    assert.match(denied.stderr, /secrets\/get permission on vault contoso-app-kv/);
+    assert.match(denied.stderr, /^kvdeck: You lack the secrets\/get permission on vault contoso-app-kv\. An access policy on the vault can grant it/);
+    assert.doesNotMatch(denied.stderr, /pane|press/i, 'no console hints');
     const usage = await kvdeck(['get', ...flags]);
     assert.equal(usage.code, 2);
+  });
+
+  missingCases(() => flags);
+});
+
+/** What is missing — the vault, the secret, the version — said as such on both backends, without console hints. */
+function missingCases(flags: () => string[]) {
+  const cases = [
+    ['contoso-app-kv/nope', 'kvdeck: Secret nope was not found in vault contoso-app-kv.\n'],
+    ['contoso-app-kv/sql-admin-password@deadbeef', 'kvdeck: Secret sql-admin-password in vault contoso-app-kv has no version deadbeef.\n'],
+    ['contoso-app-kv/sql-admin-password@0123456789abcdef0123456789abcdef', 'kvdeck: Secret sql-admin-password in vault contoso-app-kv has no version 0123456789abcdef0123456789abcdef.\n'],
+    ['nope-kv/x', 'kvdeck: Vault nope-kv was not found.\n'],
+  ] as const;
+  for (const [target, said] of cases) {
+    it(`get ${target} says what is missing (exit 3)`, async () => {
+      const r = await kvdeck(['get', target, ...flags()]);
+      assert.deepEqual([r.code, r.stderr, r.stdout], [3, said, '']);
+    });
+  }
+  it('ls of a vault that does not exist says so (exit 3)', async () => {
+    const r = await kvdeck(['ls', 'nope-kv', ...flags()]);
+    assert.deepEqual([r.code, r.stderr], [3, 'kvdeck: Vault nope-kv was not found.\n']);
+  });
+}
+
+describe('one-shot commands against the demo engine', { concurrency: true }, () => {
+  missingCases(() => []);
+});
+
+describe('one-shot command lines', { concurrency: true }, () => {
+  for (const cmd of ['get', 'ls', 'set', 'profile', 'config', 'serve'] as const) {
+    it(`kvdeck ${cmd} --help prints its own usage`, async () => {
+      const r = await kvdeck([cmd, '--help']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^Usage: kvdeck ${cmd}\\b`));
+    });
+  }
+
+  it('a bad name is a usage error (exit 2) before anything is sent', async () => {
+    const r = await kvdeck(['get', 'bad name!/x', '--emulator', 'https://localhost:1', '--ca', '/nonexistent']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^kvdeck: 'bad name!' is not a vault name: a vault name may contain only letters, digits and hyphens\.\nUsage: kvdeck get VAULT\/SECRET\[@VERSION\]/);
+    const secret = await kvdeck(['get', 'contoso-app-kv/no_such']);
+    assert.equal(secret.code, 2);
+    assert.match(secret.stderr, /'no_such' is not a secret name/);
+  });
+
+  it('extra arguments are refused (exit 2)', async () => {
+    const lines = [['get', 'contoso-app-kv/a', 'contoso-app-kv/b'], ['ls', 'contoso-app-kv', 'more'], ['set', 'contoso-app-kv/a', 'b'], ['profile', 'list', 'x'], ['profile', 'use', 'a', 'b'], ['config', 'path', 'x']];
+    const results = await Promise.all(lines.map((args) => kvdeck(args)));
+    results.forEach((r, i) => {
+      assert.equal(r.code, 2, `${lines[i].join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /one too many/, lines[i].join(' '));
+    });
   });
 });
 

@@ -23,7 +23,7 @@ test('/, contoso-app and Enter in ONE send-keys call: the kept filter reads exac
 
 test('Escape and 2 in ONE send-keys call close the help, then open pane 2', async (t) => {
   const term = await launch(t);
-  await term.keys('?');
+  await term.press('help');
   await term.waitFor('Vaults pane', SLOW);
   await term.tmux('send-keys', '-t', 'e2e', 'Escape', '2');
   await term.waitFor((x) => !x.includes('Vaults pane') && x.split('\n')[2]?.startsWith('Secrets ›') === true, SLOW);

@@ -10,13 +10,13 @@ export interface Ctx { after(fn: () => unknown): void }
 /** Starts kvdeck and waits until the vault list is drawn. */
 export async function launch(t: Ctx, options: TermOptions = {}): Promise<Term> {
   const term = await openTerm(t, { cols: 100, rows: 30, ...options });
-  await term.waitFor((s) => s.includes('contoso-app-kv') && s.includes('1 Vaults') && /q quit/.test(s), SLOW);
+  await term.waitFor((s) => s.includes('contoso-app-kv') && s.includes('1 Vaults') && s.includes(`${term.shown('quit')} quit`), SLOW);
   return term;
 }
 
-/** Opens pane N by its number key and waits for text that proves it is there. */
-export async function pane(term: Term, n: number, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
-  await term.keys(String(n));
+/** Opens pane N (the command pane.N) and waits for text that proves it is there. */
+export async function pane(term: Term, n: 1 | 2 | 3 | 4 | 5 | 6 | 7, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
+  await term.press(`pane.${n}`);
   return term.waitFor(proof, SLOW);
 }
 
@@ -32,20 +32,20 @@ function firstRowAfterFilter(screen: string): string | undefined {
  * (the best match is first and selected). Each step waits for its effect on screen.
  */
 export async function selectRow(term: Term, name: string): Promise<string> {
-  await term.keys('/');
-  await term.waitFor('Enter keep', SLOW);
+  await term.press('filter');
+  await term.waitFor(`${term.shown('filter.keep')} keep`, SLOW);
   await term.type(name);
   await term.waitFor((s) => s.split('\n').some((l) => l.startsWith(`/${name}`)) && (firstRowAfterFilter(s) ?? '').includes(name), SLOW);
-  await term.keys('Enter');
-  const s = await term.waitFor('Esc clears', SLOW);
+  await term.press('filter.keep');
+  const s = await term.waitFor(`${term.shown('back')} clears`, SLOW);
   assert.ok(firstRowAfterFilter(s)?.includes(name), `the first row is ${name}:\n${s}`);
   return s;
 }
 
-/** Answers a confirmation dialog whose title matches, with y. */
+/** Answers a confirmation dialog whose title matches, yes. */
 export async function confirm(term: Term, title: string | RegExp): Promise<void> {
   await term.waitFor(title, SLOW);
-  await term.keys('y');
+  await term.press('confirm.yes');
   await term.waitForGone(title, SLOW);
 }
 

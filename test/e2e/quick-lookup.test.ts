@@ -10,13 +10,13 @@ test('quick lookup finds channel-integrity-key in every vault and c copies its v
 
 test('Enter in quick lookup opens the secret in pane 2, masked until v', async (t) => {
   const term = await launch(t);
-  await term.keys('C-p');
+  await term.press('lookup');
   await term.waitFor('Find a secret', SLOW);
   await term.type('bitlocker');
   await term.waitFor((s) => s.includes('› bitlocker') && /bitlocker-recovery-key\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
-  await term.keys('Enter');
+  await term.press('open');
   const detail = await term.waitFor((s) => s.includes('Secrets') && s.includes('bitlocker-recovery-key') && s.includes('••••'), SLOW);
   assert.ok(!detail.includes('111111-222222'), 'masked until revealed');
-  await term.keys('v');
+  await term.press('reveal');
   await term.waitFor('111111-222222-333333', SLOW);
 });

@@ -8,7 +8,7 @@ test('--readonly refuses to delete a secret and says it was started read-only; t
   assert.match(await term.screen(), /READ-ONLY/, 'the header carries the read-only badge');
   // Pane 2 shows the selected vault's secrets (the first vault, ase-edge01-kv).
   await pane(term, 2, 'channel-integrity-key');
-  await term.keys('d');
+  await term.press('delete');
   const s = await term.waitFor(/not available: read-only mode/, SLOW);
   assert.match(s, /--readonly/);
   assert.ok(!/Delete secret .*\?/.test(s), 'no confirmation is even offered');
@@ -18,7 +18,7 @@ test('--readonly refuses to delete a secret and says it was started read-only; t
 
 test('--readonly refuses to delete a vault', async (t) => {
   const term = await launch(t, { args: ['--readonly'] });
-  await term.keys('d');
+  await term.press('delete');
   await term.waitFor(/Delete is not available: read-only mode/, SLOW);
   assert.match(await term.screen(), /3 vaults/);
 });

@@ -11,14 +11,13 @@ const osc52 = (value: string) => `\u001b]52;c;${Buffer.from(value).toString('bas
 /** Ctrl-P, type part of the name, ↓ to the results, c: the terminal receives OSC 52 with the value. */
 export async function quickLookupAndCopy(term: Term): Promise<void> {
   const value = 'cik-demo-value';
-  await term.keys('C-p');
+  await term.press('lookup');
   await term.waitFor('Find a secret', SLOW);
   await term.type('chan');
   // The list narrows to what matches as the user types.
   await term.waitFor((s) => s.includes('› chan') && /channel-integrity-key\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
   await term.record();
-  await term.keys('Down');
-  await term.keys('c');
+  await term.press('down', 'copy');
   const flashed = await term.waitFor('Copied the value of channel-integrity-key', SLOW);
   assert.ok(!flashed.includes(value), 'the value itself is never drawn on screen');
   // The raw output carries ESC ] 52 ; c ; base64(value) BEL…
@@ -31,7 +30,7 @@ export async function quickLookupAndCopy(term: Term): Promise<void> {
 export async function recoverDeletedVault(term: Term): Promise<void> {
   await pane(term, 6, (s) => s.includes('billing-old-kv') && s.includes('ase-edge00-kv'));
   await selectRow(term, 'billing-old-kv');
-  await term.keys('r');
+  await term.press('recover');
   await term.waitFor(/Vault billing-old-kv is back/, SLOW);
   await pane(term, 1, (s) => s.includes('4 vaults') && s.includes('billing-old-kv'));
   await selectRow(term, 'billing-old-kv');
@@ -46,21 +45,21 @@ export async function purgeProtectionRefusal(term: Term): Promise<void> {
   const date = /\d{4}-\d\d-\d\d\s+(\d{4}-\d\d-\d\d)/.exec(rowOf(bin, 'ase-edge00-kv'))?.[1];
   assert.ok(date, 'the bin shows the scheduled purge date');
   await selectRow(term, 'ase-edge00-kv');
-  await term.keys('P');
+  await term.press('purge');
   const s = await term.waitFor(/purge protection/i, SLOW);
   const message = s.split('\n').filter((l) => /✗|purge/.test(l)).join(' ');
   assert.match(message, /ase-edge00-kv/);
   assert.ok(message.includes(date), `the refusal names the date ${date}: ${message}`);
   assert.ok(!/Type .* to confirm|type the name/i.test(s), 'no purge confirmation is offered');
   // Still in the bin.
-  await term.keys('Escape');
+  await term.press('back');
   await term.waitFor((x) => x.includes('ase-edge00-kv') && x.includes('billing-old-kv'), SLOW);
 }
 
 /** Pane 1: deleting ase-edge01-kv is refused and the message names the lock ase-edge01-kv-lock. */
 export async function lockBlocksDelete(term: Term): Promise<void> {
   await selectRow(term, 'ase-edge01-kv');
-  await term.keys('d');
+  await term.press('delete');
   await confirm(term, 'Delete vault ase-edge01-kv?');
   const s = await term.waitFor(/cannot be deleted/, SLOW);
   const message = s.split('\n').slice(-6).join(' ');
@@ -71,16 +70,16 @@ export async function lockBlocksDelete(term: Term): Promise<void> {
 /** After lockBlocksDelete (ase-edge01-kv selected) — pane 5: remove the lock; pane 1: the delete now succeeds; pane 6: the vault is in the bin. */
 export async function removeLockThenDelete(term: Term): Promise<void> {
   await pane(term, 5, (s) => s.includes('Locks › ase-edge01-kv') && s.includes('ase-edge01-kv-lock'));
-  await term.keys('d');
+  await term.press('delete');
   await confirm(term, 'Remove the lock ase-edge01-kv-lock?');
   await term.waitFor(/Lock ase-edge01-kv-lock removed/, SLOW);
   await term.waitFor(/0 locks on ase-edge01-kv/, SLOW);
   await pane(term, 1, (s) => s.includes('ase-edge01-kv') && s.includes('3 vaults'));
   await selectRow(term, 'ase-edge01-kv');
-  await term.keys('d');
+  await term.press('delete');
   await confirm(term, 'Delete vault ase-edge01-kv?');
   await term.waitFor(/Vault ase-edge01-kv deleted/, SLOW);
-  await term.keys('Escape');
+  await term.press('back');
   const vaults = await term.waitFor('2 vaults', SLOW);
   assert.ok(!vaults.split('\n').some((l) => /ase-edge01-kv\s+Contoso Edge/.test(l)), `the vault left the list:\n${vaults}`);
   const bin = await pane(term, 6, (s) => /vault\s+ase-edge01-kv\s/.test(s));
@@ -92,15 +91,15 @@ export async function deleteThenRecoverSecret(term: Term): Promise<void> {
   await selectRow(term, 'contoso-app-kv');
   await pane(term, 2, (s) => s.includes('Secrets › contoso-app-kv') && s.includes('sql-admin-password'));
   await selectRow(term, 'sql-admin-password');
-  await term.keys('d');
+  await term.press('delete');
   await confirm(term, 'Delete secret sql-admin-password?');
   await term.waitFor(/Secret sql-admin-password deleted/, SLOW);
-  await term.keys('Escape');
+  await term.press('back');
   await term.waitFor((s) => s.includes('6 secrets in contoso-app-kv') && !s.includes('sql-admin-password  '), SLOW);
   const bin = await pane(term, 6, (s) => /secret\s+sql-admin-password\s/.test(s));
   assert.match(rowOf(bin, 'sql-admin-password'), /secret\s+sql-admin-password\s+contoso-app-kv/);
   await selectRow(term, 'sql-admin-password');
-  await term.keys('r');
+  await term.press('recover');
   await term.waitFor(/sql-admin-password.*(back|recovered)/i, SLOW);
   await pane(term, 2, (s) => s.includes('7 secrets in contoso-app-kv') && s.includes('sql-admin-password'));
 }
@@ -112,19 +111,19 @@ export async function grantSecretsSet(term: Term): Promise<void> {
   assert.match(rowOf(before, 'contoso-web-app'), /get list(\s|$)/);
   assert.doesNotMatch(rowOf(before, 'contoso-web-app'), /\bset\b/);
   await selectRow(term, 'contoso-web-app');
-  await term.keys('e');
+  await term.press('edit');
   await term.waitFor('Permissions for contoso-web-app', SLOW);
-  await term.keys('Tab'); // keys → secrets
+  await term.press('policies.nextArea'); // keys → secrets
   await term.waitFor(/\[x\] get\s+\[x\] list\s+\[ \] set/, SLOW);
   // Each move waits for the cursor (drawn inverse) to get there: keys sent together can be handled before
   // the picker has redrawn (see the report: the picker toggles the cursor of its last render).
-  await term.keys('Right');
+  await term.press('policies.right');
   await term.waitForStyled(/\u001b\[7m\[x\] list/, SLOW);
-  await term.keys('Right');
+  await term.press('policies.right');
   await term.waitForStyled(/\u001b\[7m\[ \] set/, SLOW);
-  await term.keys('Space');
+  await term.press('policies.toggle');
   await term.waitFor(/\[x\] set/, SLOW);
-  await term.keys('Enter');
+  await term.press('policies.save');
   await term.waitFor(/contoso-web-app now has secrets: get list set/, SLOW);
   const after = await term.waitFor((s) => /contoso-web-app\s.*get list set/.test(s), SLOW);
   assert.match(rowOf(after, 'contoso-web-app'), /application\s+bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\s+—\s+get list set/);

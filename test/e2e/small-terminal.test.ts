@@ -30,12 +30,12 @@ const footerAt = (rows: number) => (s: string) => {
 
 /** The lines of the help overlay (between its title and the footer). */
 function helpLines(lines: string[]): string[] {
-  const from = lines.findIndex((l) => l.includes('Help — any key closes'));
+  const from = lines.findIndex((l) => l.includes('Help —'));
   return lines.slice(from + 1, -1).map((l) => l.trim()).filter((l) => l !== '' && !/q quit$/.test(l));
 }
 
 async function helpIntact(term: Term, paneTitle: string): Promise<void> {
-  await term.keys('?');
+  await term.press('help');
   const small = assertLayout(await term.waitFor(`${paneTitle} pane`, SLOW), ROWS, `help over ${paneTitle}`);
   // The same overlay where everything fits in one column (< 110 columns keeps one column).
   await term.resize(100, 60);
@@ -48,7 +48,7 @@ async function helpIntact(term: Term, paneTitle: string): Promise<void> {
   }
   await term.resize(COLS, ROWS);
   await term.waitFor(footerAt(ROWS), SLOW);
-  await term.keys('Escape');
+  await term.press('close');
   await term.waitForGone(`${paneTitle} pane`, SLOW);
 }
 
@@ -59,11 +59,11 @@ test('at 80×24 every pane and quick lookup keep their layout: header on top, fo
   assert.match(s, /ase-edge01-kv/);
   assert.match(s, /contoso-shared-kv/);
   for (const [n, title] of [[2, 'Secrets'], [3, 'Keys'], [4, 'Access policies'], [5, 'Locks'], [6, 'Deleted'], [7, 'Audit']] as const) {
-    await term.keys(String(n));
+    await term.press(`pane.${n}`);
     s = await term.waitFor((x) => (x.split('\n')[2] ?? '').startsWith(`${title} ›`) && !/Loading/.test(x), SLOW);
     assertLayout(s, ROWS, title);
   }
-  await term.keys('C-p');
+  await term.press('lookup');
   s = await term.waitFor((x) => x.includes('Find a secret') && /smtp-password\s+contoso-shared-kv/.test(x), SLOW);
   assertLayout(s, ROWS, 'quick lookup');
 });
@@ -71,7 +71,7 @@ test('at 80×24 every pane and quick lookup keep their layout: header on top, fo
 test('at 80×24 the help overlay is clipped cleanly, never drawn over itself', async (t) => {
   const term = await launch(t, { cols: COLS, rows: ROWS });
   await helpIntact(term, 'Vaults');
-  await term.keys('2');
+  await term.press('pane.2');
   await term.waitFor('channel-integrity-key', SLOW);
   await helpIntact(term, 'Secrets');
 });

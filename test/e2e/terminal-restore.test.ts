@@ -40,7 +40,7 @@ async function assertRestored(term: Term, exitCode: number | RegExp): Promise<vo
 
 test('after q the terminal is restored: the shell prompt and the earlier output are back', async (t) => {
   const term = await shellWithKvdeck(t);
-  await term.keys('q');
+  await term.press('quit');
   await assertRestored(term, 0);
 });
 

@@ -10,9 +10,11 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { CommandId } from '../../source/ui/keymap/commands.js';
+import { createKeymap, keysText, type Keymap, type KeymapOverrides } from '../../source/ui/keymap/keymap.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -29,6 +31,20 @@ export interface TermOptions {
   shell?: { prompt: string };
   /** tmux's default-terminal (TERM inside); default tmux-256color. */
   term?: string;
+  /** Keymap overrides written to kvdeck's settings file before it starts; `press` follows them. */
+  keymap?: KeymapOverrides;
+}
+
+/** A key name (keys.ts's spelling) as tmux send-keys spells it. */
+const TMUX_KEYS: Record<string, string> = {
+  enter: 'Enter', esc: 'Escape', tab: 'Tab', 'shift+tab': 'BTab', up: 'Up', down: 'Down', left: 'Left', right: 'Right',
+  pageup: 'PageUp', pagedown: 'PageDown', home: 'Home', end: 'End', backspace: 'BSpace', delete: 'DC', ' ': 'Space',
+};
+function tmuxKey(name: string): { key: string; literal: boolean } {
+  if (TMUX_KEYS[name]) return { key: TMUX_KEYS[name], literal: false };
+  if (name.startsWith('ctrl+')) return { key: `C-${name.slice(5)}`, literal: false };
+  if (name.startsWith('alt+')) return { key: `M-${name.slice(4)}`, literal: false };
+  return { key: name, literal: true };
 }
 
 export type ScreenTest = string | RegExp | ((screen: string) => boolean);
@@ -64,6 +80,8 @@ export class Term {
   readonly home = mkdtempSync(join(tmpdir(), 'kvdeck-e2e-'));
   cols: number;
   rows: number;
+  /** The keymap kvdeck runs with (defaults plus `options.keymap`): `press` sends its keys. */
+  readonly keymap: Keymap;
   private recordingFile?: string;
   private socketPath?: string;
   get socketFile(): string | undefined { return this.socketPath; }
@@ -72,6 +90,7 @@ export class Term {
   private constructor(options: TermOptions) {
     this.cols = options.cols ?? 100;
     this.rows = options.rows ?? 30;
+    this.keymap = createKeymap(options.keymap);
   }
 
   /** Starts kvdeck (or a shell) in a fresh tmux server; resolves once the session exists. */
@@ -80,6 +99,10 @@ export class Term {
     const t = new Term(options);
     live.add(t);
     const env: Record<string, string> = { XDG_CONFIG_HOME: join(t.home, 'config'), ...options.env };
+    if (options.keymap) {
+      mkdirSync(join(t.home, 'config', 'kvdeck'), { recursive: true });
+      writeFileSync(join(t.home, 'config', 'kvdeck', 'settings.json'), JSON.stringify({ keymap: options.keymap }));
+    }
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const unset = '-u CI -u NODE_TEST_CONTEXT -u NO_COLOR -u FORCE_COLOR -u KVDECK_DEBUG';
     const program = options.shell
@@ -116,6 +139,24 @@ export class Term {
   /** Named keys as tmux spells them: 'Enter', 'Escape', 'C-p', 'PageDown', 'Down', 'BTab', 'j', … */
   async keys(...keys: string[]): Promise<void> {
     for (const k of keys) await this.tmux('send-keys', '-t', 'e2e', k);
+  }
+
+  /**
+   * Presses commands by name, each with its first key in this terminal's keymap — so a scenario reads
+   * like the user's intent and keeps working when the keys are rebound.
+   */
+  async press(...commands: CommandId[]): Promise<void> {
+    for (const c of commands) {
+      const name = this.keymap.keysFor(c)[0];
+      if (!name) throw new Error(`${c} has no key in this keymap`);
+      const { key, literal } = tmuxKey(name);
+      await this.tmux('send-keys', '-t', 'e2e', ...(literal ? ['-l', key] : [key]));
+    }
+  }
+
+  /** The first key of a command as the screen shows it in hints ("q", "Esc", "Ctrl-P"). */
+  shown(command: CommandId): string {
+    return keysText(this.keymap, command, { first: true });
   }
 
   /** Literal text, character by character as typed. */

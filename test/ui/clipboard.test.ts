@@ -29,7 +29,8 @@ test('the clipboard is cleared after the timeout', async () => {
   const out: string[] = [];
   const cb = createClipboard({ write: (s) => out.push(s), env: {}, findTool: false, clearAfterMs: 20 });
   assert.equal(cb.copy('secret').clearsAfterMs, 20);
-  await new Promise((r) => setTimeout(r, 60));
+  // Poll for the clear (a positive signal) rather than sleeping a fixed time.
+  for (const until = Date.now() + 2000; out[out.length - 1] !== '\u001b]52;c;\u0007' && Date.now() < until;) await new Promise((r) => setTimeout(r, 5));
   assert.equal(out[out.length - 1], '\u001b]52;c;\u0007');
   cb.dispose();
 });

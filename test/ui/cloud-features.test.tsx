@@ -11,7 +11,6 @@ import { after, test } from 'node:test';
 import type { Backend } from '../../source/backend/backend.js';
 import { createAzureBackend } from '../../source/backend/azure/index.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
-import { parseGlobalOptions } from '../../source/cli/global-options.js';
 import { createEngine } from '../../source/engine/index.js';
 import { startEmulator } from '../../source/emulator/index.js';
 import { VAULT_COLUMNS, vaultColumns } from '../../source/ui/panes/vaults/columns.js';
@@ -44,7 +43,7 @@ test('on a cloud without retention days or RBAC mode, the vaults pane and the ne
 
 test('on the Azure backend the audit pane shows this session\'s operations and where the vault\'s log goes', { timeout: 60_000 }, async () => {
   const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-  const backend = await createAzureBackend(parseGlobalOptions(['--emulator', emu.arm, '--ca', emu.caCertPath]));
+  const backend = await createAzureBackend({ emulator: emu.arm, ca: emu.caCertPath });
   after(async () => { await backend.close?.(); await emu.close(); });
   const app = renderApp({ backend, size: { columns: 140, rows: 30 } });
   try {

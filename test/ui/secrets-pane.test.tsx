@@ -98,7 +98,7 @@ test('n creates a secret from a masked single-line value', async () => {
   await app.type('ui-made-secret');
   await app.press(KEYS.tab, KEYS.tab);
   await app.type('hunter2');
-  let f = app.frame();
+  let f = await app.waitFor((f) => /Value\s+•{7}(\s|$)/m.test(f), 'seven masked characters');
   assert.doesNotMatch(f, /hunter2/, 'the value is masked as it is typed');
   await app.press(KEYS.ctrlS);
   f = await app.waitFor((f) => f.includes('Secret ui-made-secret created'), 'created');

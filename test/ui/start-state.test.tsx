@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { createBackend } from '../../source/backend/select.js';
-import { parseGlobalOptions, UsageError } from '../../source/cli/global-options.js';
+import { backendOptions, parseGlobalOptions, UsageError } from '../../source/cli/global-options.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
 import { App } from '../../source/ui/app.js';
@@ -112,7 +112,7 @@ test('the saved profile applies to the console: its --as (a display name) and it
   assert.equal(prepared.profile, 'audit');
   assert.equal(prepared.opts.as, 'Security Admin');
   const r = render(
-    <Boot createBackend={(extras) => createBackend(prepared.opts, extras)} target={prepared.target} profile={prepared.profile}
+    <Boot createBackend={(extras) => createBackend(backendOptions(prepared.opts), extras)} target={prepared.target} profile={prepared.profile}
       settings={memorySettings()} size={{ columns: 100, rows: 30 }} initialPane="vaults" onQuit={() => {}}
       clipboard={createClipboard({ write: () => {}, env: {}, findTool: false, clearAfterMs: 0 })} />,
   );
@@ -127,10 +127,10 @@ test('the saved profile applies to the console: its --as (a display name) and it
 });
 
 test('--as takes a UPN or a display name; an unknown name is a clear usage error', async () => {
-  const byUpn = await createBackend(parseGlobalOptions(['--as', 'secadmin@contoso.com']));
+  const byUpn = await createBackend({ as: 'secadmin@contoso.com' });
   assert.equal(byUpn.info.identity.objectId, DEMO.principals.securityAdmin);
-  const byName = await createBackend(parseGlobalOptions(['--as', 'contoso-web-app']));
+  const byName = await createBackend({ as: 'contoso-web-app' });
   assert.equal(byName.info.identity.objectId, DEMO.principals.webApp);
-  await assert.rejects(createBackend(parseGlobalOptions(['--as', 'Nobody Here'])), (e: unknown) =>
+  await assert.rejects(createBackend({ as: 'Nobody Here' }), (e: unknown) =>
     e instanceof UsageError && /--as 'Nobody Here' matches no principal/.test(e.message) && /ops@contoso\.com/.test(e.message));
 });

@@ -6,7 +6,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { AuthMethod } from '../../cli/global-options.js';
+import type { AuthMethod } from '../options.js';
 import type { CloudProfile } from './clouds.js';
 import { signInErrors } from './errors.js';
 

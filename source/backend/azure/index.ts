@@ -7,12 +7,11 @@ import type { TokenCredential } from '@azure/core-auth';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { GlobalOptions } from '../../cli/global-options.js';
 import type { Backend, BackendInfo } from '../backend.js';
 import type { Identity, Principal } from '../../domain/directory.js';
 import { KeyVaultError } from '../../domain/errors.js';
 import type { VaultRef } from '../../domain/vault.js';
-import { applyProfile } from '../../config/profiles.js';
+import type { BackendOptions } from '../options.js';
 import { resolvePrincipal } from '../select.js';
 import { ArmRest } from './arm-rest.js';
 import { AzureAudit } from './audit.js';
@@ -149,7 +148,7 @@ async function nameIdentity(directory: AzureDirectory, credential: ClaimsCapturi
 }
 
 /** The cloud and the credential for the options (discovery and `--as NAME` may already talk to it). */
-async function cloudAndCredential(opts: ReturnType<typeof applyProfile>, extras: AzureBackendExtras, agent: ReturnType<typeof makeAgent>) {
+async function cloudAndCredential(opts: BackendOptions, extras: AzureBackendExtras, agent: ReturnType<typeof makeAgent>) {
   let cloud: CloudProfile;
   if (opts.emulator) cloud = emulatorCloud(opts.emulator);
   else if (opts.arm) cloud = await discoverCloud(opts.arm, (url) => httpsGet(url, agent));
@@ -172,8 +171,8 @@ async function cloudAndCredential(opts: ReturnType<typeof applyProfile>, extras:
   return { cloud, inner };
 }
 
-export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
-  const opts = applyProfile(options);
+/** `opts` come with a saved profile already applied (the CLI does it). */
+export async function createAzureBackend(opts: BackendOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
   const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
   if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
   const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm), caOnly: !!opts.emulator });
@@ -208,7 +207,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     }
   }
 
-  const directory = new AzureDirectory(ctx, opts.subscription ?? []);
+  const directory = new AzureDirectory(ctx, [...(opts.subscriptions ?? [])]);
   if (extras.eagerIdentity ?? true) await nameIdentity(directory, credential, identity);
   const vaults = new AzureVaults(ctx, directory);
   const info: BackendInfo = {

@@ -1,47 +1,59 @@
-/** Yes/no confirmation, and the type-the-name confirmation for what cannot be undone. */
+/**
+ * Yes/no confirmation, and the type-the-name confirmation for what cannot be undone. Keys are the
+ * `confirm.yes` / `confirm.no` commands; in the type-the-name dialog letters are the name, so only
+ * their control keys (Enter, Esc) count there.
+ */
 import { Box, Text } from 'ink';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import type { ConfirmSpec } from '../keymap/bindings.js';
-import { isPrintable } from '../keymap/keys.js';
+import { hintLine, keysText, type Keymap } from '../keymap/keymap.js';
 import type { Theme } from '../theme.js';
 import { Modal } from './modal.js';
+import { editText } from './text-input.js';
 
 export interface ConfirmProps {
   spec: ConfirmSpec;
   width: number;
   theme: Theme;
+  keymap: Keymap;
   onDone: (confirmed: boolean) => void;
 }
 
-export function ConfirmDialog({ spec, width, theme, onDone }: ConfirmProps) {
-  useCapture((input, _key, name) => {
-    if (input === 'y' || input === 'Y' || name === 'enter') onDone(true);
-    else if (input === 'n' || input === 'N' || name === 'esc' || input === 'q') onDone(false);
+const ANSWERS = ['confirm.yes', 'confirm.no'] as const;
+
+export function ConfirmDialog({ spec, width, theme, keymap, onDone }: ConfirmProps) {
+  useCapture((_input, _key, name) => {
+    const cmd = keymap.commandFor(name, ANSWERS);
+    if (cmd) onDone(cmd === 'confirm.yes');
     return true;
   });
   return (
-    <Modal title={spec.title} hint={`y / Enter ${spec.action ?? 'confirm'} · n / Esc cancel`} width={width} theme={theme} tone="danger">
+    <Modal title={spec.title} hint={hintLine(keymap, [['confirm.yes', spec.action ?? 'confirm'], ['confirm.no', 'cancel']])} width={width} theme={theme} tone="danger">
       {spec.body && <Text wrap="wrap">{spec.body}</Text>}
     </Modal>
   );
 }
 
-export function TypeNameDialog({ spec, width, theme, onDone }: ConfirmProps) {
+export function TypeNameDialog({ spec, width, theme, keymap, onDone }: ConfirmProps) {
   // Read back at once (see use-sync-state): the name and Enter typed in one go confirm.
   const [typed, setTyped, latestTyped] = useSyncState('');
   const expected = spec.typeName ?? '';
   const ok = typed === expected;
   useCapture((input, key, name) => {
-    if (name === 'esc') onDone(false);
-    else if (name === 'enter') { if (latestTyped() === expected) onDone(true); }
-    else if (name === 'backspace' || name === 'delete') setTyped((t) => t.slice(0, -1));
-    else if (name === 'ctrl+u') setTyped('');
-    else if (isPrintable(input, key)) setTyped((t) => t + input);
+    const cmd = keymap.commandFor(name, ANSWERS, { typing: true });
+    if (cmd === 'confirm.no') onDone(false);
+    else if (cmd === 'confirm.yes') { if (latestTyped() === expected) onDone(true); }
+    else {
+      const next = editText(keymap, latestTyped(), input, key, name);
+      if (next !== undefined) setTyped(next);
+    }
     return true;
   });
+  const yes = keysText(keymap, 'confirm.yes', { typing: true });
+  const no = keysText(keymap, 'confirm.no', { typing: true });
   return (
-    <Modal title={spec.title} hint={`Type ${expected} then Enter to ${spec.action?.toLowerCase() ?? 'confirm'} · Esc cancel`} width={width} theme={theme} tone="danger">
+    <Modal title={spec.title} hint={`Type ${expected} then ${yes} to ${spec.action?.toLowerCase() ?? 'confirm'} · ${no} cancel`} width={width} theme={theme} tone="danger">
       {spec.body && <Text wrap="wrap">{spec.body}</Text>}
       <Box marginTop={1}>
         <Text>Name: </Text>

@@ -2,7 +2,9 @@
 import { Box, Text } from 'ink';
 import { bindingState, type Binding } from '../keymap/bindings.js';
 import type { Keymap } from '../keymap/keymap.js';
+import { keysText } from '../keymap/keymap.js';
 import { displayKey } from '../keymap/keys.js';
+import type { PaneId } from '../panes/ids.js';
 import type { Theme } from '../theme.js';
 
 export interface Hint {
@@ -11,13 +13,13 @@ export interface Hint {
   disabled?: string;
 }
 
-export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: string, readonly: boolean): Hint[] {
+export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: PaneId, readonly: boolean): Hint[] {
   const out: Hint[] = [];
   for (const b of bindings) {
     if (b.hidden) continue;
     const s = bindingState(b, readonly);
     if (!s.visible) continue;
-    const keys = keymap.keysFor(b.command, pane, b.keys);
+    const keys = keymap.keysFor(b.command, pane);
     if (keys.length === 0) continue;
     out.push({ keys: displayKey(keys[0]), label: b.label, disabled: s.enabled ? undefined : s.reason });
   }
@@ -26,12 +28,17 @@ export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: str
 
 const lengthOf = (hs: Hint[]) => hs.reduce((s, h) => s + h.keys.length + 1 + h.label.length + 2, 0);
 
-export function Footer({ hints, width, theme }: { hints: Hint[]; width: number; theme: Theme }) {
-  let all: Hint[] = [...hints, { keys: '?', label: 'help' }, { keys: 'q', label: 'quit' }];
+/** The two hints every footer ends with (help and quit), in the keys the user has. */
+export function closingHints(keymap: Keymap): Hint[] {
+  return [{ keys: keysText(keymap, 'help', { first: true }), label: 'help' }, { keys: keysText(keymap, 'quit', { first: true }), label: 'quit' }].filter((h) => h.keys);
+}
+
+export function Footer({ hints, closing, width, theme }: { hints: Hint[]; closing: Hint[]; width: number; theme: Theme }) {
+  let all: Hint[] = [...hints, ...closing];
   // Narrow terminal: labels shrink to their first word ("copy value" → "copy") before anything is cut.
   if (lengthOf(all) > width) all = all.map((h) => ({ ...h, label: h.label.split(' ')[0] }));
   // Still too long: the last pane hints give way (all of them stay in ? help), never "? help" itself.
-  while (lengthOf(all) > width && all.length > 2) all.splice(all.length - 3, 1);
+  while (lengthOf(all) > width && all.length > closing.length) all.splice(all.length - closing.length - 1, 1);
   return (
     <Box height={1} width={width} overflow="hidden">
       <Text wrap="truncate">

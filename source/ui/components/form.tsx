@@ -1,16 +1,19 @@
 /**
  * A form overlay: text, multi-line, checkbox and select fields; validation shown inline under each
  * field as the user types; optional async checks (name availability) debounced; submit errors shown
- * in the form with every value kept. Keys: Tab/↓ next, Shift-Tab/↑ previous, Space toggles or cycles,
- * ←/→ cycle a select, Enter next/submit (a new line in a multi-line field), Ctrl-S submit, Esc cancel.
+ * in the form with every value kept. Keys are the `form.*` commands (Tab/↓ next, Shift-Tab/↑
+ * previous, Space toggles or cycles, ←/→ cycle a choice, Enter next/save — a new line in a multi-line
+ * field —, Ctrl-S save, Esc cancel) and the text editing ones; in a text field letters are text.
  */
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { explainError } from '../explain-error.js';
 import { useCapture } from '../input-router.js';
-import { isPrintable } from '../keymap/keys.js';
+import type { CommandId } from '../keymap/commands.js';
+import { hintLine, keysText, type Keymap } from '../keymap/keymap.js';
 import type { Theme } from '../theme.js';
+import { editText } from './text-input.js';
 import { Modal } from './modal.js';
 import { Spinner } from './spinner.js';
 
@@ -38,7 +41,8 @@ export interface FieldSpec {
 }
 
 export interface FormAction {
-  key: string;
+  /** Its command in the table (e.g. `vaults.recoverDeleted`): the keys come from the keymap. */
+  command: CommandId;
   label: string;
   when: (values: FormValues, checks: Record<string, CheckResult | undefined>) => boolean;
   /** Runs instead of submit and closes the form when it succeeds. */
@@ -58,13 +62,16 @@ export interface FormProps {
   spec: FormSpec;
   width: number;
   theme: Theme;
+  keymap: Keymap;
   onDone: (values: FormValues | undefined) => void;
 }
 
 const initialValues = (fields: FieldSpec[]): FormValues =>
   Object.fromEntries(fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? false : f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '')]));
 
-export function Form({ spec, width, theme, onDone }: FormProps) {
+const FORM_COMMANDS = ['form.cancel', 'form.save', 'form.next', 'form.prev', 'form.advance', 'form.toggle', 'form.optionNext', 'form.optionPrev'] as const;
+
+export function Form({ spec, width, theme, keymap, onDone }: FormProps) {
   // Values, focus and busy are read back at once by the key handler (see use-sync-state): keys handled
   // before the next render each build on the previous one.
   const [values, setValues, latestValues] = useSyncState<FormValues>(() => initialValues(spec.fields));
@@ -137,50 +144,60 @@ export function Form({ spec, width, theme, onDone }: FormProps) {
 
   useCapture((input, key, name) => {
     if (latestBusy()) return true;
-    if (name === 'esc') { onDone(undefined); return true; }
-    if (name === 'ctrl+s') { void submit(); return true; }
     const values = latestValues();
     const fields = visibleFields(values);
     const focus = Math.min(latestFocus(), fields.length - 1);
     const field = fields[focus];
-    const action = spec.actions?.find((a) => a.key === name && a.when(values, checks));
+    const kind = field?.kind ?? 'text';
+    // In a text field letters are text: only control keys can be commands there.
+    const typing = kind === 'text' || kind === 'multiline';
+    const cmd = keymap.commandFor(name, FORM_COMMANDS, { typing });
+    if (cmd === 'form.cancel') { onDone(undefined); return true; }
+    if (cmd === 'form.save') { void submit(); return true; }
+    const action = spec.actions?.find((a) => a.when(values, checks) && keymap.commandFor(name, [a.command], { typing }));
     if (action) { void runAction(action); return true; }
     const next = () => setFocus((i) => Math.min(fields.length - 1, i + 1));
     const prev = () => setFocus((i) => Math.max(0, i - 1));
-    if (name === 'tab' || name === 'down') { next(); return true; }
-    if (name === 'shift+tab' || name === 'up') { prev(); return true; }
+    if (cmd === 'form.next') { next(); return true; }
+    if (cmd === 'form.prev') { prev(); return true; }
     if (!field) return true;
-    const kind = field.kind ?? 'text';
     const v = values[field.name];
-    if (name === 'enter') {
+    if (cmd === 'form.advance') {
       if (kind === 'multiline') set(field.name, `${v}\n`);
       else if (focus >= fields.length - 1) void submit();
       else next();
       return true;
     }
-    if (kind === 'checkbox') { if (input === ' ' || name === 'left' || name === 'right') set(field.name, !v); return true; }
+    if (kind === 'checkbox') { if (cmd === 'form.toggle' || cmd === 'form.optionNext' || cmd === 'form.optionPrev') set(field.name, !v); return true; }
     if (kind === 'select') {
       const opts = field.options ?? [];
       const at = opts.findIndex((o) => o.value === v);
-      if (input === ' ' || name === 'right') set(field.name, opts[(at + 1) % opts.length]?.value ?? '');
-      else if (name === 'left') set(field.name, opts[(at - 1 + opts.length) % opts.length]?.value ?? '');
+      if (cmd === 'form.toggle' || cmd === 'form.optionNext') set(field.name, opts[(at + 1) % opts.length]?.value ?? '');
+      else if (cmd === 'form.optionPrev') set(field.name, opts[(at - 1 + opts.length) % opts.length]?.value ?? '');
       return true;
     }
     const text = String(v);
-    if (name === 'backspace' || name === 'delete') set(field.name, text.slice(0, -1));
-    else if (name === 'ctrl+u') set(field.name, '');
-    else if (isPrintable(input, key) || (input.length > 1 && !key.ctrl)) {
+    if (input.length > 1 && !key.ctrl) {
+      // A paste (several characters at once).
       const typed = kind === 'multiline' ? input.replace(/\r\n?/g, '\n') : input.replace(/[\r\n]+/g, '');
       set(field.name, text + typed);
+      return true;
     }
+    const edited = editText(keymap, text, input, key, name);
+    if (edited !== undefined) set(field.name, edited);
     return true;
   });
 
   const inner = width - 4;
   const labelWidth = Math.min(18, Math.max(...fields.map((f) => f.label.length)) + 1);
   const hasMultiline = fields.some((f) => f.kind === 'multiline');
-  const actionHints = (spec.actions ?? []).filter((a) => a.when(values, checks)).map((a) => `${a.key.replace('ctrl+', 'Ctrl-').toUpperCase().replace('CTRL-', 'Ctrl-')} ${a.label}`);
-  const hint = [`Tab next`, hasMultiline ? 'Ctrl-S save' : `Enter ${spec.submitLabel ?? 'save'}`, 'Esc cancel', ...actionHints].join(' · ');
+  const actions = (spec.actions ?? []).filter((a) => a.when(values, checks)).map((a) => [a.command, a.label] as const);
+  const save = spec.submitLabel ?? 'save';
+  const hint = [
+    hintLine(keymap, [['form.next', 'next']], { typing: true }),
+    hasMultiline ? '' : `${keysText(keymap, 'form.advance', { typing: true })} next, ${save} on the last`,
+    hintLine(keymap, [['form.save', save], ['form.cancel', 'cancel'], ...actions], { typing: true }),
+  ].filter(Boolean).join(' · ');
 
   return (
     <Modal title={spec.title} hint={hint} width={width} theme={theme}>

@@ -1,79 +1,109 @@
-/** The `?` screen: every binding of the focused pane and every global key, with disabled reasons. */
+/**
+ * The `?` screen, generated from the one table: every binding of the focused pane (with disabled
+ * reasons), every global key, and the keys of the filter, dialogs, forms, palette and quick lookup —
+ * always in the keys the user has. Keymap overrides that were left out are named at the bottom.
+ */
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useCapture } from '../input-router.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';
-import { GLOBAL_COMMANDS } from '../keymap/commands.js';
-import type { Keymap } from '../keymap/keymap.js';
+import { COMMANDS, commandsIn, GLOBAL_COMMANDS, type CommandId, type Place } from '../keymap/commands.js';
+import { keysText, type Keymap } from '../keymap/keymap.js';
 import { displayKey } from '../keymap/keys.js';
+import type { PaneId } from '../panes/ids.js';
 import type { Theme } from '../theme.js';
 
 export interface HelpProps {
   paneTitle: string;
-  paneId: string;
+  paneId: PaneId;
   bindings: readonly Binding[];
   keymap: Keymap;
   readonly: boolean;
   theme: Theme;
   width: number;
+  /** Lines available (the body's height). */
+  height: number;
   settingsPath: string;
   onClose: () => void;
 }
 
-interface Row { keys: string; label: string; disabled?: string }
+export interface HelpRow { keys: string; label: string; disabled?: string }
 
-export function helpRows(bindings: readonly Binding[], keymap: Keymap, paneId: string, readonly: boolean): { pane: Row[]; global: Row[] } {
+/** The dialogs' sections, in the order a user meets them. */
+const DIALOG_SECTIONS: readonly { title: (k: Keymap) => string; places: readonly Place[] }[] = [
+  { title: (k) => `Filter (${keysText(k, 'filter', { first: true })}) and any text being typed`, places: ['filter', 'text'] },
+  { title: () => 'Confirmations', places: ['confirm'] },
+  { title: () => 'Forms', places: ['form'] },
+  { title: (k) => `Command palette (${keysText(k, 'palette', { first: true })})`, places: ['palette'] },
+  { title: (k) => `Quick lookup (${keysText(k, 'lookup', { first: true })})`, places: ['lookup'] },
+];
+
+const keysOf = (keymap: Keymap, id: CommandId, pane?: PaneId) => keymap.keysFor(id, pane).map(displayKey).join(' ');
+
+export function helpRows(bindings: readonly Binding[], keymap: Keymap, paneId: PaneId, readonly: boolean): { pane: HelpRow[]; global: HelpRow[]; dialogs: { title: string; rows: HelpRow[] }[] } {
   const seen = new Set<string>();
-  const pane: Row[] = [];
+  const pane: HelpRow[] = [];
   for (const b of bindings) {
     const s = bindingState(b, readonly);
     if (!s.visible || seen.has(b.command)) continue;
     seen.add(b.command);
-    const keys = keymap.keysFor(b.command, paneId, b.keys).map(displayKey).join(' ');
+    const keys = keysOf(keymap, b.command, paneId);
     if (keys) pane.push({ keys, label: b.label, disabled: s.enabled ? undefined : s.reason });
   }
-  const paneKeys = [1, 2, 3, 4, 5, 6, 7].map((n) => keymap.keysFor(`pane.${n}`)[0]).filter(Boolean);
-  const global: Row[] = [{ keys: paneKeys.length === 7 && paneKeys.join('') === '1234567' ? '1–7' : paneKeys.join(' '), label: 'switch pane: Vaults, Secrets, Keys, Access policies, Locks, Deleted, Audit' }];
-  for (const g of GLOBAL_COMMANDS) {
-    if (/^pane\.\d$/.test(g.command)) continue;
-    global.push({ keys: keymap.keysFor(g.command).map(displayKey).join(' '), label: g.label });
-  }
-  return { pane, global };
+  const switches = GLOBAL_COMMANDS.filter((id) => /^pane\.\d$/.test(id));
+  const paneKeys = switches.map((id) => keymap.keysFor(id)[0]).filter(Boolean);
+  const global: HelpRow[] = [{ keys: paneKeys.join('') === '1234567' ? '1–7' : paneKeys.map(displayKey).join(' '), label: 'switch pane: Vaults, Secrets, Keys, Access policies, Locks, Deleted, Audit' }];
+  for (const id of GLOBAL_COMMANDS) if (!switches.includes(id)) global.push({ keys: keysOf(keymap, id), label: COMMANDS[id].description });
+  const dialogs = DIALOG_SECTIONS.map(({ title, places }) => ({
+    title: title(keymap),
+    rows: [...new Set(places.flatMap(commandsIn))].map((id) => ({ keys: keysOf(keymap, id), label: COMMANDS[id].description })),
+  }));
+  return { pane, global, dialogs };
 }
+
+type Line = { title: string } | HelpRow | { note: string; tone: 'muted' | 'warn' };
 
 export function HelpOverlay(p: HelpProps) {
   const [scroll, setScroll] = useState(0);
-  useCapture((input, _key, name) => {
-    if (name === 'down' || input === 'j') setScroll((s) => s + 1);
-    else if (name === 'up' || input === 'k') setScroll((s) => Math.max(0, s - 1));
-    else p.onClose();
+  const page = Math.max(1, p.height - 2);
+  useCapture((_input, _key, name) => {
+    const cmd = p.keymap.commandFor(name, ['up', 'down', 'pageUp', 'pageDown']);
+    if (cmd === 'down') setScroll((s) => s + 1);
+    else if (cmd === 'up') setScroll((s) => Math.max(0, s - 1));
+    else if (cmd === 'pageDown') setScroll((s) => s + page);
+    else if (cmd === 'pageUp') setScroll((s) => Math.max(0, s - page));
+    else p.onClose(); // `close` (Esc, Enter, q) — and any other key
     return true;
   });
-  const { pane, global } = helpRows(p.bindings, p.keymap, p.paneId, p.readonly);
-  const render = (r: Row, i: number) => (
-    <Box key={i}>
-      <Box width={14} flexShrink={0}><Text bold color={r.disabled ? undefined : p.theme.accent} dimColor={!!r.disabled}>{r.keys}</Text></Box>
-      <Text wrap="truncate" dimColor={!!r.disabled}>{r.label}{r.disabled ? ` — disabled (${r.disabled})` : ''}</Text>
-    </Box>
-  );
+  const { pane, global, dialogs } = helpRows(p.bindings, p.keymap, p.paneId, p.readonly);
+  const left: Line[] = [{ title: `${p.paneTitle} pane` }, ...pane];
+  const right: Line[] = [
+    { title: 'Everywhere' }, ...global,
+    ...dialogs.flatMap((d) => [{ title: d.title }, ...d.rows]),
+    { note: `Keys can be changed in ${p.settingsPath} ("keymap").`, tone: 'muted' },
+    ...p.keymap.problems.map((text) => ({ note: text, tone: 'warn' as const })),
+  ];
   const wide = p.width >= 110;
-  const paneBlock = (
-    <Box flexDirection="column" width={wide ? Math.floor(p.width / 2) - 2 : p.width - 2}>
-      <Text bold underline>{`${p.paneTitle} pane`}</Text>
-      {pane.slice(wide ? 0 : scroll).map(render)}
-    </Box>
-  );
-  const globalBlock = (
-    <Box flexDirection="column" width={wide ? Math.floor(p.width / 2) - 2 : p.width - 2} marginTop={wide ? 0 : 1}>
-      <Text bold underline>Everywhere</Text>
-      {global.map(render)}
-      <Text color={p.theme.muted}>{`Keys can be changed in ${p.settingsPath} ("keymap").`}</Text>
-    </Box>
-  );
+  const colWidth = wide ? Math.floor(p.width / 2) - 2 : p.width - 2;
+  const render = (l: Line, i: number) => {
+    if ('title' in l) return <Text key={i} bold underline>{l.title}</Text>;
+    if ('note' in l) return <Text key={i} color={l.tone === 'warn' ? p.theme.warn : p.theme.muted} wrap={l.tone === 'warn' ? 'wrap' : 'truncate'}>{l.note}</Text>;
+    return (
+      <Box key={i}>
+        <Box width={14} flexShrink={0}><Text bold color={l.disabled ? undefined : p.theme.accent} dimColor={!!l.disabled} wrap="truncate">{l.keys}</Text></Box>
+        <Text wrap="truncate" dimColor={!!l.disabled}>{l.label}{l.disabled ? ` — disabled (${l.disabled})` : ''}</Text>
+      </Box>
+    );
+  };
+  const column = (lines: Line[]) => {
+    const from = Math.min(scroll, Math.max(0, lines.length - page));
+    return <Box flexDirection="column" width={colWidth}>{lines.slice(from, from + page).map(render)}</Box>;
+  };
+  const scrollKeys = [keysOf(p.keymap, 'up'), keysOf(p.keymap, 'down')].filter(Boolean).join(' / ');
   return (
     <Box flexDirection="column" width={p.width} paddingX={1}>
-      <Text bold color={p.theme.accent}>Help — any key closes · j/k scroll</Text>
-      {wide ? <Box>{paneBlock}{globalBlock}</Box> : <Box flexDirection="column">{paneBlock}{globalBlock}</Box>}
+      <Text bold color={p.theme.accent} wrap="truncate">{`Help — ${scrollKeys ? `${scrollKeys} scroll · ` : ''}any other key closes`}</Text>
+      {wide ? <Box>{column(left)}<Box width={2} />{column(right)}</Box> : column([...left, ...right])}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 /** A list pane's body: the filter line (when filtering), the virtualized table, or an empty state. */
 import { Box, Text } from 'ink';
+import { useApp } from '../app-context.js';
 import type { ListState } from '../hooks/use-list.js';
 import type { Theme } from '../theme.js';
 import type { Column } from './columns.js';
@@ -22,13 +23,14 @@ export interface ListViewProps<T> {
 export const LIST_CHROME = 2;
 
 export function ListView<T>({ list, columns, width, theme, empty, focused, summary }: ListViewProps<T>) {
+  const app = useApp();
   const filtering = list.editing || list.query !== '';
   const count = list.indices.length;
   return (
     <Box flexDirection="column" width={width}>
       {!filtering && (
         <Box height={1}>
-          <Text color={theme.muted} wrap="truncate">{`${summary ?? `${list.items.length.toLocaleString('en-US')} items`}${list.items.length > 0 ? '  · / filter' : ''}`}</Text>
+          <Text color={theme.muted} wrap="truncate">{`${summary ?? `${list.items.length.toLocaleString('en-US')} items`}${list.items.length > 0 ? `  · ${app.key('filter')} filter` : ''}`}</Text>
         </Box>
       )}
       {filtering && (
@@ -36,13 +38,13 @@ export function ListView<T>({ list, columns, width, theme, empty, focused, summa
           <Text color={theme.accent}>/</Text>
           <Text>{list.query}</Text>
           {list.editing && <Text inverse> </Text>}
-          <Text color={theme.muted}>{`  ${count.toLocaleString('en-US')} of ${list.items.length.toLocaleString('en-US')}`}{list.editing ? '  Enter keep · Esc clear' : '  Esc clears'}</Text>
+          <Text color={theme.muted}>{`  ${count.toLocaleString('en-US')} of ${list.items.length.toLocaleString('en-US')}`}{list.editing ? `  ${app.key('filter.keep')} keep · ${app.key('filter.clear')} clear` : `  ${app.key('back')} clears`}</Text>
         </Box>
       )}
       {list.items.length === 0 ? (
         <EmptyState title={empty.title} hint={empty.hint} theme={theme} />
       ) : count === 0 ? (
-        <EmptyState title={`Nothing matches “${list.query}”.`} hint="Press Esc to clear the filter." theme={theme} />
+        <EmptyState title={`Nothing matches “${list.query}”.`} hint={`Press ${app.key('back')} to clear the filter.`} theme={theme} />
       ) : (
         <Table
           columns={columns}

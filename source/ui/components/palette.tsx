@@ -4,10 +4,11 @@ import { useState } from 'react';
 import type { Subscription } from '../../domain/directory.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
-import { isPrintable } from '../keymap/keys.js';
+import { hintLine, type Keymap } from '../keymap/keymap.js';
 import type { PaneId } from '../panes/ids.js';
 import { THEME_NAMES, type Theme } from '../theme.js';
 import { Modal } from './modal.js';
+import { editText } from './text-input.js';
 
 export interface PaletteCommand {
   pane?: PaneId;
@@ -53,12 +54,15 @@ export function parsePalette(text: string, subscriptions: readonly Subscription[
 export interface PaletteProps {
   width: number;
   theme: Theme;
+  keymap: Keymap;
   subscriptions: readonly Subscription[];
   onRun: (cmd: PaletteCommand) => void;
   onClose: () => void;
 }
 
-export function Palette({ width, theme, subscriptions, onRun, onClose }: PaletteProps) {
+const PALETTE_COMMANDS = ['palette.run', 'palette.complete', 'palette.close', 'text.deleteChar'] as const;
+
+export function Palette({ width, theme, keymap, subscriptions, onRun, onClose }: PaletteProps) {
   // Read back at once (see use-sync-state): a command and Enter typed in one go run that command.
   const [text, setText, latestText] = useSyncState('');
   const [error, setError] = useState<string | undefined>();
@@ -71,19 +75,24 @@ export function Palette({ width, theme, subscriptions, onRun, onClose }: Palette
   useCapture((input, key, name) => {
     const text = latestText();
     const suggestions = suggestionsFor(text);
-    if (name === 'esc') onClose();
-    else if (name === 'enter') {
+    const cmd = keymap.commandFor(name, PALETTE_COMMANDS, { typing: true });
+    if (cmd === 'palette.close') onClose();
+    else if (cmd === 'palette.run') {
       const typed = text.trim() === '' ? '' : text;
       const r = parsePalette(typed || (suggestions[0]?.name ?? ''), subscriptions);
       if (typeof r === 'string') setError(r);
       else onRun(r);
-    } else if (name === 'tab' && suggestions[0]) setText(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`);
-    else if (name === 'backspace' || name === 'delete') { if (text === '') onClose(); else setText((t) => t.slice(0, -1)); }
-    else if (isPrintable(input, key)) { setText((t) => t + input); setError(undefined); }
+    } else if (cmd === 'palette.complete') { if (suggestions[0]) setText(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`); }
+    // Deleting past the start closes the palette, as in vim.
+    else if (cmd === 'text.deleteChar' && text === '') onClose();
+    else {
+      const next = editText(keymap, text, input, key, name);
+      if (next !== undefined) { setText(next); setError(undefined); }
+    }
     return true;
   });
   return (
-    <Modal title="Command" hint="Enter run · Tab complete · Esc close" width={width} theme={theme}>
+    <Modal title="Command" hint={hintLine(keymap, [['palette.run', 'run'], ['palette.complete', 'complete'], ['palette.close', 'close']], { typing: true })} width={width} theme={theme}>
       <Box><Text color={theme.accent}>:</Text><Text>{text}</Text><Text inverse> </Text></Box>
       {error ? <Text color={theme.error} wrap="wrap">{error}</Text> : suggestions.slice(0, 8).map((s) => (
         <Box key={s.name}><Box width={12}><Text bold>{`:${s.name}`}</Text></Box><Text color={theme.muted}>{s.summary}</Text></Box>

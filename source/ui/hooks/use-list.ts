@@ -4,8 +4,9 @@
  * array once; each keystroke filters indices, never copies items.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useApp } from '../app-context.js';
+import { editText, isTextEdit } from '../components/text-input.js';
 import { buildIndex, filterIndex, warmUp, type FilterResult } from '../fuzzy.js';
-import { isPrintable } from '../keymap/keys.js';
 import type { Binding } from '../keymap/bindings.js';
 import { useCapture } from '../input-router.js';
 
@@ -37,7 +38,10 @@ export interface ListOptions<T> {
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
+const FILTER_COMMANDS = ['filter.keep', 'filter.clear'] as const;
+
 export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): ListState<T> {
+  const { keymap } = useApp();
   const [query, setQueryState] = useState('');
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState(0);
@@ -82,13 +86,18 @@ export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): L
     offsetRef.current = 0;
   };
 
+  // While the filter is typed: its own keys, the editing keys, letters as text; the rest (arrows,
+  // PgUp/PgDn, Tab) goes on to the list's and the app's commands.
   useCapture((input, key, name) => {
-    if (name === 'esc') { setQuery(''); setEditing(false); return true; }
-    if (name === 'enter') { setEditing(false); return true; }
-    if (name === 'backspace' || name === 'delete') { setQueryState((q) => q.slice(0, -1)); setSelected(0); offsetRef.current = 0; return true; }
-    if (name === 'ctrl+u') { setQuery(''); return true; }
-    if (isPrintable(input, key)) { setQueryState((q) => q + input); setSelected(0); offsetRef.current = 0; return true; }
-    return false; // arrows, PgUp/PgDn go on to the movement bindings
+    const cmd = keymap.commandFor(name, FILTER_COMMANDS, { typing: true });
+    if (cmd === 'filter.clear') { setQuery(''); setEditing(false); return true; }
+    if (cmd === 'filter.keep') { setEditing(false); return true; }
+    if (!isTextEdit(keymap, input, key, name)) return false;
+    // An updater: keys handled before the next render build on each other ("con" in one read).
+    setQueryState((q) => editText(keymap, q, input, key, name) ?? q);
+    setSelected(0);
+    offsetRef.current = 0;
+    return true;
   }, editing);
 
   const bindings: Binding[] = [

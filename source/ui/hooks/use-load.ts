@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../app-context.js';
+import type { CacheKey } from '../session-cache.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -18,18 +19,19 @@ export interface Loaded<T> {
 }
 
 export function useLoad<T>(
-  key: string | undefined,
+  /** From `cacheKeys` (session-cache.ts), also when not cached: a new key loads again. */
+  key: CacheKey | undefined,
   fetch: (signal: AbortSignal, progress: (n: number) => void) => Promise<T>,
   options: { cache?: boolean } = {},
 ): Loaded<T> {
   const app = useApp();
-  const cached = key && options.cache ? (app.cache.get(key) as T | undefined) : undefined;
-  const [state, setState] = useState<{ key?: string; data?: T; loading: boolean; progress?: number; error?: unknown }>(() => ({ key, data: cached, loading: !!key && cached === undefined }));
+  const cached = key && options.cache ? app.cache.get<T>(key) : undefined;
+  const [state, setState] = useState<{ key?: CacheKey; data?: T; loading: boolean; progress?: number; error?: unknown }>(() => ({ key, data: cached, loading: !!key && cached === undefined }));
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!key) { setState({ key, loading: false }); return; }
-    const hit = options.cache ? (app.cache.get(key) as T | undefined) : undefined;
+    const hit = options.cache ? app.cache.get<T>(key) : undefined;
     if (hit !== undefined) { setState({ key, data: hit, loading: false }); return; }
     const ac = new AbortController();
     setState((s) => ({ key, data: s.key === key ? s.data : undefined, loading: true }));

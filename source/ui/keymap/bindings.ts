@@ -2,6 +2,8 @@
  * One table of bindings per pane drives the footer hints, the `?` help screen, the confirmation of
  * dangerous actions and the disabled state in read-only mode. Panes never look at raw keys.
  */
+import type { PaneId } from '../panes/ids.js';
+import type { CommandId } from './commands.js';
 import type { Keymap } from './keymap.js';
 
 export interface ConfirmSpec {
@@ -15,12 +17,10 @@ export interface ConfirmSpec {
 }
 
 export interface Binding {
-  /** A command id from DEFAULT_KEYS, or a pane-specific one (give it `keys`). */
-  command: string;
+  /** A command of the table (commands.ts): its keys come from there, rebindable in settings. */
+  command: CommandId;
   /** Short label for the footer and the help screen: "delete", "copy value". */
   label: string;
-  /** Default keys for a pane-specific command; ignored when the command has keys in the keymap. */
-  keys?: readonly string[];
   run: () => void | Promise<void>;
   /** Changes something: disabled in --readonly, with the reason. */
   mutating?: boolean;
@@ -47,9 +47,9 @@ export function bindingState(b: Binding, readonly: boolean): BindingState {
 }
 
 /** The first binding (of those given, in order) whose keys include `key`. */
-export function findBinding(bindings: readonly Binding[], key: string, keymap: Keymap, pane?: string): Binding | undefined {
+export function findBinding(bindings: readonly Binding[], key: string, keymap: Keymap, pane?: PaneId): Binding | undefined {
   for (const b of bindings) {
-    if (keymap.keysFor(b.command, pane, b.keys).includes(key)) {
+    if (keymap.keysFor(b.command, pane).includes(key)) {
       // A binding not applicable right now lets the key fall through to the next one.
       if (b.when && b.when() === false) continue;
       return b;

@@ -1,52 +1,173 @@
 /**
- * Named commands and their default keys (issue 3's list). Keys map to commands, never to code:
- * panes bind commands, settings may rebind keys (`keymap` in the settings file).
+ * The one table of commands: every key the console reacts to means one of these. Each entry has its
+ * default keys, a description (the `?` help, the README's key table) and where it is heard. The table
+ * is total by construction: `CommandId` is its key set, `Binding.command` and every dialog take a
+ * `CommandId`, so a command without keys or words, or a key handled outside the table, does not compile.
+ * Users rebind commands in the settings file ("keymap"); keymap.ts checks those overrides.
  */
-export const DEFAULT_KEYS = {
-  // Global: handled by the app whatever pane has focus.
-  'pane.1': ['1'], 'pane.2': ['2'], 'pane.3': ['3'], 'pane.4': ['4'], 'pane.5': ['5'], 'pane.6': ['6'], 'pane.7': ['7'],
-  'pane.next': ['tab'],
-  'pane.prev': ['shift+tab'],
-  palette: [':'],
-  lookup: ['ctrl+p', 'ctrl+f'],
-  help: ['?'],
-  quit: ['q'],
-  // Lists.
-  up: ['up', 'k'],
-  down: ['down', 'j'],
-  pageUp: ['pageup'],
-  pageDown: ['pagedown'],
-  top: ['g', 'home'],
-  bottom: ['G', 'end'],
-  open: ['enter'],
-  back: ['esc'],
-  filter: ['/'],
-  // Actions.
-  reveal: ['v'],
-  copy: ['c'],
-  new: ['n'],
-  edit: ['e'],
-  delete: ['d'],
-  recover: ['r'],
-  purge: ['P'],
-  refresh: ['R'],
-} as const satisfies Record<string, readonly string[]>;
+import type { PaneId } from '../panes/ids.js';
 
-export type CommandId = keyof typeof DEFAULT_KEYS;
+/**
+ * Where a command is heard. Commands of the same place must not share a key (keymap.ts refuses an
+ * override that would). The pane view hears `global`, `list` and `pane` together.
+ */
+export type Place =
+  /** The app's own keys, after the focused pane's bindings. */
+  | 'global'
+  /** Movement, open/back and the filter of a list (every pane). */
+  | 'list'
+  /** The actions of a pane (every pane, or those named by `panes`). */
+  | 'pane'
+  /** While the filter is being typed. */
+  | 'filter'
+  /** Editing keys of every text being typed: the filter, form fields, the palette, quick lookup, type-the-name. */
+  | 'text'
+  /** A yes/no confirmation, and the type-the-name one (there only its control keys). */
+  | 'confirm'
+  | 'form'
+  | 'palette'
+  /** Quick lookup (Ctrl-P). */
+  | 'lookup'
+  /** The `?` screen. */
+  | 'help'
+  /** The permission picker of pane 4. */
+  | 'picker'
+  /** A read-only result (the try-it result). */
+  | 'result'
+  /** The start-up screen (connecting, device-code sign-in, failure). */
+  | 'boot';
 
-/** Commands the app handles itself, after the focused pane had its chance. */
-export const GLOBAL_COMMANDS: readonly { command: CommandId; label: string }[] = [
-  { command: 'pane.1', label: 'Vaults' },
-  { command: 'pane.2', label: 'Secrets' },
-  { command: 'pane.3', label: 'Keys' },
-  { command: 'pane.4', label: 'Access policies' },
-  { command: 'pane.5', label: 'Locks' },
-  { command: 'pane.6', label: 'Deleted' },
-  { command: 'pane.7', label: 'Audit' },
-  { command: 'pane.next', label: 'next pane' },
-  { command: 'pane.prev', label: 'previous pane' },
-  { command: 'palette', label: 'command palette' },
-  { command: 'lookup', label: 'quick lookup (any secret, any vault)' },
-  { command: 'help', label: 'help' },
-  { command: 'quit', label: 'quit' },
-];
+/**
+ * Places where printable keys are text: there only a command's control keys (Enter, Esc, arrows,
+ * Ctrl-…) count, so `c` in quick lookup's query is a letter, not copy.
+ */
+export const TYPING_PLACES: ReadonlySet<Place> = new Set(['filter', 'text', 'palette']);
+
+export interface CommandSpec {
+  /** Key names as keys.ts spells them: "j", "G", "ctrl+p", "shift+tab", "pagedown", "enter", " ". At least one: a command without a default key does not compile. */
+  keys: readonly [string, ...string[]];
+  /** What it does, for the help screen and the README. */
+  description: string;
+  /** Where it is heard. */
+  in: readonly Place[];
+  /**
+   * For `pane` commands: the panes that bind it (absent: every pane). A key may then mean something
+   * else in the other panes (x clears Audit's filters; rebinding delete to x is fine).
+   */
+  panes?: readonly PaneId[];
+}
+
+export const COMMANDS = {
+  // Everywhere: handled by the app when the focused pane did not take the key.
+  'pane.1': { keys: ['1'], description: 'pane 1: Vaults', in: ['global'] },
+  'pane.2': { keys: ['2'], description: 'pane 2: Secrets', in: ['global'] },
+  'pane.3': { keys: ['3'], description: 'pane 3: Keys', in: ['global'] },
+  'pane.4': { keys: ['4'], description: 'pane 4: Access policies', in: ['global'] },
+  'pane.5': { keys: ['5'], description: 'pane 5: Locks', in: ['global'] },
+  'pane.6': { keys: ['6'], description: 'pane 6: Deleted', in: ['global'] },
+  'pane.7': { keys: ['7'], description: 'pane 7: Audit', in: ['global'] },
+  'pane.next': { keys: ['tab'], description: 'next pane', in: ['global'] },
+  'pane.prev': { keys: ['shift+tab'], description: 'previous pane', in: ['global'] },
+  palette: { keys: [':'], description: 'command palette', in: ['global'] },
+  lookup: { keys: ['ctrl+p', 'ctrl+f'], description: 'quick lookup: any secret in any vault', in: ['global'] },
+  help: { keys: ['?'], description: 'help: every key of the pane', in: ['global'] },
+  quit: { keys: ['q'], description: 'quit', in: ['global', 'boot'] },
+
+  // Lists (and the lists inside quick lookup, help and the permission picker).
+  up: { keys: ['up', 'k'], description: 'up', in: ['list', 'lookup', 'help', 'picker'] },
+  down: { keys: ['down', 'j'], description: 'down', in: ['list', 'lookup', 'help', 'picker'] },
+  pageUp: { keys: ['pageup'], description: 'page up', in: ['list', 'lookup', 'help'] },
+  pageDown: { keys: ['pagedown'], description: 'page down', in: ['list', 'lookup', 'help'] },
+  top: { keys: ['g', 'home'], description: 'first row', in: ['list'] },
+  bottom: { keys: ['G', 'end'], description: 'last row', in: ['list'] },
+  open: { keys: ['enter'], description: 'open', in: ['list', 'lookup'] },
+  back: { keys: ['esc'], description: 'back, close, clear the filter', in: ['list', 'lookup'] },
+  filter: { keys: ['/'], description: 'filter the list as you type', in: ['list'] },
+
+  // Actions of the panes.
+  reveal: { keys: ['v'], description: 'reveal the value', in: ['pane'], panes: ['secrets'] },
+  copy: { keys: ['c', 'ctrl+y'], description: 'copy the value', in: ['pane', 'lookup', 'boot'], panes: ['secrets'] },
+  new: { keys: ['n'], description: 'new', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'policies', 'locks'] },
+  edit: { keys: ['e'], description: 'edit', in: ['pane'], panes: ['secrets', 'keys', 'policies'] },
+  delete: { keys: ['d'], description: 'delete', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'policies', 'locks'] },
+  recover: { keys: ['r'], description: 'recover', in: ['pane'], panes: ['deleted'] },
+  purge: { keys: ['P'], description: 'purge', in: ['pane'], panes: ['deleted'] },
+  refresh: { keys: ['R', 'ctrl+r'], description: 'refresh', in: ['pane', 'lookup'] },
+  'secrets.backup': { keys: ['b'], description: 'back a secret up to a file', in: ['pane'], panes: ['secrets'] },
+  'secrets.restore': { keys: ['u'], description: 'restore a secret from a backup file', in: ['pane'], panes: ['secrets'] },
+  'keys.try': { keys: ['t'], description: 'try a key: sign and verify, or encrypt and decrypt', in: ['pane'], panes: ['keys'] },
+  'keys.rotate': { keys: ['o'], description: 'rotate a key', in: ['pane'], panes: ['keys'] },
+  'audit.result': { keys: ['f'], description: 'cycle all / refused / succeeded', in: ['pane'], panes: ['audit'] },
+  'audit.filters': { keys: ['F'], description: 'filter by vault, caller, operation', in: ['pane'], panes: ['audit'] },
+  'audit.clearFilters': { keys: ['x'], description: 'clear the filters', in: ['pane'], panes: ['audit'] },
+
+  // Typing: the filter, and the editing keys of every text field.
+  'filter.keep': { keys: ['enter'], description: 'keep the filter, back to the list', in: ['filter'] },
+  'filter.clear': { keys: ['esc'], description: 'clear the filter', in: ['filter'] },
+  'text.deleteChar': { keys: ['backspace', 'delete'], description: 'delete the last character', in: ['text'] },
+  'text.clear': { keys: ['ctrl+u'], description: 'clear the text', in: ['text'] },
+
+  // Confirmations (the type-the-name one hears only Enter and Esc: letters are the name).
+  'confirm.yes': { keys: ['y', 'Y', 'enter'], description: 'confirm', in: ['confirm'] },
+  'confirm.no': { keys: ['n', 'N', 'esc', 'q'], description: 'cancel', in: ['confirm'] },
+
+  // Forms (in a text field, letters are text: only the control keys are commands).
+  'form.next': { keys: ['tab', 'down'], description: 'next field', in: ['form'] },
+  'form.prev': { keys: ['shift+tab', 'up'], description: 'previous field', in: ['form'] },
+  'form.advance': { keys: ['enter'], description: 'next field; saves on the last (a new line in a multi-line field)', in: ['form'] },
+  'form.save': { keys: ['ctrl+s'], description: 'save from any field', in: ['form'] },
+  'form.cancel': { keys: ['esc'], description: 'cancel the form', in: ['form'] },
+  'form.toggle': { keys: [' '], description: 'tick a checkbox, next option of a choice', in: ['form'] },
+  'form.optionNext': { keys: ['right'], description: 'next option', in: ['form'] },
+  'form.optionPrev': { keys: ['left'], description: 'previous option', in: ['form'] },
+  'vaults.recoverDeleted': { keys: ['ctrl+r'], description: 'new vault form: recover the deleted vault of that name', in: ['form'] },
+
+  // The command palette.
+  'palette.run': { keys: ['enter'], description: 'run the command', in: ['palette'] },
+  'palette.complete': { keys: ['tab'], description: 'complete the command', in: ['palette'] },
+  'palette.close': { keys: ['esc'], description: 'close the palette', in: ['palette'] },
+
+  // Quick lookup: the list's own commands (movement, open, copy, refresh, back), plus these.
+  'lookup.results': { keys: ['tab'], description: 'from the query to the results', in: ['lookup'] },
+  'lookup.query': { keys: ['shift+tab'], description: 'from the results back to the query', in: ['lookup'] },
+
+  // Overlays that only show something.
+  close: { keys: ['esc', 'enter', 'q'], description: 'close', in: ['help', 'result'] },
+
+  // The permission picker (pane 4): a grid of checkboxes per area; up/down are the list's.
+  'policies.nextArea': { keys: ['tab'], description: 'next area (keys, secrets, certificates)', in: ['picker'] },
+  'policies.prevArea': { keys: ['shift+tab'], description: 'previous area', in: ['picker'] },
+  'policies.left': { keys: ['left', 'h'], description: 'previous permission', in: ['picker'] },
+  'policies.right': { keys: ['right', 'l'], description: 'next permission', in: ['picker'] },
+  'policies.toggle': { keys: [' ', 'x'], description: 'tick or untick the permission', in: ['picker'] },
+  'policies.toggleAll': { keys: ['a'], description: 'tick all or none of the area', in: ['picker'] },
+  'policies.save': { keys: ['enter', 'ctrl+s'], description: 'save the permissions', in: ['picker'] },
+  'policies.cancel': { keys: ['esc'], description: 'cancel', in: ['picker'] },
+
+  // The start-up screen (quit and copy are the ones above).
+  'boot.retry': { keys: ['r'], description: 'connect again after a failure', in: ['boot'] },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
+
+export function isCommandId(id: string): id is CommandId {
+  return Object.hasOwn(COMMANDS, id);
+}
+
+export const commandSpec = (id: CommandId): CommandSpec => COMMANDS[id];
+
+/** Whether a pane may bind this command (list and pane commands; the rest are never a pane's). */
+export function boundInPane(id: CommandId, pane: PaneId): boolean {
+  const c: CommandSpec = COMMANDS[id];
+  return c.in.some((p) => p === 'list' || p === 'pane') && (!c.panes || c.panes.includes(pane));
+}
+
+/** The commands heard in a place, in table order. */
+export function commandsIn(place: Place): CommandId[] {
+  return COMMAND_IDS.filter((id) => (COMMANDS[id].in as readonly Place[]).includes(place));
+}
+
+/** Commands the app handles itself, after the focused pane had its chance (in table order). */
+export const GLOBAL_COMMANDS: readonly CommandId[] = commandsIn('global');

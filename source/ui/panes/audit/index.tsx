@@ -13,6 +13,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -50,10 +51,10 @@ function AuditPane({ width, height }: PaneProps) {
     vaultName: filters.vaultName, callerObjectId: filters.callerObjectId, operation: filters.operation,
     result: filters.result === 'all' ? undefined : filters.result, limit: 5000,
   };
-  const loaded = useLoad(`audit:${JSON.stringify(query)}:${generation}`, (signal) => app.backend.audit.query(query, { signal }));
+  const loaded = useLoad(cacheKeys.audit(query, generation), (signal) => app.backend.audit.query(query, { signal }));
   // On Azure the console can only show what this session did; the vault's full log is in its diagnostics.
   const remote = app.backend.info.kind !== 'demo';
-  const hint = useLoad(`audit-hint:${app.vault?.id ?? ''}`, async (signal) =>
+  const hint = useLoad(cacheKeys.auditHint(app.vault), async (signal) =>
     remote && app.vault && app.backend.audit.diagnosticsHint ? app.backend.audit.diagnosticsHint(app.vault, { signal }).catch(() => undefined) : undefined);
   const about = remote ? [`This session's own operations.${hint.data ? ` ${hint.data}` : ''}`] : [];
   const rows = loaded.data ?? [];
@@ -93,23 +94,23 @@ function AuditPane({ width, height }: PaneProps) {
     ...(detail ? [] : list.bindings),
     { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
     { command: 'open', label: 'details', when: () => !detail && !!cur, run: () => setDetail(true) },
-    { command: 'result', keys: ['f'], label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
-    { command: 'filters', keys: ['F'], label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
-    { command: 'clearFilters', keys: ['x'], label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
+    { command: 'audit.result', label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
+    { command: 'audit.filters', label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
+    { command: 'audit.clearFilters', label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
     { command: 'refresh', label: 'refresh', run: () => setGeneration((g) => g + 1) },
   ];
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the audit log…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
   const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
   return (
     <Box flexDirection="column">
       {about.map((line) => <Text key="about" color={app.theme.muted} wrap="truncate-end">{line}</Text>)}
       <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
-        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (x clears)` : 'f refused only · F vault/caller'} · R reload`}
-        empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? 'Press x to clear the filters.' : 'Every operation on a vault, allowed or refused, is recorded here. Press R to reload.' }} />
+        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (${app.key('audit.clearFilters')} clears)` : `${app.key('audit.result')} refused only · ${app.key('audit.filters')} vault/caller`} · ${app.key('refresh')} reload`}
+        empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? `Press ${app.key('audit.clearFilters')} to clear the filters.` : `Every operation on a vault, allowed or refused, is recorded here. Press ${app.key('refresh')} to reload.` }} />
     </Box>
   );
 }

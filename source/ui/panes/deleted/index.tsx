@@ -14,6 +14,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -22,10 +23,10 @@ import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './co
 const KIND_ORDER: Record<BinRow['kind'], number> = { vault: 0, secret: 1, key: 2, certificate: 3 };
 
 /** Where each kind lives in the console, for "it is back in pane N" and the caches to drop. */
-const KIND_HOME: Record<ObjectKind, { label: string; pane: string; cache: string }> = {
-  secret: { label: 'Secret', pane: 'pane 2 (Secrets', cache: 'secrets:' },
-  key: { label: 'Key', pane: 'pane 3 (Keys', cache: 'keys:' },
-  certificate: { label: 'Certificate', pane: 'pane 4 (Certificates', cache: 'certificates:' },
+const KIND_HOME: Record<ObjectKind, { label: string; pane: string }> = {
+  secret: { label: 'Secret', pane: 'pane 2 (Secrets' },
+  key: { label: 'Key', pane: 'pane 3 (Keys' },
+  certificate: { label: 'Certificate', pane: 'pane 4 (Certificates' },
 };
 
 interface Bin {
@@ -55,13 +56,12 @@ async function loadBin(backend: Backend, vault: Vault | undefined, signal: Abort
 /** Where a recovered item shows up again, and which caches to drop so it does. */
 function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined): string {
   if (r.kind === 'vault') {
-    app.invalidate('vaults:');
-    app.invalidate('lookup');
+    app.invalidate(stale.vaultLists, stale.lookup, stale.vault({ id: r.item.vaultId }));
     return `Vault ${r.name} is back in pane 1 (Vaults), with its secrets, keys and access policies.`;
   }
   const home = KIND_HOME[r.kind];
-  if (vault) app.invalidate(`${home.cache}${vault.id}`);
-  app.invalidate('lookup');
+  if (vault) app.invalidate(stale.objectsOf(r.kind, vault));
+  app.invalidate(stale.lookup);
   return `${home.label} ${r.name} is back in ${home.pane} of ${r.where}), with all its versions.`;
 }
 
@@ -69,8 +69,8 @@ function DeletedPane({ width, height }: PaneProps) {
   const app = useApp();
   const vault = app.vault;
   const now = app.now();
-  // Not cached: the bin changes whenever something is deleted anywhere.
-  const loaded = useLoad(`bin:${vault?.id ?? '*'}`, (signal) => loadBin(app.backend, vault, signal));
+  // Cached: every delete anywhere drops it (stale.bins, stale.binOf); R lists again.
+  const loaded = useLoad(cacheKeys.bin(vault), (signal) => loadBin(app.backend, vault, signal), { cache: true });
   const rows = loaded.data?.rows ?? [];
   const list = useList<BinRow>({ items: rows, text: (r) => `${r.kind} ${r.name}`, height: height - LIST_CHROME });
   const cur = list.current;
@@ -113,7 +113,7 @@ function DeletedPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the bin…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets, keys and certificates of ${vault.name}` : 'deleted vaults (all subscriptions) · pick a vault in pane 1 to see its deleted secrets, keys and certificates';
   const problem = loaded.data?.vaultProblem;
   return (

@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import { listAll } from '../../../backend/backend.js';
 import type { KeyProperties, KeyVaultKey } from '../../../domain/key.js';
-import type { Vault } from '../../../domain/vault.js';
 import { useApp } from '../../app-context.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
@@ -14,6 +13,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -23,8 +23,6 @@ import { keyUsageForm, newKeyForm, tryItForm } from './forms.js';
 import { tryKey, tryOperations, type TryResult } from './try-it.js';
 import { TryItResult } from './try-it-view.js';
 
-export const keysCacheKey = (vault: Pick<Vault, 'id'>) => `keys:${vault.id}`;
-
 const byName = (a: KeyProperties, b: KeyProperties) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
 
 function KeysPane({ width, height }: PaneProps) {
@@ -32,15 +30,14 @@ function KeysPane({ width, height }: PaneProps) {
   const vault = app.vault!;
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
-  const loaded = useLoad(keysCacheKey(vault), (signal, progress) => listAll((p) => app.backend.keys.listPage(vault, p, { signal }), progress).then((ks) => ks.sort(byName)), { cache: true });
+  const loaded = useLoad(cacheKeys.keys(vault), (signal, progress) => listAll((p) => app.backend.keys.listPage(vault, p, { signal }), progress).then((ks) => ks.sort(byName)), { cache: true });
   const items = loaded.data ?? [];
   const list = useList<KeyProperties>({ items, text: (k) => k.name, height: height - LIST_CHROME });
   const open = detail ? items.find((k) => k.name === detail) : undefined;
 
-  const versionsKey = detail ? `keyversions:${vault.id}:${detail}:${open?.version ?? ''}` : undefined;
-  const versionsLoad = useLoad(versionsKey, (signal) =>
+  const versionsLoad = useLoad(detail ? cacheKeys.keyVersions(vault, detail, open?.version ?? '') : undefined, (signal) =>
     app.backend.keys.listVersions(vault, detail!, { signal }).then((v) => [...v].sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime())));
-  const jwkLoad = useLoad(versionsKey ? `jwk:${versionsKey}` : undefined, (signal) => app.backend.keys.get(vault, detail!, undefined, { signal }));
+  const jwkLoad = useLoad(detail ? cacheKeys.keyMaterial(vault, detail, open?.version ?? '') : undefined, (signal) => app.backend.keys.get(vault, detail!, undefined, { signal }));
   const versions = useList<KeyProperties>({ items: versionsLoad.data ?? [], text: (k) => k.version, height: Math.max(2, height - KEY_DETAIL_LINES - LIST_CHROME - 1) });
   usePaneCrumbs(open ? [open.name] : []);
 
@@ -53,7 +50,7 @@ function KeysPane({ width, height }: PaneProps) {
     { command: 'back', label: 'back', when: () => !!detail, run: () => setDetail(undefined) },
     { command: 'open', label: 'details', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
     {
-      command: 'try', keys: ['t'], label: 'try it', busy: 'Working inside the vault…',
+      command: 'keys.try', label: 'try it', busy: 'Working inside the vault…',
       when: () => (!cur ? false : tryOperations(cur).length === 0 ? `${cur.name} permits no operation to try (e configures key usage)` : cur.enabled ? true : `${cur.name} is disabled (e to enable it)`),
       run: () => {
         const k = cur!;
@@ -81,7 +78,7 @@ function KeysPane({ width, height }: PaneProps) {
       },
     },
     {
-      command: 'rotate', keys: ['o'], label: 'rotate', mutating: true, busy: 'Rotating…', when: () => !!cur,
+      command: 'keys.rotate', label: 'rotate', mutating: true, busy: 'Rotating…', when: () => !!cur,
       confirm: () => cur && { title: `Rotate key ${cur.name}?`, body: `A new version of ${cur.name} is created with the same type and operations and becomes the current one. Older versions stay, so what they encrypted or signed still works.`, action: 'rotate' },
       run: async () => {
         const k = cur!;
@@ -101,7 +98,7 @@ function KeysPane({ width, height }: PaneProps) {
           await app.backend.keys.delete(vault, k.name);
           setDetail(undefined);
           loaded.setData((old) => (old ?? []).filter((x) => x.name !== k.name));
-          app.invalidate('deleted:');
+          app.invalidate(stale.binOf(vault));
           app.flash('success', `Key ${k.name} deleted. Recover it from pane 6 (Deleted) with r.`);
         } catch (e) { app.fail(e); }
       },
@@ -111,14 +108,14 @@ function KeysPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading keys of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return <KeyDetail latest={open} selected={versions.current} jwk={jwkLoad.data?.key} versions={versions} loadingVersions={versionsLoad.loading} width={width} theme={app.theme} now={now} />;
   }
   return (
     <ListView list={list} columns={keyColumns(now)} width={width} theme={app.theme}
-      summary={`${items.length} key${items.length === 1 ? '' : 's'} in ${vault.name} · Enter details · t try it`}
-      empty={{ title: `No keys in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one.' }} />
+      summary={`${items.length} key${items.length === 1 ? '' : 's'} in ${vault.name} · ${app.key('open')} details · ${app.key('keys.try')} try it`}
+      empty={{ title: `No keys in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one.` }} />
   );
 }
 

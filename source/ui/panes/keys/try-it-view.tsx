@@ -1,6 +1,8 @@
 /** The result of "try it": what the vault did, with the key id and algorithm, and whether it checked out. */
 import { Text } from 'ink';
+import { useApp } from '../../app-context.js';
 import { useCapture } from '../../input-router.js';
+import { hintLine } from '../../keymap/keymap.js';
 import type { Theme } from '../../theme.js';
 import { Modal } from '../../components/modal.js';
 import { Property } from '../vaults/detail.js';
@@ -8,15 +10,16 @@ import { shortBase64 } from './columns.js';
 import type { TryResult } from './try-it.js';
 
 export function TryItResult({ result: r, width, theme, onClose }: { result: TryResult; width: number; theme: Theme; onClose: () => void }) {
+  const { keymap } = useApp();
   useCapture((_input, _key, name) => {
-    if (name === 'esc' || name === 'enter' || _input === 'q') onClose();
+    if (keymap.commandFor(name, ['close'])) onClose();
     return true;
   });
   const lw = 16;
   const sign = r.operation === 'sign';
   const check = sign ? (r.verified ? 'verified ✓ (the vault checked the signature)' : 'NOT verified ✗') : r.verified ? 'round trip ✓ (decrypted back to the same bytes)' : 'round trip failed ✗';
   return (
-    <Modal title={`Tried ${r.keyName}: ${sign ? 'sign + verify' : r.operation === 'encrypt' ? 'encrypt + decrypt' : 'wrap + unwrap'}`} hint="Enter / Esc close" width={width} theme={theme}>
+    <Modal title={`Tried ${r.keyName}: ${sign ? 'sign + verify' : r.operation === 'encrypt' ? 'encrypt + decrypt' : 'wrap + unwrap'}`} hint={hintLine(keymap, [['close', 'close']])} width={width} theme={theme}>
       <Property label="Key (kid)" value={r.kid} theme={theme} width={lw} />
       <Property label="Algorithm" value={r.algorithm} theme={theme} width={lw} />
       <Property label="Input" value={r.text} theme={theme} width={lw} />

@@ -14,6 +14,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -25,7 +26,7 @@ function LocksPane({ width, height }: PaneProps) {
   const app = useApp();
   const vault = app.vault!;
   const [subNames, setSubNames] = useState<Record<string, string>>({});
-  const loaded = useLoad(`locks:${vault.id}`, async (signal) => {
+  const loaded = useLoad(cacheKeys.locks(vault), async (signal) => {
     const [locks, subs] = await Promise.all([app.backend.locks.listForVault(vault, { signal }), app.backend.directory.listSubscriptions({ signal }).catch(() => [])]);
     setSubNames(Object.fromEntries(subs.map((s) => [s.id, s.displayName])));
     return locks;
@@ -34,7 +35,8 @@ function LocksPane({ width, height }: PaneProps) {
   const list = useList<ManagementLock>({ items: rows, text: (l) => `${l.name} ${l.notes ?? ''}`, height: height - LIST_CHROME });
   const cur = list.current;
   const where = (scope: string) => scopeText(scope, vault.name, subNames);
-  const changed = () => { app.invalidate('vaults:'); loaded.reload(); };
+  // Pane 1 shows a lock icon per vault.
+  const changed = () => { app.invalidate(stale.vaultLists); loaded.reload(); };
 
   const scopes = [
     { value: vault.id, label: `this vault (${vault.name})` },
@@ -81,11 +83,11 @@ function LocksPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label={`Loading the locks of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   return (
     <ListView list={list} columns={lockColumns(vault.name, subNames)} width={width} theme={app.theme}
       summary={`${rows.length} lock${rows.length === 1 ? '' : 's'} on ${vault.name}, its resource group and its subscription`}
-      empty={{ title: `No locks on ${vault.name}, its resource group ${vault.resourceGroup} or its subscription.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one (Delete stops deletion; Read-only stops every change).' }} />
+      empty={{ title: `No locks on ${vault.name}, its resource group ${vault.resourceGroup} or its subscription.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one (Delete stops deletion; Read-only stops every change).` }} />
   );
 }
 

@@ -16,6 +16,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -25,7 +26,6 @@ import { AREAS, principalName, summarizePermissions, type PolicyRow } from './fo
 import { addPolicyForm, CUSTOM, objectIdOf } from './forms.js';
 import { PermissionPicker } from './picker.js';
 
-export const policiesCacheKey = (vault: Pick<Vault, 'id'>) => `policies:${vault.id}`;
 
 async function withPrincipals(backend: Backend, policies: AccessPolicy[], known: Principal[], signal?: AbortSignal): Promise<PolicyRow[]> {
   return Promise.all(policies.map(async (policy) => {
@@ -58,8 +58,8 @@ function PoliciesPane({ width, height }: PaneProps) {
   const vault = app.vault!;
   const rbac = vault.enableRbacAuthorization;
   const [detail, setDetail] = useState(false);
-  const principals = useLoad('principals', (signal) => app.backend.directory.listPrincipals({ signal }).catch(() => [] as Principal[]), { cache: true });
-  const loaded = useLoad(rbac || !principals.data ? undefined : policiesCacheKey(vault),
+  const principals = useLoad(cacheKeys.principals(), (signal) => app.backend.directory.listPrincipals({ signal }).catch(() => [] as Principal[]), { cache: true });
+  const loaded = useLoad(rbac || !principals.data ? undefined : cacheKeys.policies(vault),
     async (signal) => withPrincipals(app.backend, await app.backend.policies.list(vault, { signal }), principals.data ?? [], signal), { cache: true });
   const rows = loaded.data ?? [];
   const list = useList<PolicyRow>({ items: rows, text: (r) => `${principalName(r)} ${r.policy.objectId}`, height: height - LIST_CHROME });
@@ -70,7 +70,8 @@ function PoliciesPane({ width, height }: PaneProps) {
   const applied = async (policies: AccessPolicy[], objectId?: string) => {
     const next = await withPrincipals(app.backend, policies, principals.data ?? []);
     loaded.setData(() => next);
-    app.invalidate('vaults:');
+    // What the identity may read may have changed: quick lookup lists again.
+    app.invalidate(stale.vaultLists, stale.lookup);
     if (objectId) setSelectId(objectId.toLowerCase());
   };
   // Selects the principal just granted once the new rows are in the list.
@@ -80,7 +81,7 @@ function PoliciesPane({ width, height }: PaneProps) {
   }, [rows, selectId]); // eslint-disable-line react-hooks/exhaustive-deps
   const nameOf = (objectId: string) => (principals.data ?? []).find((p) => p.objectId.toLowerCase() === objectId.toLowerCase())?.displayName ?? objectId;
 
-  const refresh = () => { app.invalidate('principals'); principals.reload(); loaded.reload(); };
+  const refresh = () => { app.invalidate(stale.principals); principals.reload(); loaded.reload(); };
   const notRbac = () => (rbac ? `${vault.name} uses Azure RBAC, not access policies` : true);
 
   const bindings: Binding[] = [
@@ -137,12 +138,12 @@ function PoliciesPane({ width, height }: PaneProps) {
 
   if (rbac) return <RbacNotice vault={vault} theme={app.theme} />;
   if ((loaded.loading || principals.loading) && rows.length === 0) return <Spinner label={`Loading the access policies of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && cur) return <PolicyDetail row={cur} theme={app.theme} height={height} />;
   return (
     <ListView list={list} columns={POLICY_COLUMNS} width={width} theme={app.theme}
       summary={`${rows.length} access polic${rows.length === 1 ? 'y' : 'ies'} on ${vault.name} · Enter every permission`}
-      empty={{ title: `No access policies on ${vault.name}: nobody can use its secrets or keys.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one from a template.' }} />
+      empty={{ title: `No access policies on ${vault.name}: nobody can use its secrets or keys.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one from a template.` }} />
   );
 }
 

@@ -1,13 +1,16 @@
 /**
  * Picking permissions one by one: a checkbox grid per area (keys, secrets, certificates), one area at
  * a time. Tab / Shift-Tab switch area, arrows move, Space toggles, a toggles the whole area,
- * Enter / Ctrl-S saves, Esc cancels. Storage permissions are kept as they were.
+ * Enter / Ctrl-S saves, Esc cancels (the `policies.*` commands, and the list's up/down).
+ * Storage permissions are kept as they were.
  */
 import { Box, Text } from 'ink';
 import { PERMISSIONS, type Permissions } from '../../../domain/access-policy.js';
 import { Modal } from '../../components/modal.js';
 import { fit } from '../../components/text-width.js';
+import { useApp } from '../../app-context.js';
 import { useCapture } from '../../input-router.js';
+import { hintLine } from '../../keymap/keymap.js';
 import { useSyncState } from '../../hooks/use-sync-state.js';
 import type { Theme } from '../../theme.js';
 import { AREAS, orderedPermissions, summarizePermissions } from './format.js';
@@ -33,7 +36,10 @@ export interface PickerProps {
   onDone: (p: Permissions | undefined) => void;
 }
 
+const PICKER_COMMANDS = ['policies.cancel', 'policies.save', 'policies.nextArea', 'policies.prevArea', 'policies.right', 'policies.left', 'down', 'up', 'policies.toggle', 'policies.toggleAll'] as const;
+
 export function PermissionPicker({ title, initial, width, theme, onDone }: PickerProps) {
+  const { keymap } = useApp();
   // One state read back at once (see use-sync-state): Right, Right, Space in one read toggle the third box.
   const [st, update, latest] = useSyncState(() => ({ perms: expand(initial), areaIndex: 0, cursor: 0 }));
   const { perms, areaIndex, cursor } = st;
@@ -55,24 +61,25 @@ export function PermissionPicker({ title, initial, width, theme, onDone }: Picke
   const switchArea = (d: number) => update((s) => ({ ...s, areaIndex: (s.areaIndex + d + AREAS.length) % AREAS.length, cursor: 0 }));
   const move = (d: number) => update((s) => ({ ...s, cursor: Math.max(0, Math.min(choicesOf(AREAS[s.areaIndex]).length - 1, s.cursor + d)) }));
 
-  useCapture((input, _key, name) => {
-    if (name === 'esc') onDone(undefined);
-    else if (name === 'enter' || name === 'ctrl+s') onDone(latest().perms);
-    else if (name === 'tab') switchArea(1);
-    else if (name === 'shift+tab') switchArea(-1);
-    else if (name === 'right' || input === 'l') move(1);
-    else if (name === 'left' || input === 'h') move(-1);
-    else if (name === 'down' || input === 'j') move(PICKER_COLUMNS);
-    else if (name === 'up' || input === 'k') move(-PICKER_COLUMNS);
-    else if (input === ' ' || input === 'x') toggle();
-    else if (input === 'a') toggleAll();
+  useCapture((_input, _key, name) => {
+    const cmd = keymap.commandFor(name, PICKER_COMMANDS);
+    if (cmd === 'policies.cancel') onDone(undefined);
+    else if (cmd === 'policies.save') onDone(latest().perms);
+    else if (cmd === 'policies.nextArea') switchArea(1);
+    else if (cmd === 'policies.prevArea') switchArea(-1);
+    else if (cmd === 'policies.right') move(1);
+    else if (cmd === 'policies.left') move(-1);
+    else if (cmd === 'down') move(PICKER_COLUMNS);
+    else if (cmd === 'up') move(-PICKER_COLUMNS);
+    else if (cmd === 'policies.toggle') toggle();
+    else if (cmd === 'policies.toggleAll') toggleAll();
     return true;
   });
 
   const rows: string[][] = [];
   for (let i = 0; i < choices.length; i += PICKER_COLUMNS) rows.push(choices.slice(i, i + PICKER_COLUMNS));
   return (
-    <Modal title={title} hint="Tab next area · arrows move · Space toggle · a all/none · Enter save · Esc cancel" width={width} theme={theme}>
+    <Modal title={title} hint={hintLine(keymap, [['policies.nextArea', 'next area'], ['policies.toggle', 'toggle'], ['policies.toggleAll', 'all/none'], ['policies.save', 'save'], ['policies.cancel', 'cancel']])} width={width} theme={theme}>
       <Box>
         {AREAS.map((a, i) => (
           <Text key={a} bold={i === areaIndex} inverse={i === areaIndex} color={i === areaIndex ? theme.accent : theme.muted}>{` ${a} (${perms[a].length}) `}</Text>

@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'react';
 import { listAll } from '../../../backend/backend.js';
 import type { SecretProperties } from '../../../domain/secret.js';
-import type { Vault } from '../../../domain/vault.js';
 import { useApp } from '../../app-context.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
@@ -13,6 +12,7 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
@@ -25,8 +25,6 @@ import { useReveal } from './use-reveal.js';
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
 
-export const secretsCacheKey = (vault: Vault) => `secrets:${vault.id}`;
-
 const byName = (a: SecretProperties, b: SecretProperties) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0);
 
 function SecretsPane({ width, height }: PaneProps) {
@@ -35,12 +33,12 @@ function SecretsPane({ width, height }: PaneProps) {
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
   const reveal = useReveal(app.revealMs);
-  const loaded = useLoad(secretsCacheKey(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE), { cache: true });
+  const loaded = useLoad(cacheKeys.secrets(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE), { cache: true });
   const items = loaded.data ?? [];
   const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME });
   const open = detail ? items.find((s) => s.name === detail) : undefined;
 
-  const versionsLoad = useLoad(detail ? `versions:${vault.id}:${detail}` : undefined, (signal) =>
+  const versionsLoad = useLoad(detail ? cacheKeys.secretVersions(vault, detail) : undefined, (signal) =>
     app.backend.secrets.listVersions(vault, detail!, { signal }).then((v) => [...v].sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime())));
   const versions = useList<SecretProperties>({ items: versionsLoad.data ?? [], text: (s) => s.version, height: Math.max(2, height - DETAIL_LINES - LIST_CHROME - 1) });
   const version = detail ? (versions.current ?? open) : list.current;
@@ -52,7 +50,7 @@ function SecretsPane({ width, height }: PaneProps) {
     if (!req || loaded.loading || req.vaultName.toLowerCase() !== vault.name.toLowerCase()) return;
     app.clearOpenRequest();
     if (list.select((s) => s.name.toLowerCase() === req.secretName.toLowerCase())) setDetail(items.find((s) => s.name.toLowerCase() === req.secretName.toLowerCase())?.name);
-    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press R to refresh.`);
+    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press ${app.key('refresh')} to refresh.`);
   }, [app.openRequest, loaded.loading]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const closeDetail = () => { reveal.hide(); setDetail(undefined); };
@@ -63,7 +61,7 @@ function SecretsPane({ width, height }: PaneProps) {
       rest.splice(at < 0 ? rest.length : at, 0, p);
       return rest;
     });
-    app.invalidate('lookup');
+    app.invalidate(stale.lookup);
   };
   const target = () => (detail ? version : list.current);
 
@@ -112,20 +110,19 @@ function SecretsPane({ width, height }: PaneProps) {
           await app.backend.secrets.delete(vault, t.name);
           closeDetail();
           loaded.setData((old) => (old ?? []).filter((s) => s.name !== t.name));
-          app.invalidate('lookup');
-          app.invalidate(`deleted:`);
+          app.invalidate(stale.lookup, stale.binOf(vault));
           app.flash('success', `Secret ${t.name} deleted. Recover it from pane 6 (Deleted) with r.`);
         } catch (e) { app.fail(e); }
       },
     },
-    { command: 'backup', keys: ['b'], label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
-    { command: 'restore', keys: ['u'], label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
-    { command: 'refresh', label: 'refresh', run: () => { app.invalidate('lookup'); loaded.reload(); if (detail) versionsLoad.reload(); } },
+    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
+    { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
+    { command: 'refresh', label: 'refresh', run: () => { app.invalidate(stale.lookup); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again, or pick another vault (1)." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
   if (detail && open) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
@@ -136,7 +133,7 @@ function SecretsPane({ width, height }: PaneProps) {
   return (
     <ListView list={list} columns={secretColumns(now)} width={width} theme={app.theme}
       summary={`${items.length.toLocaleString('en-US')} secret${items.length === 1 ? '' : 's'} in ${vault.name}`}
-      empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : 'Press n to add one, or u to restore one from a backup file.' }} />
+      empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one, or ${app.key('secrets.restore')} to restore one from a backup file.` }} />
   );
 }
 

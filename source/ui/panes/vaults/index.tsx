@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
@@ -16,8 +17,6 @@ import type { PaneDefinition, PaneProps } from '../contract.js';
 import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
 import { newVaultForm } from './new-vault.js';
-
-export const vaultsCacheKey = (sub: string | undefined) => `vaults:${sub ?? '*'}`;
 
 export async function loadVaultRows(backend: Backend, sub: string | undefined, signal: AbortSignal): Promise<VaultRow[]> {
   const [vaults, subs] = await Promise.all([backend.vaults.list(sub, { signal }), backend.directory.listSubscriptions({ signal })]);
@@ -31,7 +30,7 @@ function VaultsPane({ width, height }: PaneProps) {
   const app = useApp();
   const sub = useSubscriptionFilter();
   const [detail, setDetail] = useState(false);
-  const loaded = useLoad(vaultsCacheKey(sub), (signal) => loadVaultRows(app.backend, sub, signal), { cache: true });
+  const loaded = useLoad(cacheKeys.vaults(sub), (signal) => loadVaultRows(app.backend, sub, signal), { cache: true });
   const rows = loaded.data ?? [];
   const list = useList<VaultRow>({
     items: rows,
@@ -51,7 +50,9 @@ function VaultsPane({ width, height }: PaneProps) {
   const cur = list.current;
   usePaneCrumbs(detail && cur ? [cur.vault.name] : []);
 
-  const refresh = () => { app.invalidate('vaults:'); app.invalidate('lookup'); loaded.reload(); };
+  const refresh = () => { app.invalidate(stale.vaultLists, stale.lookup); loaded.reload(); };
+  /** A vault came or went (created, recovered, deleted): every list that shows it, and what the session held about it. */
+  const vaultChanged = (v: { id: string }) => { app.invalidate(stale.bins, stale.vault(v)); refresh(); };
 
   const bindings: Binding[] = [
     ...(detail ? [] : list.bindings),
@@ -63,9 +64,9 @@ function VaultsPane({ width, height }: PaneProps) {
         const subs = await app.backend.directory.listSubscriptions();
         const groups = (await Promise.all(subs.map((s) => app.backend.directory.listResourceGroups(s.id)))).flat();
         void app.form(newVaultForm({
-          backend: app.backend, subscriptions: subs, resourceGroups: groups,
-          onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); refresh(); app.selectVault(v); },
-          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, with its secrets, keys and access policies.`); refresh(); app.selectVault(v); },
+          backend: app.backend, subscriptions: subs, resourceGroups: groups, recoverKey: app.key('vaults.recoverDeleted'),
+          onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); vaultChanged(v); app.selectVault(v); },
+          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, with its secrets, keys and access policies.`); vaultChanged(v); app.selectVault(v); },
         }));
       },
     },
@@ -84,7 +85,7 @@ function VaultsPane({ width, height }: PaneProps) {
           app.flash('success', `Vault ${cur.vault.name} deleted. It is in the bin (pane 6) and can be recovered with r.`);
           if (app.vault?.id === cur.vault.id) app.selectVault(undefined);
           setDetail(false);
-          refresh();
+          vaultChanged(cur.vault);
         } catch (e) {
           app.fail(e, { locks: cur.locks });
         }
@@ -95,13 +96,13 @@ function VaultsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} />;
   return (
     <ListView
       list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
-      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · Enter details · 2 secrets of the selected vault`}
-      empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : 'Press n to create one, or :sub to show every subscription.' }}
+      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · ${app.key('open')} details · ${app.key('pane.2')} secrets of the selected vault`}
+      empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one, or ${app.key('palette')}sub to show every subscription.` }}
     />
   );
 }

@@ -17,6 +17,8 @@ export interface NewVaultDeps {
   resourceGroups: ResourceGroup[];
   onCreated: (vault: Vault) => void;
   onRecovered: (vault: Vault) => void;
+  /** The key of the `vaults.recoverDeleted` command, for the hint (Ctrl-R unless rebound). */
+  recoverKey: string;
 }
 
 export function newVaultForm(d: NewVaultDeps): FormSpec {
@@ -46,7 +48,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
           const deleted = await d.backend.deleted.listVaults(undefined, { signal }).catch(() => [] as DeletedVault[]);
           deletedMatch = deleted.find((x) => x.name.toLowerCase() === name.toLowerCase());
           if (deletedMatch) {
-            return { error: `${deletedMatch.name} is a soft-deleted vault (deleted ${formatDate(deletedMatch.deletionDate)}, purged ${formatDate(deletedMatch.scheduledPurgeDate)}). Press Ctrl-R to recover it.` };
+            return { error: `${deletedMatch.name} is a soft-deleted vault (deleted ${formatDate(deletedMatch.deletionDate)}, purged ${formatDate(deletedMatch.scheduledPurgeDate)}). Press ${d.recoverKey} to recover it.` };
           }
           return { error: `The name ${name} is already taken (vault names are global).` };
         },
@@ -64,7 +66,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
     ],
     actions: [
       {
-        key: 'ctrl+r', label: 'recover the deleted vault',
+        command: 'vaults.recoverDeleted', label: 'recover the deleted vault',
         when: (values) => !!deletedMatch && deletedMatch.name.toLowerCase() === String(values.name).toLowerCase(),
         run: async () => {
           d.onRecovered(await d.backend.deleted.recoverVault(deletedMatch!));
