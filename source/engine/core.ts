@@ -1,12 +1,11 @@
 /**
  * What every part of the engine shares: the state (store/: every write goes through its tables),
- * the clock, how vault URIs are spelled, the permission check, the audit wrapper, and the change
- * signal a whole-state writer listens to.
+ * the clock, how vault URIs are spelled, the audit wrapper, and the change signal a whole-state writer
+ * listens to. Who may do what is decided in authorization.ts.
  * Parts (vaults, secrets, keys, policies, locks, deleted, audit) are small classes over one EngineCore.
  */
 import { randomBytes } from 'node:crypto';
-import { grants, type PermissionArea } from '../domain/access-policy.js';
-import { errors, KeyVaultError } from '../domain/errors.js';
+import { KeyVaultError } from '../domain/errors.js';
 import { vaultUriFor } from '../domain/ids.js';
 import type { RecoveryLevel } from '../domain/secret.js';
 import type { CallContext } from './call-context.js';
@@ -74,23 +73,6 @@ export class EngineCore {
   recoveryLevel(vault: VaultRecord): RecoveryLevel {
     const custom = vault.softDeleteRetentionDays < 90 ? 'CustomizedRecoverable' : 'Recoverable';
     return vault.enablePurgeProtection ? custom : `${custom}+Purgeable`;
-  }
-
-  /**
-   * Data-plane permission check. RBAC-mode vaults: the demo engine has no role assignments, so the
-   * caller is allowed when it is the vault's tenant (RBAC decides on Azure; the UI says so).
-   */
-  authorize(ctx: CallContext, vault: VaultRecord, area: PermissionArea, permission: string): void {
-    if (vault.enableRbacAuthorization) return;
-    const policy = vault.accessPolicies.find((p) => p.objectId.toLowerCase() === ctx.objectId.toLowerCase());
-    if (policy && grants(policy.permissions[area], permission)) return;
-    throw errors.accessDenied(
-      { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId },
-      permission.toLowerCase(),
-      area,
-      vault.name,
-      vault.location,
-    );
   }
 
   /** Runs an operation and records it in the audit log, allowed or refused. Never records values. */

@@ -12,6 +12,7 @@ import type { Backend, BackendInfo } from '../backend.js';
 import type { Identity } from '../../domain/directory.js';
 import type { VaultRef } from '../../domain/vault.js';
 import { applyProfile } from '../../config/profiles.js';
+import { AzureAccess } from './access.js';
 import { AzureAudit } from './audit.js';
 import { builtInCloud, discoverCloud, scopeFor, vaultUriIn, type CloudProfile } from './clouds.js';
 import { AzureContext, type AzureActivity, type RetrySettings } from './context.js';
@@ -184,6 +185,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     keys: new AzureKeys(ctx),
     policies: new AzurePolicies(ctx, directory),
     locks: new AzureLocks(ctx),
+    access: new AzureAccess(ctx, directory),
     deleted: new AzureDeleted(ctx, vaults),
     audit: new AzureAudit(ctx),
     vaultRefFor: (name) => ({ subscriptionId: '', resourceGroup: '', name, vaultUri: vaultUriIn(cloud, name) }),

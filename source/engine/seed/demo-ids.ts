@@ -27,4 +27,14 @@ export const DEMO = {
   deletedVaults: { billing: 'billing-old-kv', edgeOld: 'ase-edge00-kv' },
   locks: { edge: 'ase-edge01-kv-lock', shared: 'shared-readonly' },
   locations: { westeurope: 'westeurope', eastus: 'eastus' },
+  /** The demo's Azure RBAC role assignments (issue 10): fixed GUIDs, as ARM names them. */
+  roleAssignments: {
+    operatorOwnerProduction: '7a000000-0000-4000-8000-000000000001',
+    operatorOwnerEdge: '7a000000-0000-4000-8000-000000000002',
+    operatorKeyVaultAdministratorShared: '7a000000-0000-4000-8000-000000000003',
+    webAppReaderProduction: '7a000000-0000-4000-8000-000000000004',
+    webAppSecretsUserShared: '7a000000-0000-4000-8000-000000000005',
+    securityAdminReaderProduction: '7a000000-0000-4000-8000-000000000006',
+    securityAdminKeyVaultReaderShared: '7a000000-0000-4000-8000-000000000007',
+  },
 };
