@@ -33,7 +33,10 @@ export interface Harness {
   keys(vault: string, objectId?: string): KeyClient;
   arm(objectId?: string): KeyVaultManagementClient;
   locks(objectId?: string): ManagementLockClient;
-  /** Creates a vault over ARM with a full access policy for the operator. */
+  /**
+   * Creates a vault over ARM in access-policy mode (said explicitly: arm-keyvault 5 sends 2026-02-01, which
+   * makes a vault RBAC-mode by default) with a full access policy for the operator.
+   */
   createVault(name: string, extra?: { enablePurgeProtection?: boolean; softDeleteRetentionInDays?: number; objectIds?: string[] }): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,6 +61,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         properties: {
           tenantId: TENANT,
           sku: { family: 'A', name: 'standard' },
+          enableRbacAuthorization: false,
           enablePurgeProtection: extra.enablePurgeProtection,
           softDeleteRetentionInDays: extra.softDeleteRetentionInDays,
           accessPolicies: (extra.objectIds ?? [OPERATOR]).map((objectId) => ({ tenantId: TENANT, objectId, permissions: ALL_PERMISSIONS })),

@@ -4,6 +4,7 @@
  */
 import { after, before, describe } from 'node:test';
 import type { Backend } from '../../../source/backend/backend.js';
+import { accessContract } from './access.js';
 import { auditContract } from './audit.js';
 import { makeContext } from './context.js';
 import { deletedObjectsContract } from './deleted-objects.js';
@@ -46,6 +47,7 @@ export function runBackendContract(name: string, makeBackend: () => Promise<Cont
     vaultsContract(ctx);
     policiesContract(ctx);
     locksContract(ctx);
+    accessContract(ctx);
     deletedVaultsContract(ctx);
     auditContract(ctx);
     secretsContract(ctx);
