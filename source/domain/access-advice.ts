@@ -154,27 +154,35 @@ export interface MigrationEntry {
   extraDataActions: string[];
 }
 
+const lexicallyLess = (a: readonly number[], b: readonly number[]) => {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i] < b[i];
+};
+
 /**
  * For each access policy, the built-in data roles to assign at the vault so the principal keeps at
  * least what it had: of every combination of data roles that allows all the policy's data actions, the
- * one that allows the fewest others, then the one with the fewest roles. (9 roles: 512 combinations.)
+ * one that adds the fewest actions that change or reveal something (a secret's value, a write), then
+ * the fewest reads, then the fewest roles. (9 roles: 512 combinations.)
  */
 export function proposeRbacMigration(policies: readonly AccessPolicy[]): MigrationEntry[] {
   const allowed = DATA_ROLES.map((r) => new Set(ALL_DATA_ACTIONS.filter((a) => roleAllows(r, a, 'dataAction'))));
   return policies.map((policy) => {
     const needed = dataActionsForPermissions(policy.permissions);
-    let best: { mask: number; extra: number; count: number } | undefined;
+    const neededSet = new Set(needed);
+    let best: { mask: number; cost: [number, number, number] } | undefined;
     for (let mask = 0; mask < 1 << DATA_ROLES.length && needed.length > 0; mask++) {
       const union = new Set<string>();
       let count = 0;
       for (let i = 0; i < DATA_ROLES.length; i++) if (mask & (1 << i)) { count++; for (const a of allowed[i]) union.add(a); }
       if (!needed.every((a) => union.has(a))) continue;
-      const extra = union.size - needed.length;
-      if (!best || extra < best.extra || (extra === best.extra && count < best.count)) best = { mask, extra, count };
+      const extra = [...union].filter((a) => !neededSet.has(a));
+      const reads = extra.filter(isReadAction).length;
+      const cost: [number, number, number] = [extra.length - reads, reads, count];
+      if (!best || lexicallyLess(cost, best.cost)) best = { mask, cost };
     }
     const roles = best ? DATA_ROLES.filter((_, i) => best!.mask & (1 << i)) : [];
-    const granted = new Set(roles.flatMap((_, i) => [...allowed[DATA_ROLES.indexOf(roles[i])]]));
-    const neededSet = new Set(needed);
+    const granted = new Set(roles.flatMap((r) => [...allowed[DATA_ROLES.indexOf(r)]]));
     const extraDataActions = [...granted].filter((a) => !neededSet.has(a));
     const extraPermissions = permissionsGrantedBy([...granted]);
     for (const area of AREAS) extraPermissions[area] = extraPermissions[area].filter((p) => !grants(policy.permissions[area], p));
