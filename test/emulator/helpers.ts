@@ -114,19 +114,19 @@ export function raw(
   });
 }
 
-/** An unsigned JWT for the operator (or another principal). */
-export function bearer(oid = OPERATOR): string {
+/** An unsigned JWT for the operator (or another principal, or any claims). */
+export function bearer(oid = OPERATOR, claims: Record<string, unknown> = { oid, tid: TENANT }): string {
   const b = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  return `${b({ alg: 'none', typ: 'JWT' })}.${b({ oid, tid: TENANT })}.`;
+  return `${b({ alg: 'none', typ: 'JWT' })}.${b(claims)}.`;
 }
 
-/** The error a rejected SDK call carries: status code and Azure's error code. */
-export async function rejection(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+/** The error a rejected SDK call carries: status code, Azure's error code and (data plane) inner code. */
+export async function rejection(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; inner?: string; message: string }> {
   try {
     await p;
   } catch (e) {
-    const err = e as { statusCode?: number; code?: string; message: string };
-    return { statusCode: err.statusCode, code: err.code, message: err.message };
+    const err = e as { statusCode?: number; code?: string; message: string; details?: { error?: { innerError?: { code?: string } } } };
+    return { statusCode: err.statusCode, code: err.code, inner: err.details?.error?.innerError?.code, message: err.message };
   }
   throw new Error('expected the call to be refused, but it succeeded');
 }
