@@ -82,7 +82,7 @@ function exitCodeFor(e: unknown): number {
   return EXIT.failed;
 }
 
-async function run(argv: string[], body: (backend: Backend, opts: ReturnType<typeof applyProfile>, flags: ReturnType<typeof takeFlags>) => Promise<void>): Promise<number> {
+export async function run(argv: string[], body: (backend: Backend, opts: ReturnType<typeof applyProfile>, flags: ReturnType<typeof takeFlags>) => Promise<void>): Promise<number> {
   let backend: Backend | undefined;
   try {
     const flags = takeFlags(argv);
