@@ -55,16 +55,18 @@ export function accessScopeId(s: AccessScope): string {
 /** `{vaultId}/secrets/{name}`: the scope of one object of a vault. */
 export const objectScopeId = (vaultId: string, area: ScopeObjectArea, name: string) => `${vaultId}/${area}/${name}`;
 
-const norm = (s: string) => s.toLowerCase().replace(/\/+/g, '/').replace(/\/$/, '');
+/** A scope's comparable form: lower case, single slashes, no trailing slash (the root scope is ''). */
+export const scopeKey = (s: string) => s.toLowerCase().replace(/\/+/g, '/').replace(/\/$/, '');
+
+/** scopeContains on keys already made (callers comparing one scope with many make its key once). */
+export const keyContains = (outer: string, inner: string) => outer === '' || outer === inner || inner.startsWith(`${outer}/`);
 
 /** Whether `outer` is `inner` or one of its ancestors (the root scope '/' contains everything). */
 export function scopeContains(outer: string, inner: string): boolean {
-  const o = norm(outer);
-  const i = norm(inner);
-  return o === '' || o === i || i.startsWith(`${o}/`);
+  return keyContains(scopeKey(outer), scopeKey(inner));
 }
 
-export const sameScope = (a: string, b: string) => norm(a) === norm(b);
+export const sameScope = (a: string, b: string) => scopeKey(a) === scopeKey(b);
 
 /** The scope and every scope above it that RBAC knows (subscription first). */
 export function scopeChain(scope: AccessScope): string[] {

@@ -179,9 +179,15 @@ export function roleDefinitionGuid(idOrPath: string): string | undefined {
   return last.toLowerCase();
 }
 
+const byIdOrPath = new Map<string, RoleDefinition | undefined>();
+
+/** A built-in role from its GUID or id (remembered: every RBAC decision looks roles up this way). */
 export function roleById(idOrPath: string): RoleDefinition | undefined {
+  if (byIdOrPath.has(idOrPath)) return byIdOrPath.get(idOrPath);
   const guid = roleDefinitionGuid(idOrPath);
-  return guid ? BUILT_IN_ROLES.find((r) => r.id === guid) : undefined;
+  const role = guid ? BUILT_IN_ROLES.find((r) => r.id === guid) : undefined;
+  if (byIdOrPath.size < 10_000) byIdOrPath.set(idOrPath, role);
+  return role;
 }
 
 /** Role names compare case-insensitively, as ARM's `roleName eq '…'` filter does. */

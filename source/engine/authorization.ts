@@ -11,7 +11,7 @@
  */
 import { conditionAllows } from '../domain/access-advice.js';
 import { grants } from '../domain/access-policy.js';
-import { objectScopeId, scopeContains, type ScopeObjectArea } from '../domain/access-scope.js';
+import { keyContains, objectScopeId, scopeKey, type ScopeObjectArea } from '../domain/access-scope.js';
 import { DATA_OPERATIONS, roleAllows, type ActionKind, type DataOperation } from '../domain/actions.js';
 import { errors } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
@@ -21,7 +21,8 @@ import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import type { VaultRecord } from './state.js';
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Ids compare case-insensitively; the equal spelling (the usual case, on every data-plane call) costs nothing more. */
+const same = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 const OBJECT_AREAS = new Set<string>(['secrets', 'keys', 'certificates']);
 
 export interface ApplyingRole {
@@ -32,10 +33,11 @@ export interface ApplyingRole {
 /** The roles assigned to a principal at a scope or above it (unknown role definitions are ignored). */
 export function rolesAt(core: EngineCore, principalId: string, scope: string): ApplyingRole[] {
   const out: ApplyingRole[] = [];
-  for (const a of core.state.roleAssignments.all()) {
-    if (!same(a.principalId, principalId) || !scopeContains(a.scope, scope)) continue;
-    const role = roleById(a.roleDefinitionId);
-    if (role) out.push({ assignment: a, role });
+  const key = scopeKey(scope);
+  for (const { assignment, scopeKey: at } of core.state.roleAssignments.ofPrincipal(principalId)) {
+    if (!keyContains(at, key)) continue;
+    const role = roleById(assignment.roleDefinitionId);
+    if (role) out.push({ assignment, role });
   }
   return out;
 }
@@ -105,8 +107,7 @@ export function checkManagementTenant(ctx: CallContext, tenantId: string): void 
 
 /** Whether the caller has any role at or below a scope (ARM lists a subscription to whoever has). */
 export function hasAnyRoleWithin(core: EngineCore, principalId: string, scope: string): boolean {
-  for (const a of core.state.roleAssignments.all()) {
-    if (same(a.principalId, principalId) && (scopeContains(scope, a.scope) || scopeContains(a.scope, scope))) return true;
-  }
+  const key = scopeKey(scope);
+  for (const { scopeKey: at } of core.state.roleAssignments.ofPrincipal(principalId)) if (keyContains(key, at) || keyContains(at, key)) return true;
   return false;
 }

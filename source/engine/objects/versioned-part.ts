@@ -140,13 +140,25 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
     ctx: CallContext, operation: string, vaultName: string, target: string, op: string, objectName: string | undefined,
     fn: (vault: VaultRecord) => T, successCode: number,
   ): T {
-    const dataOperation = `${this.spec.info.area}/${op}` as DataOperation;
-    if (!(dataOperation in DATA_OPERATIONS)) throw new Error(`unknown data operation ${dataOperation}`);
+    const dataOperation = this.dataOperation(op);
     return this.core.audited(ctx, `${this.spec.info.auditPrefix}${operation}`, { vaultName, target }, () => {
       const vault = this.core.dataPlaneVault(vaultName);
       authorizeData(this.core, ctx, vault, dataOperation, objectName);
       return fn(vault);
     }, successCode);
+  }
+
+  private readonly dataOperations = new Map<string, DataOperation>();
+
+  /** `{area}/{op}`, checked once per operation name (a programming error otherwise) and kept: this is the hot path. */
+  private dataOperation(op: string): DataOperation {
+    let d = this.dataOperations.get(op);
+    if (!d) {
+      d = `${this.spec.info.area}/${op}` as DataOperation;
+      if (!(d in DATA_OPERATIONS)) throw new Error(`unknown data operation ${d}`);
+      this.dataOperations.set(op, d);
+    }
+    return d;
   }
 
   /** The active object; not found otherwise. */

@@ -3,14 +3,22 @@
  * principal ids compare case-insensitively (ARM ids do). Every change goes to the state sink, one
  * assignment at a time (removing a vault's assignments reports each one).
  */
-import { scopeContains } from '../../domain/access-scope.js';
+import { scopeContains, scopeKey } from '../../domain/access-scope.js';
 import type { RoleAssignment } from '../../domain/role-assignment.js';
 import type { SinkRef } from './sink.js';
 
 const key = (id: string) => id.toLowerCase();
 
+/** An assignment with its scope's comparable key, made once. */
+export interface IndexedAssignment {
+  assignment: RoleAssignment;
+  scopeKey: string;
+}
+
 export class RoleAssignmentTable {
   private readonly byId = new Map<string, RoleAssignment>();
+  /** By lower-cased principal id: every data-plane call in an RBAC vault asks for one principal's. */
+  private readonly byPrincipal = new Map<string, Map<string, IndexedAssignment>>();
 
   constructor(private readonly ref: SinkRef) {}
 
@@ -26,9 +34,17 @@ export class RoleAssignmentTable {
     return this.byId.size;
   }
 
+  /** One principal's assignments, with their scope keys. */
+  ofPrincipal(principalId: string): Iterable<IndexedAssignment> {
+    return this.byPrincipal.get(principalId.toLowerCase())?.values() ?? [];
+  }
+
   /** Adds an assignment (assignments are never changed in place: ARM refuses updates). */
   put(a: RoleAssignment): void {
     this.byId.set(key(a.id), a);
+    const p = a.principalId.toLowerCase();
+    if (!this.byPrincipal.has(p)) this.byPrincipal.set(p, new Map());
+    this.byPrincipal.get(p)!.set(key(a.id), { assignment: a, scopeKey: scopeKey(a.scope) });
     this.ref.sink.roleAssignment(a);
   }
 
@@ -37,6 +53,7 @@ export class RoleAssignmentTable {
     const a = this.byId.get(key(id));
     if (!a) return false;
     this.byId.delete(key(id));
+    this.byPrincipal.get(a.principalId.toLowerCase())?.delete(key(id));
     this.ref.sink.roleAssignmentRemoved(a.id);
     return true;
   }
