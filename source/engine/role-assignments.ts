@@ -53,7 +53,7 @@ export class RoleAssignmentsPart {
 
   /** Role assignments that apply at a scope, per ARM's filters (see RoleAssignmentFilter). */
   list(ctx: CallContext, scope: string, filter: RoleAssignmentFilter = {}): RoleAssignment[] {
-    return this.core.audited(ctx, 'RoleAssignmentList', { vaultName: undefined, target: scope }, () => {
+    return this.core.audited(ctx, 'RoleAssignmentList', { vaultName: vaultNameOf(scope), target: scope }, () => {
       const { id } = this.authorizedScope(ctx, scope, A.roleAssignmentsRead);
       const principal = filter.principalId?.toLowerCase();
       return [...this.core.state.roleAssignments.all()]
@@ -65,7 +65,7 @@ export class RoleAssignmentsPart {
   }
 
   get(ctx: CallContext, id: string): RoleAssignment {
-    return this.core.audited(ctx, 'RoleAssignmentGet', { target: id }, () => {
+    return this.core.audited(ctx, 'RoleAssignmentGet', { vaultName: vaultNameOf(id), target: id }, () => {
       const parsed = this.parseId(id);
       const scope = this.authorizedScope(ctx, parsed.scope, A.roleAssignmentsRead);
       const found = this.core.state.roleAssignments.get(roleAssignmentId(scope.id, parsed.name));

@@ -3,35 +3,10 @@
  * the emulator through the Azure backend, in both access models.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AccessReport } from '../../source/commands/access.js';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
 import { DEMO } from '../../source/engine/index.js';
-
-const BIN = 'dist/kvdeck.js';
-const env: NodeJS.ProcessEnv = { ...process.env, KVDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kvdeck-conf-')) };
-delete env.CI;
-
-function kvdeck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, timeout: 30_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
-before(() => {
-  if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-});
+import { demoEmulator, kvdeck } from './run-kvdeck.js';
 
 describe('kvdeck access on the demo engine', () => {
   it('lists an RBAC vault\'s role assignments, its own first, then those inherited from the subscription', async () => {
@@ -65,13 +40,7 @@ describe('kvdeck access on the demo engine', () => {
 });
 
 describe('kvdeck access against the emulator', () => {
-  let emu: RunningEmulator;
-  let flags: string[];
-  before(async () => {
-    emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-    flags = ['--emulator', emu.arm, '--ca', emu.caCertPath];
-  });
-  after(async () => emu.close());
+  const { flags } = demoEmulator();
 
   it('reads role assignments through @azure/arm-authorization and names principals through Graph', async () => {
     const r = await kvdeck(['access', DEMO.vaults.shared, '--json', ...flags]);

@@ -3,43 +3,14 @@
  * emulator (through the Azure backend) and against the demo engine with --state.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
-
-const BIN = 'dist/kvdeck.js';
-const env: NodeJS.ProcessEnv = { ...process.env, KVDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kvdeck-conf-')) };
-delete env.CI;
-
-/** Asynchronous on purpose: the emulator runs in this process and must keep answering. */
-function kvdeck(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, timeout: 30_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
-
-before(() => {
-  if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-});
+import { describe, it } from 'node:test';
+import { demoEmulator, kvdeck } from './run-kvdeck.js';
 
 describe('one-shot commands against the emulator', () => {
-  let emu: RunningEmulator;
-  let flags: string[];
-  before(async () => {
-    emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-    flags = ['--emulator', emu.arm, '--ca', emu.caCertPath];
-  });
-  after(async () => emu.close());
+  const { flags } = demoEmulator();
 
   it('get prints the value alone, with no newline added when stdout is not a terminal', async () => {
     const r = await kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags]);

@@ -1,0 +1,47 @@
+/**
+ * Runs the real binary (the dist bundle) as a child process, for the one-shot command tests, and
+ * starts an emulator for them to talk to. Asynchronous on purpose: the emulator runs in the test's
+ * process and must keep answering.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
+
+const BIN = 'dist/kvdeck.js';
+const env: NodeJS.ProcessEnv = { ...process.env, KVDECK_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'kvdeck-conf-')) };
+delete env.CI;
+
+before(() => {
+  if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+});
+
+export function kvdeck(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, timeout: 30_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/**
+ * Call inside a describe: an emulator on the demo seed for its tests. `flags` (filled once it runs)
+ * point kvdeck at it.
+ */
+export function demoEmulator(): { emu: () => RunningEmulator; flags: string[] } {
+  let emu: RunningEmulator | undefined;
+  const flags: string[] = [];
+  before(async () => {
+    emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+    flags.push('--emulator', emu.arm, '--ca', emu.caCertPath);
+  });
+  after(async () => emu?.close());
+  return { emu: () => emu!, flags };
+}
