@@ -14,8 +14,9 @@ const patterns = new Map<string, RegExp>();
 
 /**
  * Whether a role's action pattern covers an action, as Azure matches them: case-insensitively, the
- * whole string, `*` standing for any run of characters (slashes included, so `*∕read` covers every
- * read and `Microsoft.KeyVault/vaults/*∕read` covers `…/vaults/keys/read` but not `…/vaults/read`).
+ * whole string, a star standing for any run of characters, slashes included. So Reader's star-slash-read
+ * covers Microsoft.KeyVault/vaults/read, and Microsoft.KeyVault/vaults/star/read covers
+ * Microsoft.KeyVault/vaults/keys/read but not Microsoft.KeyVault/vaults/read itself.
  */
 export function actionMatches(pattern: string, action: string): boolean {
   let re = patterns.get(pattern);
