@@ -47,7 +47,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 /** A raw HTTPS client for one vault of a running emulator, as the demo Operator, keep-alive. */
 function vaultClient(s: Served, vault: string) {
   const agent = emulatorAgent(s.info, { maxSockets: 16 });
-  const token = mintToken({ oid: DEMO.principals.operator, tid: DEMO.tenantId });
+  const token = mintToken({ oid: DEMO.principals.operator, tid: DEMO.tenantId, aud: 'https://vault.azure.net' });
   const host = `${vault}.vault.localhost`;
   const call = (method: string, path: string, body?: string) =>
     new Promise<number>((resolve, reject) => {

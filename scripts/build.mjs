@@ -105,10 +105,8 @@ const common = {
   external: ['@resvg/resvg-js', '@xterm/headless', 'ink-testing-library'],
   plugins: [devtoolsStub, httpViaRequire, lazyFormData, yogaWithoutFetch, stringWidthFastPath, lazySemver],
   banner: {
-    // Bundled CommonJS dependencies call require(); give them one. And Node's on-disk compile cache
-    // (V8 code cache, in the OS temp dir; NODE_DISABLE_COMPILE_CACHE=1 turns it off): the console's
-    // chunk is ~1 MB of JavaScript, and compiling it again on every start cost ~30–40 ms.
-    js: "#!/usr/bin/env node\nimport { createRequire as __kvdeckCreateRequire, enableCompileCache as __kvdeckCompileCache } from 'node:module';\nconst require = __kvdeckCreateRequire(import.meta.url);\n__kvdeckCompileCache?.();",
+    // Bundled CommonJS dependencies call require(); give them one.
+    js: "import { createRequire as __kvdeckCreateRequire } from 'node:module';\nconst require = __kvdeckCreateRequire(import.meta.url);",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
 };
@@ -119,8 +117,26 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { kvdeck: 'source/cli.tsx', index: 'source/index.ts' },
+  entryPoints: { 'kvdeck-main': 'source/cli.tsx', index: 'source/index.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The bin itself (dist/kvdeck.js) is a guard in front of the bundle: built down to syntax Node 14 and
+// later parse, not bundled, it checks the version package.json's `engines` asks for and says in one
+// line what is needed and how to run kvdeck, instead of a SyntaxError stack from the bundle
+// (source/node-guard.ts). It also turns Node's compile cache on before the bundle loads.
+const { engines } = JSON.parse(await readFile('package.json', 'utf8'));
+const nodeMajor = Number(/(\d+)/.exec(engines.node)[1]);
+await build({
+  entryPoints: { kvdeck: 'source/node-guard.ts' },
+  outdir: 'dist',
+  bundle: false,
+  platform: 'node',
+  format: 'esm',
+  target: 'node14',
+  logLevel: 'warning',
+  define: { KVDECK_NODE_MAJOR: String(nodeMajor) },
+  banner: { js: '#!/usr/bin/env node' },
 });

@@ -13,6 +13,7 @@ import type {
 } from '../domain/key.js';
 import type { LockCreateInput, ManagementLock } from '../domain/lock.js';
 import type { ObjectKind } from '../domain/object-kind.js';
+import type { KeyRotationPolicy } from '../domain/rotation-policy.js';
 import type { Page, PageOptions } from '../domain/page.js';
 import type { RoleAssignment, RoleAssignmentCreateInput, RoleAssignmentFilter } from '../domain/role-assignment.js';
 import type { RoleDefinition, RolePermission } from '../domain/role-definitions.js';
@@ -34,7 +35,7 @@ export interface BackendInfo {
    * `rbacAuthorization: false`: no vault can use Azure RBAC, and role definitions carry no data actions
    * (Microsoft.Authorization 2015-07-01); role assignments still work on the management plane.
    */
-  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean };
+  features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean; networkRules: boolean };
 }
 
 export interface DirectoryApi {
@@ -100,6 +101,9 @@ export interface KeysApi extends LifecycleOf<'key'> {
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
   rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey>;
+  /** The key's rotation policy (the default one when none was set). Not on clouds without it (features.keyRotationPolicy). */
+  getRotationPolicy(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyRotationPolicy>;
+  updateRotationPolicy(vault: VaultRef, name: string, policy: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>, o?: CallOptions): Promise<KeyRotationPolicy>;
   /** `digest` is the hash of the message, as Key Vault's sign operation expects. */
   sign(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
   verify(vault: VaultRef, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array, signature: Uint8Array, o?: CallOptions): Promise<boolean>;

@@ -37,14 +37,8 @@ export function resolvePrincipal(as: string, principals: readonly Principal[]): 
  */
 export async function createBackend(opts: GlobalOptions, extras: AzureBackendExtras = {}): Promise<Backend> {
   if (wantsAzure(opts)) {
+    // The Azure backend resolves a name given to --as itself (through the emulator's Graph).
     const { createAzureBackend } = await import('./azure/index.js');
-    if (opts.as && !GUID.test(opts.as) && opts.emulator) {
-      // Ask the emulator's directory who that is, acting as the default operator, then start again as them.
-      const probe = await createAzureBackend({ ...opts, as: undefined }, { ...extras, eagerIdentity: false });
-      let objectId: string;
-      try { objectId = resolvePrincipal(opts.as, await probe.directory.listPrincipals()); } finally { await probe.close?.(); }
-      return createAzureBackend({ ...opts, as: objectId }, extras);
-    }
     return createAzureBackend(opts, extras);
   }
   const { openEngine } = await import('../engine/index.js');

@@ -23,6 +23,8 @@ export interface GlobalOptions {
   tenant?: string;
   subscription?: string[];
   profile?: string;
+  /** Azure: at most this many requests in flight at once (default: DEFAULT_CONCURRENCY). */
+  concurrency?: number;
   help: boolean;
   version: boolean;
   /** What is left: subcommand and its arguments. */
@@ -53,6 +55,7 @@ export function parseGlobalOptions(argv: string[]): GlobalOptions {
         tenant: { type: 'string' },
         subscription: { type: 'string', multiple: true },
         profile: { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -65,6 +68,10 @@ export function parseGlobalOptions(argv: string[]): GlobalOptions {
   if (v.perf !== undefined) {
     perf = Number(v.perf);
     if (!Number.isInteger(perf) || perf < 0 || perf > 1_000_000) throw new UsageError('--perf takes a whole number from 0 to 1000000');
+  }
+  const concurrency = v.concurrency === undefined ? undefined : Number(v.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) {
+    throw new UsageError('--concurrency takes a whole number from 1 to 256');
   }
   if (v.auth !== undefined && !AUTH_METHODS.includes(v.auth as AuthMethod)) {
     throw new UsageError(`--auth takes one of: ${AUTH_METHODS.join(', ')}`);
@@ -82,6 +89,7 @@ export function parseGlobalOptions(argv: string[]): GlobalOptions {
     tenant: v.tenant,
     subscription: v.subscription,
     profile: v.profile,
+    concurrency,
     help: v.help ?? false,
     version: v.version ?? false,
     positionals: parsed.positionals,

@@ -1,4 +1,5 @@
 /** `kvdeck --help`. */
+import { DEFAULT_CONCURRENCY } from '../backend/azure/request-gate.js';
 import { COMMANDS } from '../commands/registry.js';
 
 export function helpText(version: string): string {
@@ -11,7 +12,7 @@ ${cmds}
 
 Console options:
   --readonly                 show every change as disabled, with the reason
-  --as <objectId>            act as another demo principal (see access policies at work)
+  --as <objectId|name|upn>   act as another principal, demo engine or emulator (access policies at work)
   --state <file>             keep the demo engine's state in this file between runs
   --perf <N>                 add the perf-kv vault with N generated secrets
 Azure options:
@@ -19,7 +20,8 @@ Azure options:
   --cloud <name>             AzureCloud | AzureUSGovernment | AzureChinaCloud
   --arm <url>                Azure Stack Hub ARM endpoint
   --auth <method>            default | cli | device-code | env | managed-identity
-  --tenant <id>  --subscription <id> (repeatable)  --profile <name>
+  --tenant <id>  --subscription <id> (repeatable)  --profile <name> (demo: the demo engine)
+  --concurrency <N>          at most N requests in flight at once (default ${DEFAULT_CONCURRENCY})
   -h, --help                 this text
   -V, --version              the version
 

@@ -1,26 +1,31 @@
 /**
  * kvdeck profile add NAME [--cloud C | --arm URL | --emulator URL --ca FILE [--as OID]]
- *                         [--tenant T] [--subscription S]… [--auth M] [--vault V]
- * kvdeck profile list | use NAME | remove NAME
+ *                         [--tenant T] [--subscription S]… [--auth M] [--vault V] [--concurrency N] [--use]
+ * kvdeck profile list | use NAME | use demo | remove NAME
  * kvdeck config path
  * Profiles hold connection settings only — never a secret or a token (see source/config/profiles.ts).
+ * Adding a profile never changes what a plain `kvdeck` (or `npm start`) opens: only `--use` or
+ * `profile use NAME` makes one the default, and `profile use demo` goes back to the demo engine.
  */
 import { resolve } from 'node:path';
 import { parseGlobalOptions, UsageError } from '../cli/global-options.js';
-import { configPath, openStore, readStore, type Profile } from '../config/profiles.js';
+import { configPath, DEMO_PROFILE, openStore, readStore, type Profile } from '../config/profiles.js';
 import { builtInCloud } from '../backend/azure/clouds.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-function takeVault(argv: string[]): { rest: string[]; vault?: string } {
+/** Flags only `profile` knows, taken out before the shared parser (which is strict) sees argv. */
+function takeFlags(argv: string[]): { rest: string[]; vault?: string; use: boolean } {
   const rest: string[] = [];
   let vault: string | undefined;
+  let use = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--vault') vault = argv[++i];
     else if (argv[i].startsWith('--vault=')) vault = argv[i].slice('--vault='.length);
+    else if (argv[i] === '--use') use = true;
     else rest.push(argv[i]);
   }
-  return { rest, vault };
+  return { rest, vault, use };
 }
 
 function describe(p: Profile): string {
@@ -31,14 +36,16 @@ function describe(p: Profile): string {
   if (p.as) parts.push(`as ${p.as}`);
   if (p.subscription?.length) parts.push(`subscriptions ${p.subscription.join(',')}`);
   if (p.vault) parts.push(`vault ${p.vault}`);
+  if (p.concurrency) parts.push(`${p.concurrency} requests at once`);
   return parts.join(', ');
 }
 
 async function add(argv: string[]): Promise<number> {
-  const { rest, vault } = takeVault(argv);
+  const { rest, vault, use } = takeFlags(argv);
   const o = parseGlobalOptions(rest);
   const name = o.positionals[1];
   if (!name || !NAME.test(name)) throw new UsageError('profile add needs a NAME (letters, digits, . _ -)');
+  if (name.toLowerCase() === DEMO_PROFILE) throw new UsageError(`'${DEMO_PROFILE}' names the demo engine (kvdeck profile use ${DEMO_PROFILE}); pick another name`);
   if ([o.emulator, o.arm, o.cloud].filter(Boolean).length > 1) throw new UsageError('choose one of --cloud, --arm, --emulator');
   if (o.cloud) builtInCloud(o.cloud); // refuses unknown names now rather than at the next start
   if (o.emulator) new URL(o.emulator);
@@ -53,20 +60,30 @@ async function add(argv: string[]): Promise<number> {
     ...(o.subscription?.length ? { subscription: o.subscription } : {}),
     ...(o.auth ? { auth: o.auth } : {}),
     ...(vault ? { vault } : {}),
+    ...(o.concurrency ? { concurrency: o.concurrency } : {}),
   };
   const store = await openStore();
   store.set('profiles', { ...store.get('profiles'), [name]: profile });
-  if (!store.get('current')) store.set('current', name);
-  process.stdout.write(`Saved profile ${name}: ${describe(profile)}${store.get('current') === name ? ' (current)' : ''}\n`);
+  if (use) store.set('current', name);
+  const current = store.get('current');
+  const note = current === name
+    ? ' It is the default now: kvdeck opens it (kvdeck profile use demo goes back to the demo engine).'
+    : ` Open it with kvdeck --profile ${name}, or make it the default with kvdeck profile use ${name}.`;
+  process.stdout.write(`Saved profile ${name}: ${describe(profile)}.${note}\n`);
   return 0;
 }
 
 async function use(name: string | undefined): Promise<number> {
-  if (!name) throw new UsageError('profile use needs a NAME');
+  if (!name) throw new UsageError(`profile use needs a NAME (or ${DEMO_PROFILE} for the demo engine)`);
   const store = await openStore();
+  if (name.toLowerCase() === DEMO_PROFILE) {
+    store.delete('current');
+    process.stdout.write('kvdeck opens the demo engine again (no default profile).\n');
+    return 0;
+  }
   if (!store.get('profiles')[name]) throw new UsageError(`No profile named '${name}'. \`kvdeck profile list\` shows the saved ones`);
   store.set('current', name);
-  process.stdout.write(`Using profile ${name}\n`);
+  process.stdout.write(`Using profile ${name}: kvdeck opens it from now on (kvdeck profile use ${DEMO_PROFILE} goes back to the demo engine).\n`);
   return 0;
 }
 
@@ -86,10 +103,13 @@ function list(): number {
   const store = readStore();
   const names = Object.keys(store.profiles).sort();
   if (names.length === 0) {
-    process.stdout.write('No profiles yet. Add one: kvdeck profile add NAME --cloud AzureCloud --auth cli\n');
+    process.stdout.write('No profiles yet: kvdeck opens the demo engine. Add one: kvdeck profile add NAME --cloud AzureCloud --auth cli\n');
     return 0;
   }
-  for (const n of names) process.stdout.write(`${n === store.current ? '*' : ' '} ${n}  ${describe(store.profiles[n])}\n`);
+  // The demo engine is listed as the choice it is (the default while no profile is in use).
+  const current = store.current && store.profiles[store.current] ? store.current : undefined;
+  process.stdout.write(`${current ? ' ' : '*'} ${DEMO_PROFILE}  the bundled demo engine\n`);
+  for (const n of names) process.stdout.write(`${n === current ? '*' : ' '} ${n}  ${describe(store.profiles[n])}\n`);
   return 0;
 }
 
@@ -104,7 +124,7 @@ async function guarded(fn: () => Promise<number> | number): Promise<number> {
 
 export function runProfile(argv: string[]): Promise<number> {
   return guarded(() => {
-    const [verb, name] = parseGlobalOptions(takeVault(argv).rest).positionals;
+    const [verb, name] = parseGlobalOptions(takeFlags(argv).rest).positionals;
     switch (verb) {
       case 'add': return add(argv);
       case 'use': return use(name);

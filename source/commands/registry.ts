@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     load: async () => (await import('./access.js')).runAccess,
   },
   profile: {
-    summary: 'saved connections: kvdeck profile add NAME [flags] | list | use NAME | remove NAME',
+    summary: 'saved connections: kvdeck profile add NAME [flags] [--use] | list | use NAME | use demo | remove NAME',
     load: async () => (await import('./profile.js')).runProfile,
   },
   config: {

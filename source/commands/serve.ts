@@ -6,6 +6,7 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.js';
 import { DEMO } from '../engine/index.js';
 
@@ -14,7 +15,10 @@ export const SERVE_USAGE = `Usage: kvdeck serve [options]
 Runs a local Azure Key Vault emulator (ARM + data plane) over HTTPS.
 
   --port N          port to listen on (default 8443; 0 picks a free port)
-  --host ADDR       address to listen on (default 127.0.0.1)
+  --host ADDR       address to listen on (default 127.0.0.1; anything but loopback warns: tokens are not verified)
+  --profile azure|stackhub
+                    api-versions to accept: Azure's (default) or an Azure Stack Hub stamp's
+                    (2020-09-01-hybrid: Key Vault data plane 2016-10-01 only)
   --state FILE      keep the emulator's state in FILE (loaded at start, saved on every change)
   --seed demo|empty start from the demo dataset (default) or an empty directory
   --cert-dir DIR    where the CA and server certificates are kept (default ~/.config/kvdeck/emulator)
@@ -48,6 +52,7 @@ export function parseServeArgs(argv: string[]): (EmulatorOptions & { readyFile?:
         port: { type: 'string' }, host: { type: 'string' }, state: { type: 'string' }, seed: { type: 'string' },
         'cert-dir': { type: 'string' }, 'ready-file': { type: 'string' }, latency: { type: 'string' },
         'fault-rate': { type: 'string' }, 'fault-seed': { type: 'string' }, throttle: { type: 'string' }, perf: { type: 'string' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,12 +61,14 @@ export function parseServeArgs(argv: string[]): (EmulatorOptions & { readyFile?:
   }
   const v = parsed.values;
   if (v.seed !== undefined && v.seed !== 'demo' && v.seed !== 'empty') throw new ServeUsageError('--seed takes demo or empty');
+  if (v.profile !== undefined && v.profile !== 'azure' && v.profile !== 'stackhub') throw new ServeUsageError('--profile takes azure or stackhub');
   return {
     help: v.help ?? false,
     port: num(v.port, '--port', 0, 65535) ?? 8443,
     host: v.host ?? '127.0.0.1',
     statePath: v.state ? resolve(v.state) : undefined,
     seed: (v.seed as 'demo' | 'empty' | undefined) ?? 'demo',
+    profile: (v.profile as 'azure' | 'stackhub' | undefined) ?? 'azure',
     certDir: v['cert-dir'] ? resolve(v['cert-dir']) : undefined,
     readyFile: v['ready-file'] ? resolve(v['ready-file']) : undefined,
     latencyMs: num(v.latency, '--latency', 0, 60_000),
@@ -70,6 +77,19 @@ export function parseServeArgs(argv: string[]): (EmulatorOptions & { readyFile?:
     throttle: num(v.throttle, '--throttle', 1, 10_000_000),
     perf: num(v.perf, '--perf', 0, 1_000_000),
   };
+}
+
+/** 127.0.0.0/8, ::1 and the name localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
+
+/** Said on stderr before listening anywhere but loopback: anyone who can reach the port can act as anyone. */
+export function exposureWarning(host: string): string | undefined {
+  if (isLoopback(host)) return undefined;
+  return `kvdeck serve: warning: listening on ${host}, beyond this machine. The emulator does not verify token signatures: anyone who can reach this port can act as any identity and read every secret in it. Use it only on a network you trust, with test data.\n`;
 }
 
 export function banner(emu: RunningEmulator, opts: { statePath?: string }): string {
@@ -82,7 +102,8 @@ export function banner(emu: RunningEmulator, opts: { statePath?: string }): stri
   Tenant:            ${emu.tenantId}
   Subscriptions:     ${emu.subscriptions.join(', ')}
   State:             ${opts.statePath ?? 'in memory (lost on exit)'}
-Tokens are not verified (a local test tool): the oid claim decides whose access policies apply.
+Token signatures are not verified (a local test tool): the oid claim decides whose access policies apply.
+Other languages: HTTPS_PROXY=http://localhost:${emu.port} reaches *.vault.localhost (see the README).
 
 Use it from Node (npm i @azure/keyvault-secrets kvdeck):
   import { SecretClient } from '@azure/keyvault-secrets';
@@ -112,6 +133,8 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stdout.write(SERVE_USAGE);
     return 0;
   }
+  const warning = exposureWarning(opts.host ?? '127.0.0.1');
+  if (warning) process.stderr.write(warning);
   let emu: RunningEmulator;
   try {
     emu = await startEmulator(opts);

@@ -29,14 +29,19 @@ export interface Profile {
   emulator?: string;
   ca?: string;
   as?: string;
+  /** Azure: requests in flight at once (--concurrency). */
+  concurrency?: number;
 }
+
+/** `kvdeck profile use demo`: no default profile, so kvdeck opens the demo engine. Reserved as a name. */
+export const DEMO_PROFILE = 'demo';
 
 export interface ProfileStore {
   current?: string;
   profiles: Record<string, Profile>;
 }
 
-export const PROFILE_FIELDS = ['cloud', 'arm', 'tenant', 'subscription', 'auth', 'vault', 'emulator', 'ca', 'as'] as const;
+export const PROFILE_FIELDS = ['cloud', 'arm', 'tenant', 'subscription', 'auth', 'vault', 'emulator', 'ca', 'as', 'concurrency'] as const;
 
 export function configDir(): string {
   if (process.env.KVDECK_CONFIG_DIR) return process.env.KVDECK_CONFIG_DIR;
@@ -60,8 +65,9 @@ export function readStore(): ProfileStore {
 /** Flags that choose a backend on the command line: with one of them, the saved default stays out of the way. */
 const namesBackend = (o: GlobalOptions) => !!(o.state || o.emulator || o.arm || o.cloud || o.perf !== undefined);
 
-/** The profile the options ask for (--profile NAME, else the current one), or undefined. */
+/** The profile the options ask for (--profile NAME, else the current one), or undefined (`--profile demo`: none). */
 export function selectedProfile(o: GlobalOptions, store = readStore()): { name: string; profile: Profile } | undefined {
+  if (o.profile?.toLowerCase() === DEMO_PROFILE) return undefined;
   if (o.profile) {
     const p = store.profiles[o.profile];
     if (!p) throw new UsageError(`No profile named '${o.profile}'. \`kvdeck profile list\` shows the saved ones.`);
@@ -75,6 +81,8 @@ export function selectedProfile(o: GlobalOptions, store = readStore()): { name: 
 
 /** Options with the profile's values filled in where the command line said nothing. */
 export function applyProfile(o: GlobalOptions): GlobalOptions & { defaultVault?: string } {
+  // `--profile demo` is the demo engine for this run: no profile, and nothing that asks for Azure.
+  if (o.profile?.toLowerCase() === DEMO_PROFILE) return { ...o, profile: undefined };
   const sel = selectedProfile(o);
   if (!sel) return o;
   const p = sel.profile;
@@ -88,6 +96,7 @@ export function applyProfile(o: GlobalOptions): GlobalOptions & { defaultVault?:
     emulator: o.emulator ?? p.emulator,
     ca: o.ca ?? p.ca,
     as: o.as ?? p.as,
+    concurrency: o.concurrency ?? p.concurrency,
     defaultVault: p.vault,
   };
 }

@@ -32,15 +32,15 @@ export function isKeyVaultError(e: unknown): e is KeyVaultError {
   return e instanceof KeyVaultError;
 }
 
-/** Who called the data plane, as Key Vault's refusals name the caller. */
-export interface DataPlaneCaller {
+/** Who called, as Key Vault's data-plane refusals name the caller. */
+export interface Caller {
   objectId: string;
   appId?: string;
   tenantId: string;
 }
 
 const sts = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
-const callerText = (c: DataPlaneCaller) => `appid=${c.appId ?? c.objectId};oid=${c.objectId};iss=${sts(c.tenantId)}`;
+export const callerText = (c: Caller) => `appid=${c.appId ?? c.objectId};oid=${c.objectId};iss=${sts(c.tenantId)}`;
 
 /** Microsoft's own service tenants, which Key Vault also accepts tokens from (listed in every AKV10032). */
 const MICROSOFT_SERVICE_TENANTS = [
@@ -62,11 +62,18 @@ export const errors = {
       'VaultAlreadyExists',
       `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name. If you recently deleted a key vault with this name, it may still be in the soft deleted state. For more information on soft delete and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.`,
     ),
-  vaultNotFound: (name: string) =>
+  vaultNotFound: (name: string, resourceGroup?: string) =>
     new KeyVaultError(
       404,
       'ResourceNotFound',
-      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      `The Resource 'Microsoft.KeyVault/vaults/${name}' under resource group${resourceGroup === undefined ? '' : ` '${resourceGroup}'`} was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    ),
+  /** Creating a vault whose name is soft-deleted in the same subscription (elsewhere: vaultAlreadyExists). */
+  vaultNameSoftDeleted: () =>
+    new KeyVaultError(
+      409,
+      'ConflictError',
+      'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
     ),
   deletedVaultNotFound: (name: string) =>
     new KeyVaultError(404, 'DeletedVaultNotFound', `The specified deleted vault '${name}' does not exist.`),
@@ -123,7 +130,7 @@ export const errors = {
     ),
   /** A data-plane call the caller's access policy does not allow (inner code as the real service answers). */
   accessDenied: (
-    caller: DataPlaneCaller,
+    caller: Caller,
     permission: string,
     area: 'secrets' | 'keys' | 'certificates' | 'storage',
     vault: string,
@@ -139,7 +146,7 @@ export const errors = {
    * A data-plane call the caller's role assignments do not allow, in a vault that uses Azure RBAC.
    * `resource` is the ARM id of the vault or object; Azure writes it in lower case.
    */
-  forbiddenByRbac: (caller: DataPlaneCaller, action: string, resource: string, vault: string, location: string) =>
+  forbiddenByRbac: (caller: Caller, action: string, resource: string, vault: string, location: string) =>
     new KeyVaultError(
       403,
       'Forbidden',
@@ -174,8 +181,34 @@ export const errors = {
       'InvalidAuthenticationTokenTenant',
       `The access token is from the wrong issuer '${sts(tokenTenantId)}'. It must match the tenant '${sts(subscriptionTenantId)}' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${subscriptionTenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
     ),
+  forbiddenByFirewall: (caller: Caller, address: string, vault: string, location: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${address}\r\nCaller: ${callerText(caller)}\r\nVault: ${vault};location=${location}`,
+      'ForbiddenByFirewall',
+    ),
+  /** The lines after the first sentence follow ForbiddenByFirewall's (inferred). */
+  forbiddenByConnection: (caller: Caller, vault: string, location: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Public network access is disabled and request is not from a trusted service nor via an approved private link.\r\nCaller: ${callerText(caller)}\r\nVault: ${vault};location=${location}`,
+      'ForbiddenByConnection',
+    ),
   operationNotPermittedByKey: (operation: string) =>
-    new KeyVaultError(400, 'BadParameter', `Operation ${operation} is not permitted on this key.`, 'KeyOperationNotPermitted'),
+    new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not permitted on this key.`, 'KeyOperationForbidden'),
+  /**
+   * Outside a key's nbf/exp window only decrypt, unwrapKey and verify work. Inferred text, after the
+   * service's "Operation get is not allowed on a expired secret." (inner SecretExpired).
+   */
+  keyNotValidNow: (operation: string, expired: boolean) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      expired ? `Operation ${operation} is not allowed on an expired key.` : `Operation ${operation} is not allowed on a key that is not yet valid.`,
+      expired ? 'KeyExpired' : 'KeyNotYetValid',
+    ),
   scopeLocked: (scope: string, operation: 'delete' | 'write', lockedScopes: string[]) =>
     new KeyVaultError(
       409,

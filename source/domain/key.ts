@@ -1,7 +1,7 @@
 import type { RecoveryLevel } from './secret.js';
 
 export type KeyType = 'RSA' | 'EC' | 'RSA-HSM' | 'EC-HSM';
-export type CurveName = 'P-256' | 'P-384' | 'P-521';
+export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'P-256K';
 export type KeyOperation = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'export';
 export const KEY_OPERATIONS: readonly KeyOperation[] = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
 /** Every name Key Vault accepts in key_ops (import/export included). */
@@ -11,6 +11,9 @@ export const KEY_OPERATIONS_FOR: Readonly<Record<'RSA' | 'EC', readonly KeyOpera
   RSA: KEY_OPERATIONS,
   EC: ['sign', 'verify'],
 };
+/** What a key may do outside its nbf/exp window: Key Vault never crypto-locks data already protected. */
+export const OPERATIONS_OUTSIDE_VALIDITY: readonly KeyOperation[] = ['decrypt', 'unwrapKey', 'verify'];
+
 /** RSA or EC, whatever the protection (-HSM). */
 export const keyFamily = (t: KeyType): 'RSA' | 'EC' => (t.startsWith('EC') ? 'EC' : 'RSA');
 
@@ -27,9 +30,9 @@ export function keyOperationsProblem(ops: readonly string[], family?: 'RSA' | 'E
   return unfit === undefined ? undefined : `An ${family} key cannot ${unfit}; it can ${allowed.join(', ')}.`;
 }
 export const RSA_SIZES = [2048, 3072, 4096] as const;
-export const EC_CURVES: readonly CurveName[] = ['P-256', 'P-384', 'P-521'];
+export const EC_CURVES: readonly CurveName[] = ['P-256', 'P-384', 'P-521', 'P-256K'];
 
-export type SignatureAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512';
+export type SignatureAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'ES256K';
 export type EncryptionAlgorithm = 'RSA-OAEP' | 'RSA-OAEP-256' | 'RSA1_5';
 
 /** The public part of a key, as Key Vault returns it (never d, p, q, dp, dq, qi). */

@@ -1,7 +1,12 @@
-export const MAX_SECRET_VALUE_LENGTH = 25_600;
+/** Key Vault's limit on a secret value: 25 KB of UTF-8 bytes (not characters). */
+export const MAX_SECRET_VALUE_BYTES = 25_600;
+
+/** Why a value cannot be stored, for the engine and the forms; undefined when it can. Never quotes the value. */
+export function secretValueProblem(value: string): string | undefined {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  return bytes > MAX_SECRET_VALUE_BYTES ? `The secret value is ${bytes} bytes long in UTF-8; at most ${MAX_SECRET_VALUE_BYTES} are allowed.` : undefined;
+}
 export const MAX_CONTENT_TYPE_LENGTH = 255;
-export const MAX_TAGS = 15;
-export const MAX_TAG_PART_LENGTH = 512;
 
 export type RecoveryLevel =
   | 'Recoverable+Purgeable'

@@ -1,4 +1,5 @@
 import type { AccessPolicy } from './access-policy.js';
+import type { NetworkAcls, PublicNetworkAccess } from './network.js';
 
 export type Sku = 'standard' | 'premium';
 
@@ -41,7 +42,31 @@ export interface VaultRef {
   vaultUri: string;
 }
 
-export interface Vault extends VaultRef {
+/** Who made a change, as the caller's token named it (ARM reports it as systemData). */
+export interface ChangeActor {
+  objectId: string;
+  appId?: string;
+}
+
+/** What a vault's owner may set beyond the basics: network rules and which Azure services may use it. */
+export interface VaultSettings {
+  publicNetworkAccess?: PublicNetworkAccess;
+  /** Absent: no firewall (every network may call). */
+  networkAcls?: NetworkAcls;
+  enabledForDeployment?: boolean;
+  enabledForDiskEncryption?: boolean;
+  enabledForTemplateDeployment?: boolean;
+}
+
+/** A new vault's settings when the request names none (as ARM answers them). */
+export const DEFAULT_VAULT_SETTINGS = {
+  publicNetworkAccess: 'Enabled',
+  enabledForDeployment: false,
+  enabledForDiskEncryption: false,
+  enabledForTemplateDeployment: false,
+} as const satisfies VaultSettings;
+
+export interface Vault extends VaultRef, Required<Omit<VaultSettings, 'networkAcls'>>, Pick<VaultSettings, 'networkAcls'> {
   /** ARM id: /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults/{name} */
   id: string;
   location: string;
@@ -53,9 +78,12 @@ export interface Vault extends VaultRef {
   enableRbacAuthorization: boolean;
   accessPolicies: AccessPolicy[];
   createdOn?: Date;
+  createdBy?: ChangeActor;
+  lastModifiedOn?: Date;
+  lastModifiedBy?: ChangeActor;
 }
 
-export interface VaultCreateInput {
+export interface VaultCreateInput extends VaultSettings {
   subscriptionId: string;
   resourceGroup: string;
   name: string;
@@ -69,7 +97,9 @@ export interface VaultCreateInput {
   accessPolicies?: AccessPolicy[];
 }
 
-export interface VaultUpdateInput {
+/** `networkAcls: null` removes the firewall. */
+export interface VaultUpdateInput extends Omit<VaultSettings, 'networkAcls'> {
+  networkAcls?: NetworkAcls | null;
   sku?: Sku;
   tags?: Record<string, string>;
   /** Can only be turned on. */

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../domain/directory.js';
-import { sendJson } from './http.js';
+import { sendJson } from './respond.js';
 import { mintToken } from './token.js';
 
 export interface AdfsContext {
@@ -42,12 +42,21 @@ function oauthError(res: ServerResponse, status: number, error: string, descript
   sendJson(res, status, { error, error_description: description });
 }
 
-/** Client id and secret from the form or from HTTP Basic (client_secret_basic). */
-function clientOf(req: IncomingMessage, form: URLSearchParams): { id?: string; secret?: string } {
+/**
+ * Client id and secret from the form or from HTTP Basic (client_secret_basic, whose parts are
+ * form-encoded: RFC 6749 §2.3.1); undefined when the Basic header cannot be decoded.
+ */
+function clientOf(req: IncomingMessage, form: URLSearchParams): { id?: string; secret?: string } | undefined {
   const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
   if (basic) {
-    const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-    return { id: decodeURIComponent(id ?? ''), secret: decodeURIComponent(secret ?? '') };
+    const text = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    try {
+      const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, ' '));
+      return colon < 0 ? { id: decode(text) } : { id: decode(text.slice(0, colon)), secret: decode(text.slice(colon + 1)) };
+    } catch {
+      return undefined;
+    }
   }
   return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? form.get('client_assertion') ?? undefined };
 }
@@ -65,6 +74,10 @@ export function handleToken(req: IncomingMessage, res: ServerResponse, raw: Buff
     return;
   }
   const client = clientOf(req, form);
+  if (!client) {
+    oauthError(res, 400, 'invalid_client', 'MSIS9622: Client authentication failed. The client credentials in the Authorization header could not be decoded.');
+    return;
+  }
   if (!client.id) {
     oauthError(res, 400, 'invalid_request', "MSIS9609: The 'client_id' parameter is missing.");
     return;

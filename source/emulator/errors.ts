@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { KeyVaultError } from '../domain/errors.js';
-import { sendJson } from './http.js';
+import { sendJson } from './respond.js';
 
 export const wireErrors = {
   bodyTooLarge: () =>
@@ -23,11 +23,11 @@ export const wireErrors = {
       'InvalidApiVersionParameter',
       `The api-version '${version}' is invalid. The supported versions are '${supported}'.`,
     ),
-  badApiVersionData: (version: string) =>
+  badApiVersionData: (version: string, latest: string) =>
     new KeyVaultError(
       400,
       'BadParameter',
-      `The specified version (${version}) is not recognized. Consider using the latest supported version (2025-07-01).`,
+      `The specified version (${version}) is not recognized. Consider using the latest supported version (${latest}).`,
     ),
   missingApiVersionData: () => new KeyVaultError(400, 'BadParameter', 'The request is missing the required api-version query parameter.'),
   armNotFound: (path: string) =>
@@ -40,9 +40,44 @@ export const wireErrors = {
   armMissingToken: () =>
     new KeyVaultError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."),
   armBadToken: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'The access token is invalid.'),
+  /** ARM's words (recorded in Azure-Samples/active-directory-dotnetcore-daemon-v2#145). */
+  armBadAudience: (found: string, allowed: string[]) =>
+    new KeyVaultError(
+      401,
+      'InvalidAuthenticationTokenAudience',
+      `The access token has been obtained for wrong audience or resource '${found}'. It should exactly match with one of the allowed audiences ${allowed.map((a) => `'${a}'`).join(',')}.`,
+    ),
+  /** ARM's words (recorded in hashicorp/terraform-provider-azurerm and Azure SDK issues); times in .NET's invariant format. */
+  armTokenExpired: (exp: number, now: number) =>
+    new KeyVaultError(
+      401,
+      'ExpiredAuthenticationToken',
+      `The access token expiry UTC time '${dotnetUtc(exp)}' is earlier than current UTC time '${dotnetUtc(now)}'.`,
+    ),
+  armTokenNotYetValid: (nbf: number, now: number) =>
+    new KeyVaultError(
+      401,
+      'InvalidAuthenticationToken',
+      `The access token is not yet valid. Its not-before UTC time '${dotnetUtc(nbf)}' is later than current UTC time '${dotnetUtc(now)}'.`,
+    ),
   dataMissingToken: () => new KeyVaultError(401, 'Unauthorized', 'AKV10000: Request is missing a Bearer or PoP token.'),
   dataBadToken: () =>
     new KeyVaultError(401, 'Unauthorized', 'AKV10022: Invalid token: the token could not be read as a JWT with an oid claim.'),
+  /** Key Vault's words for a token issued for another resource (e.g. an ARM token on the data plane). */
+  dataBadAudience: (expected: string, found: string) =>
+    new KeyVaultError(401, 'Unauthorized', `AKV10022: Invalid audience. Expected ${expected}, found: ${found}.`),
+  /** Key Vault passes on Microsoft.IdentityModel's lifetime codes (recorded in Azure/azure-sdk-for-python#12368). */
+  dataTokenExpired: () => new KeyVaultError(401, 'Unauthorized', 'Error validating token: IDX10223'),
+  dataTokenNotYetValid: () => new KeyVaultError(401, 'Unauthorized', 'Error validating token: IDX10222'),
+  graphMissingToken: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'Access token is empty.'),
+  graphBadToken: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'IDX14100: JWT is not well formed.'),
+  graphBadAudience: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.'),
+  graphTokenExpired: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.'),
+  graphTokenNotYetValid: () => new KeyVaultError(401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is not yet valid.'),
+  badRequestTarget: (plane: 'arm' | 'data') =>
+    plane === 'data'
+      ? new KeyVaultError(400, 'BadParameter', 'The request URI is not valid.')
+      : new KeyVaultError(400, 'InvalidRequestUri', 'The request URI is not valid.'),
   internal: () =>
     new KeyVaultError(500, 'InternalServerError', 'The server encountered an internal error. Please retry the request.'),
   injected500: () =>
@@ -50,6 +85,14 @@ export const wireErrors = {
   injected503: () =>
     new KeyVaultError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected by --fault-rate).', undefined, 1),
 };
+
+/** Unix seconds as .NET's invariant "G" format, as ARM prints times: 11/28/2025 5:28:45 AM. */
+function dotnetUtc(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const h = d.getUTCHours() % 12 || 12;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+}
 
 /** Writes the error; unexpected errors are logged by the caller's hook and answered with a generic 500. */
 export function sendError(res: ServerResponse, err: unknown, onUnexpected?: (e: unknown) => void): void {

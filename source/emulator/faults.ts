@@ -12,8 +12,10 @@ export interface FaultOptions {
   /** 0..1: the share of requests answered with 500 or 503. */
   faultRate?: number;
   faultSeed?: number;
-  /** Requests allowed per vault per 10 seconds; unset = unlimited. */
+  /** Requests allowed per vault per window (10 seconds, like the service); unset = unlimited. */
   throttle?: number;
+  /** The throttling window in ms (default 10,000; tests shorten it). */
+  throttleWindowMs?: number;
 }
 
 const WINDOW_MS = 10_000;
@@ -61,13 +63,14 @@ export class Faults {
     if (!limit || limit <= 0) return undefined;
     const now = this.now();
     const key = vaultName.toLowerCase();
+    const windowMs = this.options.throttleWindowMs ?? WINDOW_MS;
     let w = this.windows.get(key);
-    if (!w || now - w.start >= WINDOW_MS) {
+    if (!w || now - w.start >= windowMs) {
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count++;
     if (w.count <= limit) return undefined;
-    return errors.throttled(Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000)));
+    return errors.throttled(Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)));
   }
 }

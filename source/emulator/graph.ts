@@ -1,7 +1,8 @@
 /**
  * The few Microsoft Graph reads the console needs to name principals, served on the ARM host from the
- * engine's directory: POST /v1.0/directoryObjects/getByIds, GET /v1.0/me and
- * GET /v1.0/servicePrincipals?$filter=appId eq '…'. Same bearer tokens as ARM. A caller the directory
+ * engine's directory: POST /v1.0/directoryObjects/getByIds, GET /v1.0/me, GET /v1.0/users/{id or UPN},
+ * GET /v1.0/users?$filter=displayName eq '…' (or userPrincipalName) and
+ * GET /v1.0/servicePrincipals?$filter=appId eq '…' (or displayName). Same bearer tokens as ARM. A caller the directory
  * does not know is refused with Graph's 403, as a principal without Directory.Read.All would be, so
  * clients can test that they fall back to objectIds.
  */
@@ -17,6 +18,8 @@ const graphErrors = {
   denied: () => new KeyVaultError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
   badRequest: (message: string) => new KeyVaultError(400, 'Request_BadRequest', message),
   meNotDelegated: () => new KeyVaultError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.'),
+  notFound: (id: string) =>
+    new KeyVaultError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
 };
 
 const TYPE_OF: Record<Principal['kind'], string> = {
@@ -58,12 +61,17 @@ function idsFrom(body: unknown): { ids: string[]; types?: Set<string> } {
   return { ids: b.ids as string[], types };
 }
 
-/** `appId eq 'x'` (the one filter the console and SDK users need). */
-function appIdFilter(filter: string | null): string {
-  const m = /^\s*appId\s+eq\s+'([^']*)'\s*$/i.exec(filter ?? '');
-  if (!m) throw graphErrors.badRequest("This emulator supports only $filter=appId eq '…' on servicePrincipals.");
-  return m[1];
+type Field = 'appId' | 'displayName' | 'userPrincipalName';
+
+/** `field eq 'x'` for one of `fields` (OData doubles a quote inside a literal). */
+function eqFilter(filter: string | null, fields: Field[]): { field: Field; value: string } {
+  const m = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter ?? '');
+  const field = m && fields.find((f) => f.toLowerCase() === m[1].toLowerCase());
+  if (!m || !field) throw graphErrors.badRequest(`This emulator supports only $filter=${fields.join(' | ')} eq '…' here.`);
+  return { field, value: m[2].replace(/''/g, "'").toLowerCase() };
 }
+
+const fieldOf = (p: Principal, field: Field) => (field === 'appId' ? p.appId : field === 'userPrincipalName' ? p.upn : p.displayName)?.toLowerCase();
 
 export function addGraphRoutes(r: Router): void {
   r.add('POST', '/v1.0/directoryobjects/getbyids', async (ctx) => {
@@ -83,12 +91,22 @@ export function addGraphRoutes(r: Router): void {
     const { '@odata.type': _type, ...user } = graphObject(me);
     return { status: 200, body: { '@odata.context': context(ctx, 'users/$entity'), ...user } };
   });
-  r.add('GET', '/v1.0/serviceprincipals', async (ctx) => {
+  const collection = (type: 'user' | 'servicePrincipal', fields: Field[]) => async (ctx: RequestContext) => {
     await reader(ctx);
-    const appId = appIdFilter(ctx.query.get('$filter')).toLowerCase();
+    const { field, value: wanted } = eqFilter(ctx.query.get('$filter'), fields);
     const value = (await ctx.backend.directory.listPrincipals())
-      .filter((p) => TYPE_OF[p.kind] === 'servicePrincipal' && p.appId?.toLowerCase() === appId)
+      .filter((p) => TYPE_OF[p.kind] === type && fieldOf(p, field) === wanted)
       .map(graphObject);
-    return { status: 200, body: { '@odata.context': context(ctx, 'servicePrincipals'), value } };
+    return { status: 200, body: { '@odata.context': context(ctx, `${type}s`), value } };
+  };
+  r.add('GET', '/v1.0/serviceprincipals', collection('servicePrincipal', ['appId', 'displayName']));
+  r.add('GET', '/v1.0/users', collection('user', ['displayName', 'userPrincipalName']));
+  r.add('GET', '/v1.0/users/{}', async (ctx, [idOrUpn]) => {
+    await reader(ctx);
+    const key = idOrUpn.toLowerCase();
+    const user = (await ctx.backend.directory.listPrincipals()).find((p) => p.kind === 'user' && (p.objectId.toLowerCase() === key || p.upn?.toLowerCase() === key));
+    if (!user) throw graphErrors.notFound(idOrUpn);
+    const { '@odata.type': _type, ...body } = graphObject(user);
+    return { status: 200, body: { '@odata.context': context(ctx, 'users/$entity'), ...body } };
   });
 }

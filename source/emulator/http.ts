@@ -1,10 +1,19 @@
-/** Request reading and response writing shared by every route. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+/** Request reading shared by every route (answers are written by respond.ts). */
+import type { IncomingMessage } from 'node:http';
 import { KeyVaultError } from '../domain/errors.js';
 import { wireErrors } from './errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The client hung up before its request was read: nothing to answer and nothing to report (a
+ * client's choice, not a fault of the emulator).
+ */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection before sending the whole request');
+  }
+}
 
 /** Reads the whole body; past MAX_BODY_BYTES it stops reading and throws 413 (the connection is then closed). */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
@@ -13,22 +22,30 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let settled = false;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(e);
+    };
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (settled) return;
       size += chunk.length;
       if (size > limit) {
-        failed = true;
-        reject(wireErrors.bodyTooLarge());
+        fail(wireErrors.bodyTooLarge());
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
     });
-    req.on('error', (e) => {
-      if (!failed) reject(e);
+    // A reset or a close before 'end' is the client going away mid-body.
+    req.on('error', () => fail(new ClientGone()));
+    req.on('close', () => {
+      if (!req.complete) fail(new ClientGone());
     });
   });
 }
@@ -46,21 +63,6 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined, plan
   } catch (e) {
     throw plane === 'arm' ? wireErrors.malformedJsonArm((e as Error).message) : wireErrors.malformedJsonData();
   }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'x-ms-request-id': randomUUID(),
-    ...headers,
-  });
-  res.end(text);
 }
 
 /** A required object body; anything else is a BadParameter. */

@@ -7,10 +7,13 @@ import { ensureMinimalDirectory, openEngine, type Clock, type Engine } from '../
 import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
 import { armRouter, dataRouter, graphRouter } from './routes.js';
-import { createEmulatorServer } from './server.js';
+import { createListener } from './listener.js';
+import { createEmulatorServer, type RequestObserver } from './server.js';
+import type { EmulatorProfile } from './api-versions.js';
 import { loadOrCreateTls } from './tls.js';
 
 export { EmulatorCredential, type EmulatorCredentialOptions } from './credential.js';
+export type { EmulatorProfile } from './api-versions.js';
 export {
   emulatorAgent, emulatorArmClientOptions, emulatorClientOptions, localhostLookup,
   type EmulatorArmClientOptions, type EmulatorClientOptions, type EmulatorEndpoint,
@@ -31,8 +34,15 @@ export interface EmulatorOptions extends FaultOptions {
   /** Where the CA and server certificates live (default ~/.config/kvdeck/emulator). */
   certDir?: string;
   clock?: Clock;
+  /**
+   * 'azure' (default) accepts the api-versions Azure accepts; 'stackhub' only what an Azure Stack
+   * Hub stamp's 2020-09-01-hybrid profile speaks (data plane 2016-10-01), to test Stack Hub clients.
+   */
+  profile?: EmulatorProfile;
   /** Unexpected errors (answered with 500) are reported here; default: stderr. */
   onUnexpected?: (e: unknown) => void;
+  /** Hears every request as it arrives and (through the function it returns) when it is answered: tests count requests in flight. */
+  onRequest?: RequestObserver;
 }
 
 /** What clients need to reach the emulator (also the --ready-file JSON, minus caPem). */
@@ -65,7 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   ]);
   ensureMinimalDirectory(engine.core);
   const tenantId = () => engine.core.state.tenants[0]?.id ?? '';
-  const server = createEmulatorServer({
+  const https = createEmulatorServer({
     engine,
     tls,
     arm: armRouter(engine),
@@ -74,9 +84,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new Faults(options),
     tenantId,
     port: () => port,
+    profile: options.profile ?? 'azure',
     onUnexpected: options.onUnexpected ?? ((e) => console.error('kvdeck serve: unexpected error:', e)),
+    onRequest: options.onRequest,
   });
 
+  // The same port also answers CONNECT for its own names (see listener.ts).
+  const { server, closeAll } = createListener(https, () => port);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, options.host ?? '127.0.0.1', () => {
@@ -107,7 +121,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          server.closeAllConnections();
+          https.closeAllConnections();
+          closeAll();
         });
         await engine.close();
       })()),

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Backend } from '../backend/backend.js';
+import type { Principal } from '../domain/directory.js';
 import type { ArmArea } from './api-versions.js';
 import type { TokenClaims } from './token.js';
 import type { CallContext } from '../engine/call-context.js';
@@ -24,6 +25,8 @@ export interface RequestContext {
   vaultName?: string;
   /** The client's address, as the audit log records it. */
   clientAddress: string;
+  /** The directory's principals (to name who changed what), read without an audit entry. */
+  principals: () => readonly Principal[];
   res: ServerResponse;
 }
 

@@ -6,11 +6,16 @@ export interface TokenClaims {
   oid: string;
   tid?: string;
   appid?: string;
-  aud?: string;
+  /** One audience, or several (RFC 7519 allows a list; the token is good for any of them). */
+  aud?: string | string[];
+  /** Unix seconds. */
   exp?: number;
+  nbf?: number;
   iat?: number;
   iss?: string;
   upn?: string;
+  /** Entra's identity type claim: 'app' for applications (v2 tokens); absent for users. */
+  idtyp?: string;
 }
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -28,10 +33,15 @@ export function readToken(token: string): TokenClaims | undefined {
     const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
     if (!payload || typeof payload !== 'object') return undefined;
     const str = (k: string) => (typeof payload[k] === 'string' && payload[k] ? (payload[k] as string) : undefined);
+    const num = (k: string) => (typeof payload[k] === 'number' && Number.isFinite(payload[k]) ? (payload[k] as number) : undefined);
     // Both planes authorize by object id: a token without `oid` is refused (no stand-in from appid or sub).
     const oid = str('oid');
     if (!oid) return undefined;
-    return { oid, tid: str('tid'), appid: str('appid'), aud: str('aud'), upn: str('upn') };
+    const aud = Array.isArray(payload.aud) ? payload.aud.filter((a): a is string => typeof a === 'string') : str('aud');
+    return {
+      oid, tid: str('tid'), appid: str('appid'), aud, upn: str('upn'), idtyp: str('idtyp'),
+      exp: num('exp'), nbf: num('nbf'), iat: num('iat'), iss: str('iss'),
+    };
   } catch {
     return undefined;
   }

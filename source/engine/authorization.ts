@@ -1,7 +1,8 @@
 /**
  * Who may do what, on both planes, decided in one place.
  *  - Tenants first: a token issued by another tenant is refused (data plane 401 AKV10032, ARM 401
- *    InvalidAuthenticationTokenTenant) whatever the caller's roles.
+ *    InvalidAuthenticationTokenTenant) whatever the caller's roles. Then, on the data plane, the vault's
+ *    network rules (core.admitNetwork).
  *  - Data plane: a vault that uses access policies asks its policies (403 ForbiddenByPolicy); a vault in
  *    Azure RBAC mode asks the caller's role assignments at the object, the vault or above for the
  *    operation's data action (403 ForbiddenByRbac).
@@ -63,6 +64,8 @@ export function dataScope(vault: VaultRecord, area: string, objectName: string |
  */
 export function authorizeData(core: EngineCore, ctx: CallContext, vault: VaultRecord, operation: DataOperation, objectName?: string): void {
   if (ctx.tenantId && !same(ctx.tenantId, vault.tenantId)) throw errors.invalidIssuer(vault.tenantId, ctx.tenantId);
+  // The vault's firewall answers before any permission (it names the caller, so after the token).
+  core.admitNetwork(ctx, vault);
   const op = DATA_OPERATIONS[operation];
   const caller = { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId };
   if (!vault.enableRbacAuthorization) {

@@ -5,3 +5,6 @@ export interface CallContext {
   appId?: string;
   clientAddress?: string;
 }
+
+/** Key Vault itself, for what the service does on its own (automatic rotation, renewal): never authorized, always audited. */
+export const KEY_VAULT_SERVICE: CallContext = { objectId: 'Azure Key Vault', clientAddress: 'service' };

@@ -5,8 +5,9 @@
  * Parts (vaults, secrets, keys, policies, locks, deleted, audit) are small classes over one EngineCore.
  */
 import { randomBytes } from 'node:crypto';
-import { KeyVaultError } from '../domain/errors.js';
+import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultUriFor } from '../domain/ids.js';
+import { networkRefusal, plainAddress } from '../domain/network.js';
 import type { RecoveryLevel } from '../domain/secret.js';
 import type { CallContext } from './call-context.js';
 import { systemClock, type Clock } from './clock.js';
@@ -73,6 +74,20 @@ export class EngineCore {
   recoveryLevel(vault: VaultRecord): RecoveryLevel {
     const custom = vault.softDeleteRetentionDays < 90 ? 'CustomizedRecoverable' : 'Recoverable';
     return vault.enablePurgeProtection ? custom : `${custom}+Purgeable`;
+  }
+
+  /**
+   * The vault's network rules, before any permission (Key Vault's firewall answers first): public
+   * access disabled refuses everyone (no private links here); a Deny firewall refuses addresses no
+   * IP rule names. The management plane never calls this.
+   */
+  admitNetwork(ctx: CallContext, vault: VaultRecord): void {
+    const address = ctx.clientAddress ?? '';
+    const refusal = networkRefusal(vault, address);
+    if (!refusal) return;
+    const caller = { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId };
+    if (refusal === 'connection') throw errors.forbiddenByConnection(caller, vault.name, vault.location);
+    throw errors.forbiddenByFirewall(caller, plainAddress(address), vault.name, vault.location);
   }
 
   /** Runs an operation and records it in the audit log, allowed or refused. Never records values. */

@@ -74,6 +74,7 @@ export class Engine {
     try {
       this.deletedVaults.purgeExpired(now);
       for (const part of Object.values(this.objects)) part.purgeExpired(now);
+      this.keys.autoRotate(now);
     } finally {
       this.sweeping = false;
     }

@@ -15,7 +15,7 @@ import {
   constants, createECDH, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt,
   privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, timingSafeEqual, type KeyObject,
 } from 'node:crypto';
-import type { CurveName, EncryptionAlgorithm, KeyOperation, SignatureAlgorithm } from '../domain/key.js';
+import { EC_CURVES, type CurveName, type EncryptionAlgorithm, type SignatureAlgorithm } from '../domain/key.js';
 import { errors } from '../domain/errors.js';
 
 export type PrivateJwk = Record<string, string>;
@@ -29,9 +29,16 @@ export function generateRsa(size: number): PrivateJwk {
   return privateKey.export({ format: 'jwk' }) as PrivateJwk;
 }
 
+/**
+ * Key Vault names secp256k1 "P-256K"; node:crypto's JWK says "secp256k1". Stored JWKs use Key Vault's
+ * name; node gets its own at the boundary.
+ */
+const toNodeJwk = (jwk: PrivateJwk): PrivateJwk => (jwk.crv === 'P-256K' ? { ...jwk, crv: 'secp256k1' } : jwk);
+const fromNodeJwk = (jwk: PrivateJwk): PrivateJwk => (jwk.crv === 'secp256k1' ? { ...jwk, crv: 'P-256K' } : jwk);
+
 export function generateEc(curve: CurveName): PrivateJwk {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
-  return privateKey.export({ format: 'jwk' }) as PrivateJwk;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve === 'P-256K' ? 'secp256k1' : curve });
+  return fromNodeJwk(privateKey.export({ format: 'jwk' }) as PrivateJwk);
 }
 
 /** The public part only: never d, p, q, dp, dq, qi. */
@@ -52,17 +59,17 @@ export function importJwk(jwk: Record<string, unknown>): { jwk: PrivateJwk; keyS
   }
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: input, format: 'jwk' });
+    key = createPrivateKey({ key: toNodeJwk(input), format: 'jwk' });
   } catch {
     throw errors.badParameter('The imported key is not a valid JSON Web Key.');
   }
-  const exported = key.export({ format: 'jwk' }) as PrivateJwk;
+  const exported = fromNodeJwk(key.export({ format: 'jwk' }) as PrivateJwk);
   if (kty === 'RSA') {
     const bits = Buffer.from(exported.n, 'base64url').length * 8;
     return { jwk: exported, keySize: bits };
   }
   const curve = exported.crv as CurveName;
-  if (!['P-256', 'P-384', 'P-521'].includes(curve)) throw errors.badParameter(`The curve '${curve}' is not supported.`);
+  if (!EC_CURVES.includes(curve)) throw errors.badParameter(`The curve '${curve}' is not supported.`);
   return { jwk: exported, curve };
 }
 
@@ -71,7 +78,7 @@ const privateCache = new WeakMap<PrivateJwk, KeyObject>();
 const publicCache = new WeakMap<PrivateJwk, KeyObject>();
 function privateKeyOf(jwk: PrivateJwk): KeyObject {
   let k = privateCache.get(jwk);
-  if (!k) privateCache.set(jwk, (k = createPrivateKey({ key: jwk, format: 'jwk' })));
+  if (!k) privateCache.set(jwk, (k = createPrivateKey({ key: toNodeJwk(jwk), format: 'jwk' })));
   return k;
 }
 function publicKeyOf(jwk: PrivateJwk): KeyObject {
@@ -83,10 +90,10 @@ function publicKeyOf(jwk: PrivateJwk): KeyObject {
 const HASH_OF: Record<SignatureAlgorithm, Hash> = {
   RS256: 'sha256', RS384: 'sha384', RS512: 'sha512',
   PS256: 'sha256', PS384: 'sha384', PS512: 'sha512',
-  ES256: 'sha256', ES384: 'sha384', ES512: 'sha512',
+  ES256: 'sha256', ES384: 'sha384', ES512: 'sha512', ES256K: 'sha256',
 };
 const HASH_LEN: Record<Hash, number> = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
-const EC_CURVE_OF: Partial<Record<SignatureAlgorithm, CurveName>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' };
+const EC_CURVE_OF: Partial<Record<SignatureAlgorithm, CurveName>> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521', ES256K: 'P-256K' };
 const DIGEST_INFO: Record<string, Buffer> = {
   sha256: Buffer.from('3031300d060960864801650304020105000420', 'hex'),
   sha384: Buffer.from('3041300d060960864801650304020205000430', 'hex'),
@@ -254,9 +261,10 @@ const ORDER: Record<CurveName, bigint> = {
   'P-256': 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
   'P-384': 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
   'P-521': 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+  'P-256K': 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n,
 };
-const OPENSSL_CURVE: Record<CurveName, string> = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
-const COORD_LEN: Record<CurveName, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+const OPENSSL_CURVE: Record<CurveName, string> = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1', 'P-256K': 'secp256k1' };
+const COORD_LEN: Record<CurveName, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66, 'P-256K': 32 };
 
 const toBig = (b: Uint8Array): bigint => (b.length === 0 ? 0n : BigInt('0x' + Buffer.from(b).toString('hex')));
 function toBytes(x: bigint, len: number): Buffer {

@@ -6,11 +6,12 @@
 import { errors } from '../domain/errors.js';
 import { objectId } from '../domain/ids.js';
 import {
-  EC_CURVES, KEY_OPERATIONS_FOR, keyFamily, keyOperationsProblem, RSA_SIZES,
+  EC_CURVES, KEY_OPERATIONS_FOR, keyFamily, keyOperationsProblem, OPERATIONS_OUTSIDE_VALIDITY, RSA_SIZES,
   type CurveName, type DeletedKey, type EncryptionAlgorithm, type KeyCreateInput, type KeyImportInput, type KeyOperation,
   type KeyOperationResult, type KeyProperties, type KeyType, type KeyUpdateInput, type KeyVaultKey, type SignatureAlgorithm,
 } from '../domain/key.js';
-import type { CallContext } from './call-context.js';
+import { addDuration, DEFAULT_ROTATION_ACTIONS, parseDuration, rotationDue, rotationPolicyProblem, type KeyRotationPolicy } from '../domain/rotation-policy.js';
+import { KEY_VAULT_SERVICE, type CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import * as kc from './key-crypto.js';
 import { applyDate, checkTags, nowSeconds, optionalSeconds } from './objects/input.js';
@@ -83,17 +84,59 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
     }, 200, version);
   }
 
-  /** A new version with the same type, size or curve, operations and tags. */
+  /** A new version with the same type, size or curve, operations and tags (and the policy's expiry). */
   rotate(ctx: CallContext, vaultName: string, name: string): KeyVaultKey {
-    return this.run(ctx, 'Rotate', vaultName, name, 'rotate', (vault) => {
+    return this.run(ctx, 'Rotate', vaultName, name, 'rotate', (vault) => this.newVersionOf(vault, this.active(vault, name)));
+  }
+
+  /** The key's rotation policy, or the default one (notify 30 days before expiry) when none was set. */
+  getRotationPolicy(ctx: CallContext, vaultName: string, name: string): KeyRotationPolicy {
+    return this.run(ctx, 'GetRotationPolicy', vaultName, name, 'getRotationPolicy', (vault) => this.policyOf(vault, this.active(vault, name)));
+  }
+
+  setRotationPolicy(ctx: CallContext, vaultName: string, name: string, input: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>): KeyRotationPolicy {
+    return this.run(ctx, 'SetRotationPolicy', vaultName, name, 'setRotationPolicy', (vault) => {
       const record = this.active(vault, name);
-      const last = record.versions[record.versions.length - 1];
-      const privateJwk = keyFamily(last.keyType) === 'RSA' ? kc.generateRsa(last.keySize ?? 2048) : kc.generateEc(last.curve ?? 'P-256');
-      return this.addVersion(vault, record.name, {
-        keyType: last.keyType, keySize: last.keySize, curve: last.curve, keyOps: [...last.keyOps], tags: { ...last.tags },
-        privateJwk, enabled: true, notBefore: undefined, expiresOn: undefined,
-      });
+      const lifetimeActions = (input.lifetimeActions ?? []).map((a) => ({ ...a }));
+      const problem = rotationPolicyProblem({ lifetimeActions, expiresIn: input.expiresIn });
+      if (problem) throw errors.badParameter(problem);
+      const now = nowSeconds(this.core);
+      const rotationPolicy = { lifetimeActions, expiresIn: input.expiresIn, created: record.rotationPolicy?.created ?? now, updated: now };
+      this.store(vault).updateObject(record, { rotationPolicy });
+      return this.policyOf(vault, record);
     });
+  }
+
+  /**
+   * Rotates every key whose policy's Rotate trigger has come (the sweep calls this once per clock
+   * second). Done by Key Vault itself: audited as KeyRotate by the service, not by a caller.
+   */
+  autoRotate(now: number): void {
+    for (const vault of this.core.state.vaults.values()) {
+      for (const record of this.store(vault).records()) {
+        if (!record.rotationPolicy || !rotationDue(record.rotationPolicy, record.versions[record.versions.length - 1], now)) continue;
+        const target = objectId(this.core.vaultUri(vault.name), 'key', record.name);
+        this.core.audited(KEY_VAULT_SERVICE, 'KeyRotate', { vaultName: vault.name, target }, () => this.newVersionOf(vault, record));
+      }
+    }
+  }
+
+  private newVersionOf(vault: VaultRecord, record: KeyRecord): KeyVaultKey {
+    const last = record.versions[record.versions.length - 1];
+    const privateJwk = keyFamily(last.keyType) === 'RSA' ? kc.generateRsa(last.keySize ?? 2048) : kc.generateEc(last.curve ?? 'P-256');
+    const expiresIn = record.rotationPolicy?.expiresIn === undefined ? undefined : parseDuration(record.rotationPolicy.expiresIn);
+    return this.addVersion(vault, record.name, {
+      keyType: last.keyType, keySize: last.keySize, curve: last.curve, keyOps: [...last.keyOps], tags: { ...last.tags },
+      privateJwk, enabled: true, notBefore: undefined,
+      expiresOn: expiresIn ? addDuration(nowSeconds(this.core), expiresIn) : undefined,
+    });
+  }
+
+  private policyOf(vault: VaultRecord, record: KeyRecord): KeyRotationPolicy {
+    const id = `${objectId(this.core.vaultUri(vault.name), 'key', record.name)}/rotationpolicy`;
+    const p = record.rotationPolicy;
+    if (!p) return { id, lifetimeActions: DEFAULT_ROTATION_ACTIONS.map((a) => ({ ...a })) };
+    return { id, lifetimeActions: p.lifetimeActions.map((a) => ({ ...a })), expiresIn: p.expiresIn, createdOn: new Date(p.created), updatedOn: new Date(p.updated) };
   }
 
   sign(ctx: CallContext, vaultName: string, name: string, version: string | undefined, algorithm: SignatureAlgorithm, digest: Uint8Array): KeyOperationResult {
@@ -127,6 +170,11 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
       const { record, v } = this.version(vault, name, version);
       if (!v.enabled) throw errors.keyDisabled(op);
       if (!v.keyOps.includes(op)) throw errors.operationNotPermittedByKey(op);
+      if (!OPERATIONS_OUTSIDE_VALIDITY.includes(op)) {
+        const now = this.core.now();
+        if (v.expiresOn !== undefined && now >= v.expiresOn) throw errors.keyNotValidNow(op, true);
+        if (v.notBefore !== undefined && now < v.notBefore) throw errors.keyNotValidNow(op, false);
+      }
       return { kid: objectId(this.core.vaultUri(vault.name), 'key', record.name, v.version), result: fn(v.privateJwk) };
     }, 200, version);
   }

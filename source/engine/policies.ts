@@ -14,7 +14,7 @@ import type { EngineCore } from './core.js';
 import { assertNotLocked } from './locks.js';
 import type { VaultRecord } from './state.js';
 import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
-import { authorizedVault, type VaultAddress } from './vault-records.js';
+import { authorizedVault, touched, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
 const AREAS: readonly PermissionArea[] = ['keys', 'secrets', 'certificates', 'storage'];
@@ -87,7 +87,7 @@ export class PoliciesPart {
       if (!['add', 'replace', 'remove'].includes(kind)) throw badRequest(`The access policy update kind '${kind}' is invalid.`);
       const next = applyUpdate(v, kind, policies.map((p) => normalizePolicy(p, v.tenantId)));
       checkPolicyLimit(next.length);
-      this.core.state.vaults.update(v, { accessPolicies: next });
+      this.core.state.vaults.update(v, { accessPolicies: next, ...touched(this.core, ctx) });
       return next.map(copyAccessPolicy);
     });
   }

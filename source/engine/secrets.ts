@@ -5,7 +5,7 @@
  */
 import { errors } from '../domain/errors.js';
 import {
-  MAX_CONTENT_TYPE_LENGTH, MAX_SECRET_VALUE_LENGTH,
+  MAX_CONTENT_TYPE_LENGTH, secretValueProblem,
   type DeletedSecret, type Secret, type SecretProperties, type SecretSetInput, type SecretUpdateInput,
 } from '../domain/secret.js';
 import type { CallContext } from './call-context.js';
@@ -66,9 +66,8 @@ export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, D
 
 function checkValue(value: unknown): string {
   if (typeof value !== 'string') throw errors.badParameter('The secret value must be a string.');
-  if (value.length > MAX_SECRET_VALUE_LENGTH) {
-    throw errors.badParameter(`The secret value is ${value.length} characters long; at most ${MAX_SECRET_VALUE_LENGTH} are allowed.`);
-  }
+  const problem = secretValueProblem(value);
+  if (problem) throw errors.badParameter(problem);
   return value;
 }
 

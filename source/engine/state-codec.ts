@@ -4,7 +4,7 @@
  */
 import type { AuditEntry } from '../domain/audit.js';
 import type { RoleAssignment } from '../domain/role-assignment.js';
-import type { Deleted, KeyRecord, SecretRecord, VaultHeader, VaultRecord } from './state.js';
+import type { Deleted, KeyRecord, SecretRecord, VaultHeaderInput, VaultRecord } from './state.js';
 import { Store } from './store/store.js';
 
 export const STATE_FORMAT = 'kvdeck-state';
@@ -56,7 +56,7 @@ function fail(what: string): never {
 const isArray = (x: unknown, what: string): unknown[] => (Array.isArray(x) ? x : fail(`${what} is not a list`));
 
 /** The header of a vault as written, and fills a record created from it with its objects. */
-function readVault(raw: unknown): { header: VaultHeader; fill: (v: VaultRecord) => void } {
+function readVault(raw: unknown): { header: VaultHeaderInput; fill: (v: VaultRecord) => void } {
   const r = raw as Record<string, unknown>;
   if (!r || typeof r.name !== 'string' || typeof r.subscriptionId !== 'string') fail('a vault record has no name or subscription');
   const secrets = isArray(r.secrets, `secrets of ${r.name}`) as SecretRecord[];
@@ -67,7 +67,7 @@ function readVault(raw: unknown): { header: VaultHeader; fill: (v: VaultRecord) 
   isArray(r.accessPolicies, `access policies of ${r.name}`);
   const { secrets: _s, keys: _k, deletedSecrets: _ds, deletedKeys: _dk, ...header } = r;
   return {
-    header: header as unknown as VaultHeader,
+    header: header as unknown as VaultHeaderInput,
     fill: (v) => {
       for (const s of secrets) v.objects.secret.insert(s);
       for (const k of keys) v.objects.key.insert(k);

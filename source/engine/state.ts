@@ -4,7 +4,8 @@
  * Soft delete is a move from a table's active map to its deleted map (lowkey-vault's BaseVaultFake idea).
  */
 import type { CurveName, KeyOperation, KeyType } from '../domain/key.js';
-import type { DiagnosticSetting, Vault } from '../domain/vault.js';
+import type { KeyRotationLifetimeAction } from '../domain/rotation-policy.js';
+import type { DEFAULT_VAULT_SETTINGS, DiagnosticSetting, Vault } from '../domain/vault.js';
 import type { ObjectStore } from './store/object-store.js';
 
 /** What every version of every kind has. */
@@ -39,7 +40,18 @@ export interface KeyVersionRecord extends VersionRecord {
   /** The private JWK (node:crypto export format). Never leaves the engine. */
   privateJwk: Record<string, string>;
 }
-export type KeyRecord = ObjectRecord<KeyVersionRecord>;
+/** A key's rotation policy, as stored (times in epoch ms). */
+export interface RotationPolicyRecord {
+  lifetimeActions: KeyRotationLifetimeAction[];
+  expiresIn?: string;
+  created: number;
+  updated: number;
+}
+
+export interface KeyRecord extends ObjectRecord<KeyVersionRecord> {
+  /** Absent until one is set: the key then answers the default policy. */
+  rotationPolicy?: RotationPolicyRecord;
+}
 
 /** The record type of each object kind: what a vault's stores hold. */
 export interface ObjectRecordTypes {
@@ -60,11 +72,16 @@ export interface Deleted<T> extends DeletedDates {
  * A vault's own properties: everything but the objects it holds. The domain Vault's fields, less what
  * is derived (ids, URI), with times as epoch milliseconds.
  */
-export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn'> & {
+export type VaultHeader = Omit<Vault, 'id' | 'vaultUri' | 'createdOn' | 'lastModifiedOn'> & {
   created: number;
+  /** When it last changed (ARM's systemData.lastModifiedAt); absent in older state files. */
+  modified?: number;
   /** Diagnostic settings (Microsoft.Insights), when the vault has any. */
   diagnostics?: DiagnosticSetting[];
 };
+
+/** What creating a vault record takes: the settings with defaults may be left out (DEFAULT_VAULT_SETTINGS). */
+export type VaultHeaderInput = Omit<VaultHeader, keyof typeof DEFAULT_VAULT_SETTINGS> & Partial<Pick<VaultHeader, keyof typeof DEFAULT_VAULT_SETTINGS>>;
 
 export type ObjectStores = { readonly [K in keyof ObjectRecordTypes]: ObjectStore<ObjectRecordTypes[K]> };
 

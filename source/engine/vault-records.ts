@@ -1,8 +1,9 @@
 /** Shared by the management parts: finding a vault by its ARM address (authorized), record → domain. */
 import { copyAccessPolicy } from '../domain/access-policy.js';
+import { copyNetworkAcls } from '../domain/network.js';
 import { errors } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
-import type { Vault, VaultRef } from '../domain/vault.js';
+import type { ChangeActor, Vault, VaultRef } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { authorizeManagement } from './authorization.js';
@@ -22,7 +23,7 @@ export function findVault(core: EngineCore, addr: VaultAddress): VaultRecord {
     v.subscriptionId.toLowerCase() !== addr.subscriptionId.toLowerCase() ||
     v.resourceGroup.toLowerCase() !== addr.resourceGroup.toLowerCase()
   ) {
-    throw errors.vaultNotFound(addr.name);
+    throw errors.vaultNotFound(addr.name, addr.resourceGroup);
   }
   return v;
 }
@@ -60,6 +61,20 @@ export function toVault(core: EngineCore, v: VaultRecord): Vault {
     enablePurgeProtection: v.enablePurgeProtection,
     enableRbacAuthorization: v.enableRbacAuthorization,
     accessPolicies: v.accessPolicies.map(copyAccessPolicy),
+    publicNetworkAccess: v.publicNetworkAccess,
+    ...(v.networkAcls ? { networkAcls: copyNetworkAcls(v.networkAcls) } : {}),
+    enabledForDeployment: v.enabledForDeployment,
+    enabledForDiskEncryption: v.enabledForDiskEncryption,
+    enabledForTemplateDeployment: v.enabledForTemplateDeployment,
     createdOn: new Date(v.created),
+    ...(v.createdBy ? { createdBy: { ...v.createdBy } } : {}),
+    ...(v.modified !== undefined ? { lastModifiedOn: new Date(v.modified) } : {}),
+    ...(v.lastModifiedBy ? { lastModifiedBy: { ...v.lastModifiedBy } } : {}),
   };
 }
+
+/** The caller as a change's author. */
+export const actorOf = (ctx: CallContext): ChangeActor => ({ objectId: ctx.objectId, ...(ctx.appId ? { appId: ctx.appId } : {}) });
+
+/** The part of a vault update that records who changed it and when (ARM's lastModifiedBy/At). */
+export const touched = (core: EngineCore, ctx: CallContext) => ({ modified: core.now(), lastModifiedBy: actorOf(ctx) });

@@ -7,7 +7,8 @@
  */
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { isValidVaultName } from '../domain/names.js';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type Vault, type VaultCreateInput, type VaultDefaults, type VaultUpdateInput } from '../domain/vault.js';
+import { copyNetworkAcls, networkAclsProblem } from '../domain/network.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type VaultSettings, type Vault, type VaultCreateInput, type VaultDefaults, type VaultUpdateInput } from '../domain/vault.js';
 import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
 import { DAY_MS } from './clock.js';
 import type { CallContext } from './call-context.js';
@@ -16,7 +17,7 @@ import { DirectoryPart } from './directory.js';
 import { assertNotLocked } from './locks.js';
 import { checkPolicyLimit, normalizePolicy } from './policies.js';
 import { allowedAt, authorizeManagement, checkManagementTenant, hasAnyRoleWithin } from './authorization.js';
-import { authorizedVault, tenantOfSubscription, toVault, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { actorOf, authorizedVault, tenantOfSubscription, toVault, touched, vaultIdOf, type VaultAddress } from './vault-records.js';
 import { subscriptionScope, vaultResourceId } from '../domain/ids.js';
 
 const SKUS: readonly Sku[] = ['standard', 'premium'];
@@ -41,7 +42,10 @@ export class VaultsPart {
       const sub = this.directory.subscription(input.subscriptionId);
       const group = this.directory.resourceGroup(sub.id, input.resourceGroup);
       authorizeManagement(this.core, ctx, A.vaultWrite, target, { tenantId: sub.tenantId });
-      // Global uniqueness: a soft-deleted vault keeps its name until it is purged.
+      // Global uniqueness: a soft-deleted vault keeps its name until it is purged. Azure words the
+      // refusal differently when the deleted vault is in the caller's own subscription.
+      const deleted = this.core.state.vaults.getDeleted(input.name);
+      if (deleted && deleted.item.subscriptionId.toLowerCase() === sub.id.toLowerCase()) throw errors.vaultNameSoftDeleted();
       if (this.core.state.vaults.isTaken(input.name)) throw errors.vaultAlreadyExists(input.name);
       const retention = input.softDeleteRetentionDays ?? MAX_RETENTION_DAYS;
       if (!Number.isInteger(retention) || retention < MIN_RETENTION_DAYS || retention > MAX_RETENTION_DAYS) {
@@ -65,6 +69,8 @@ export class VaultsPart {
         enableRbacAuthorization: input.enableRbacAuthorization ?? defaults.enableRbacAuthorization,
         accessPolicies: policies,
         created: this.core.now(),
+        ...checkSettings(input),
+        createdBy: actorOf(ctx),
       });
       return toVault(this.core, record);
     }, 201);
@@ -116,11 +122,16 @@ export class VaultsPart {
         throw retentionFixed();
       }
       if (input.sku !== undefined && !SKUS.includes(input.sku)) throw badRequest(`The SKU '${String(input.sku)}' is invalid. Valid values: standard, premium.`);
+      const { networkAcls, ...settings } = checkSettings({ ...input, networkAcls: input.networkAcls ?? undefined });
       this.core.state.vaults.update(v, {
+        ...settings,
+        // null removes the firewall; undefined leaves the rules as they are.
+        ...(input.networkAcls === null ? { networkAcls: undefined } : networkAcls ? { networkAcls } : {}),
         ...(input.sku !== undefined ? { sku: input.sku } : {}),
         ...(input.tags !== undefined ? { tags: { ...input.tags } } : {}),
         ...(input.enablePurgeProtection === true ? { enablePurgeProtection: true } : {}),
         ...(input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
+        ...touched(this.core, ctx),
       });
       return toVault(this.core, v);
     });
@@ -163,4 +174,24 @@ export class VaultsPart {
       return { nameAvailable: true };
     });
   }
+}
+
+/** The network rules and service flags a request sets, checked and copied (only those it names). */
+function checkSettings(input: VaultSettings): VaultSettings {
+  const out: VaultSettings = {};
+  if (input.publicNetworkAccess !== undefined) {
+    if (input.publicNetworkAccess !== 'Enabled' && input.publicNetworkAccess !== 'Disabled') {
+      throw badRequest(`The property "publicNetworkAccess" has an invalid value '${String(input.publicNetworkAccess)}'. Use Enabled or Disabled.`);
+    }
+    out.publicNetworkAccess = input.publicNetworkAccess;
+  }
+  if (input.networkAcls !== undefined) {
+    const problem = networkAclsProblem(input.networkAcls);
+    if (problem) throw badRequest(problem);
+    out.networkAcls = copyNetworkAcls(input.networkAcls);
+  }
+  for (const flag of ['enabledForDeployment', 'enabledForDiskEncryption', 'enabledForTemplateDeployment'] as const) {
+    if (input[flag] !== undefined) out[flag] = input[flag] === true;
+  }
+  return out;
 }

@@ -73,6 +73,9 @@ export function explainError(e: unknown, ctx: ErrorContext = {}): string {
     const kind = m?.[1].toLowerCase() ?? 'item';
     return `A deleted ${kind} named ${m?.[2] ?? 'like this'} is in the bin, so the name cannot be reused yet. Recover it (pane 6, r) or purge it (P) first.`;
   }
+  if (e.code === 'ConflictError' && /deleted state/.test(msg)) {
+    return 'A soft-deleted vault of yours has this name. Recover it from pane 6 (Deleted, r), or purge it (P) to free the name.';
+  }
   if (e.code === 'VaultAlreadyExists') {
     const name = /vault name '([^']+)'/.exec(msg)?.[1] ?? 'this name';
     return `The vault name ${name} is taken, possibly by a soft-deleted vault. If it is yours, recover it from pane 6 (Deleted, r); otherwise pick another name.`;
@@ -83,7 +86,7 @@ export function explainError(e: unknown, ctx: ErrorContext = {}): string {
   }
   if (inner === 'SecretDisabled') return 'This secret version is disabled, so its value cannot be read. Enable it (e) to read it.';
   if (inner === 'KeyDisabled') return 'This key is disabled. Enable it (e) to use it.';
-  if (inner === 'KeyOperationNotPermitted') {
+  if (inner === 'KeyOperationForbidden') {
     const op = /Operation (\w+)/.exec(msg)?.[1] ?? 'this operation';
     return `This key does not permit ${op}. Allow it in the key's permitted operations (e).`;
   }

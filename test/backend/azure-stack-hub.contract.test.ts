@@ -2,7 +2,8 @@
  * The backend contract with the Azure Stack Hub profile: the cloud is discovered through the
  * emulator's GET /metadata/endpoints, sign-in goes through its ADFS endpoint with @azure/identity's
  * ClientSecretCredential (tenant "adfs", via `--auth env`), and every client speaks the
- * 2020-09-01-hybrid API versions (management 2019-09-01, data plane 7.0, locks 2016-09-01).
+ * 2020-09-01-hybrid API versions (management 2019-09-01, data plane 2016-10-01, locks 2016-09-01), against
+ * the emulator in its Stack Hub profile, which refuses anything newer as a stamp does.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -34,7 +35,7 @@ async function signInAs(emu: RunningEmulator, clientId: string): Promise<AzureBa
 const OPERATOR = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 
 runBackendContract('azure backend → emulator as Azure Stack Hub (ADFS, hybrid API versions)', async () => {
-  const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+  const emu = await startEmulator({ port: 0, seed: 'demo', profile: 'stackhub', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
   const opened = [await signInAs(emu, OPERATOR)];
   return {
     backend: opened[0],
@@ -54,7 +55,7 @@ runBackendContract('azure backend → emulator as Azure Stack Hub (ADFS, hybrid 
 
 describe('Azure Stack Hub profile', () => {
   it('discovers the cloud from /metadata/endpoints, signs in through ADFS and hides what the hybrid API lacks', async () => {
-    const emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+    const emu = await startEmulator({ port: 0, seed: 'demo', profile: 'stackhub', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
     try {
       const b = await signInAs(emu, OPERATOR);
       assert.equal(b.cloud.name, 'AzureStackHub');
@@ -63,9 +64,10 @@ describe('Azure Stack Hub profile', () => {
       assert.equal(b.cloud.armScope, 'https://management.localhost/.default');
       assert.equal(b.cloud.keyVaultDnsSuffix, 'vault.localhost');
       assert.deepEqual(b.cloud.apiVersions, HYBRID_API);
-      assert.deepEqual(b.info.features, { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true });
+      assert.equal(HYBRID_API.keyVaultData, '2016-10-01', 'the data plane a stamp speaks');
+      assert.deepEqual(b.info.features, { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false, networkRules: false });
       assert.equal(b.info.identity.objectId, OPERATOR);
-      // The data plane answers under the discovered suffix with the 7.0 API.
+      // The data plane answers under the discovered suffix with the 2016-10-01 API (the stamp profile refuses newer ones).
       const app = (await b.vaults.list()).find((v) => v.name === 'contoso-app-kv');
       assert.ok(app);
       assert.equal((await b.secrets.get(app, 'sql-admin-password')).value.length > 0, true);

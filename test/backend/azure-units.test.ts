@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createHttpHeaders, createPipelineRequest, RestError, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { builtInCloud, cloudFromMetadata, deriveVaultSuffix, HYBRID_API, scopeFor, vaultUriIn } from '../../source/backend/azure/clouds.js';
-import { parseRetryAfter, toKeyVaultError } from '../../source/backend/azure/errors.js';
+import { ConnectionError, mapSdkError, parseRetryAfter } from '../../source/backend/azure/errors.js';
 import { describeDiagnostics } from '../../source/backend/azure/audit.js';
 import { decodeClaims, identityFromClaims } from '../../source/backend/azure/identity.js';
 import { errors, KeyVaultError } from '../../source/domain/errors.js';
@@ -59,7 +59,7 @@ describe('clouds', () => {
 
 describe('RestError → KeyVaultError (errors.ts)', () => {
   it('keeps status, code, inner code and Azure\'s message from the body', () => {
-    const e = toKeyVaultError(restError(403, errors.secretDisabled().toBody()));
+    const e = mapSdkError(restError(403, errors.secretDisabled().toBody()));
     assert.ok(e instanceof KeyVaultError);
     assert.equal(e.status, 403);
     assert.equal(e.code, 'Forbidden');
@@ -69,32 +69,32 @@ describe('RestError → KeyVaultError (errors.ts)', () => {
 
   it('maps ARM lock refusals and not-found the same way the engine raises them', () => {
     const locked = errors.scopeLocked('/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/v', 'delete', ['/subscriptions/s']);
-    const e = toKeyVaultError(restError(409, locked.toBody())) as KeyVaultError;
+    const e = mapSdkError(restError(409, locked.toBody())) as KeyVaultError;
     assert.deepEqual([e.status, e.code, e.message], [409, 'ScopeLocked', locked.message]);
-    const nf = toKeyVaultError(restError(404, errors.secretNotFound('x').toBody())) as KeyVaultError;
+    const nf = mapSdkError(restError(404, errors.secretNotFound('x').toBody())) as KeyVaultError;
     assert.deepEqual([nf.status, nf.code, nf.message], [404, 'SecretNotFound', errors.secretNotFound('x').message]);
   });
 
   it('carries Retry-After of a 429 (seconds or HTTP date)', () => {
-    const e = toKeyVaultError(restError(429, errors.throttled(7).toBody(), { 'retry-after': '7' })) as KeyVaultError;
+    const e = mapSdkError(restError(429, errors.throttled(7).toBody(), { 'retry-after': '7' })) as KeyVaultError;
     assert.deepEqual([e.status, e.code, e.innerCode, e.retryAfterSeconds], [429, 'Throttled', 'TooManyRequests', 7]);
     assert.equal(parseRetryAfter(new Date(Date.now() + 5000).toUTCString()), 5);
     assert.equal(parseRetryAfter(undefined), undefined);
   });
 
-  it('a body that is not JSON keeps the status and the SDK\'s message; a request that never got an answer is 503', () => {
-    const e = toKeyVaultError(restError(502, '<html>bad gateway</html>')) as KeyVaultError;
+  it('a body that is not JSON keeps the status and the SDK\'s message; a request that never got an answer is a ConnectionError', () => {
+    const e = mapSdkError(restError(502, '<html>bad gateway</html>')) as KeyVaultError;
     assert.deepEqual([e.status, e.code, e.message], [502, 'Http502', 'the SDK message']);
-    const refused = toKeyVaultError(new RestError('connect ECONNREFUSED 127.0.0.1:8443', { code: 'ECONNREFUSED' })) as KeyVaultError;
-    assert.equal(refused.status, 503);
-    assert.match(refused.message, /connection was refused/);
+    const refused = mapSdkError(new RestError('connect ECONNREFUSED 127.0.0.1:8443', { code: 'ECONNREFUSED' }));
+    assert.ok(refused instanceof ConnectionError);
+    assert.equal(refused.failure, 'refused');
   });
 
   it('lets aborts and KeyVaultErrors through untouched', () => {
     const abort = new DOMException('aborted', 'AbortError');
-    assert.equal(toKeyVaultError(abort), abort);
+    assert.equal(mapSdkError(abort), abort);
     const kv = errors.keyNotFound('k');
-    assert.equal(toKeyVaultError(kv), kv);
+    assert.equal(mapSdkError(kv), kv);
   });
 });
 

@@ -26,17 +26,17 @@ describe('profiles', () => {
     assert.equal(kvdeck(['config', 'path']).stdout.trim(), join(dir, 'config.json'));
   });
 
-  it('add saves connection settings only; the first becomes current; use switches; remove forgets', () => {
+  it('add saves connection settings only; use switches; remove forgets', () => {
     const a = kvdeck(['profile', 'add', 'prod', '--cloud', 'AzureUSGovernment', '--tenant', 't1', '--auth', 'cli', '--subscription', 'Contoso Production', '--vault', 'contoso-app-kv']);
     assert.equal(a.code, 0, a.stderr);
     const b = kvdeck(['profile', 'add', 'local', '--emulator', 'https://localhost:8443', '--ca', 'ca.pem', '--as', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb']);
     assert.equal(b.code, 0, b.stderr);
     const saved = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
-    assert.equal(saved.current, 'prod');
+    assert.equal(saved.current, undefined);
     assert.deepEqual(saved.profiles.prod, { cloud: 'AzureUSGovernment', tenant: 't1', subscription: ['Contoso Production'], auth: 'cli', vault: 'contoso-app-kv' });
     assert.equal(saved.profiles.local.ca, join(process.cwd(), 'ca.pem'));
     assert.ok(!/token|secret/i.test(JSON.stringify(saved)));
-    assert.match(kvdeck(['profile', 'list']).stdout, /^\* prod {2}AzureUSGovernment/m);
+    assert.match(kvdeck(['profile', 'list']).stdout, /^ {2}prod {2}AzureUSGovernment/m);
     assert.equal(kvdeck(['profile', 'use', 'local']).code, 0);
     assert.match(kvdeck(['profile', 'list']).stdout, /^\* local {2}emulator https:\/\/localhost:8443/m);
     assert.equal(kvdeck(['profile', 'use', 'nope']).code, 2);

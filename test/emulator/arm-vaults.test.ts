@@ -107,7 +107,7 @@ describe('emulator vaults over KeyVaultManagementClient', () => {
     assert.equal(got.properties?.vaultId, `/subscriptions/${SUB}/resourceGroups/${h.rg}/providers/Microsoft.KeyVault/vaults/arm-cycle-kv`);
     const reuse = await rejection(h.createVault('arm-cycle-kv'));
     assert.equal(reuse.statusCode, 409);
-    assert.equal(reuse.code, 'VaultAlreadyExists');
+    assert.equal(reuse.code, 'ConflictError', 'a soft-deleted name in the same subscription');
 
     await arm.vaults.beginCreateOrUpdateAndWait(h.rg, 'arm-cycle-kv', {
       location: 'westeurope',

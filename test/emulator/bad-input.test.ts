@@ -94,7 +94,7 @@ describe('emulator robustness: Azure-shaped errors, no state change', () => {
     const before = snapshot();
     const res = await raw(h, { method: 'PUT', host, path: '/secrets/x?api-version=7.6', headers: JSON_TYPE, body: '{"value":"v"}', token: null });
     assertAzureError(res, 401, 'Unauthorized');
-    assert.equal(res.headers['www-authenticate'], `Bearer authorization="https://login.microsoftonline.com/${h.emu.tenantId}", resource="https://vault.localhost"`);
+    assert.equal(res.headers['www-authenticate'], `Bearer authorization="https://login.microsoftonline.com/${h.emu.tenantId}", resource="https://vault.localhost:${h.emu.port}"`);
     assertAzureError(await raw(h, { method: 'PUT', host, path: '/secrets/x?api-version=7.6', headers: JSON_TYPE, body: '{"value":"v"}', token: 'not-a-jwt' }), 401);
     assertAzureError(await raw(h, { method: 'GET', host, path: '/secrets?api-version=7.6', token: 'a.bm90anNvbg.' }), 401);
     assert.equal(snapshot(), before);

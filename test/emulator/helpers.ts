@@ -114,10 +114,16 @@ export function raw(
   });
 }
 
-/** An unsigned JWT for the operator (or another principal, or any claims). */
-export function bearer(oid = OPERATOR, claims: Record<string, unknown> = { oid, tid: TENANT }): string {
+/**
+ * Every audience the emulator accepts on any plane: a JWT may name several (RFC 7519), which lets
+ * one test token serve ARM, Graph and the data plane.
+ */
+export const ANY_PLANE = ['https://vault.azure.net', 'https://management.azure.com/', 'https://graph.microsoft.com'];
+
+/** An unsigned JWT for the operator (or another principal); `claims` adds or overrides claims. */
+export function bearer(oid = OPERATOR, claims: Record<string, unknown> = {}): string {
   const b = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  return `${b({ alg: 'none', typ: 'JWT' })}.${b(claims)}.`;
+  return `${b({ alg: 'none', typ: 'JWT' })}.${b({ oid, tid: TENANT, aud: ANY_PLANE, ...claims })}.`;
 }
 
 /** The error a rejected SDK call carries: status code, Azure's error code and (data plane) inner code. */

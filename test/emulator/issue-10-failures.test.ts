@@ -95,7 +95,7 @@ describe('issue 10: the four failures it opened with are gone', () => {
   });
 
   it('a token without an oid claim is refused on both planes', async () => {
-    const token = bearer(undefined, { appid: DEMO.appIds.webApp, tid: TENANT, sub: 'someone' });
+    const token = bearer(undefined, { oid: undefined, appid: DEMO.appIds.webApp, sub: 'someone' });
     const data = await raw(h, { method: 'GET', host: `${DEMO.vaults.app}.vault.localhost`, path: '/secrets/sql-admin-password?api-version=7.5', token });
     assert.equal(data.status, 401);
     assert.ok(!data.text.includes('Pa55w0rd'));

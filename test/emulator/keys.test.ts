@@ -97,8 +97,9 @@ describe('emulator keys over KeyClient and CryptographyClient', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ alg: 'RSA-OAEP', value: Buffer.alloc(256).toString('base64url') }),
     });
-    assert.equal(res.status, 400);
-    assert.equal(res.json.error.code, 'BadParameter');
+    assert.equal(res.status, 403);
+    assert.equal(res.json.error.code, 'Forbidden');
+    assert.equal(res.json.error.innererror.code, 'KeyOperationForbidden');
     assert.match(res.json.error.message, /not permitted/);
   });
 

@@ -5,12 +5,14 @@ import * as kc from '../../source/engine/key-crypto.js';
 import type { CurveName, SignatureAlgorithm } from '../../source/domain/key.js';
 
 const rsa = kc.generateRsa(2048);
-const ec: Record<CurveName, kc.PrivateJwk> = { 'P-256': kc.generateEc('P-256'), 'P-384': kc.generateEc('P-384'), 'P-521': kc.generateEc('P-521') };
+const ec: Record<CurveName, kc.PrivateJwk> = { 'P-256': kc.generateEc('P-256'), 'P-384': kc.generateEc('P-384'), 'P-521': kc.generateEc('P-521'), 'P-256K': kc.generateEc('P-256K') };
 const message = Buffer.from('the quick brown fox');
-const hashOf = (alg: string) => `sha${alg.slice(2)}`;
+const hashOf = (alg: string) => `sha${alg.slice(2, 5)}`;
 const digest = (alg: string) => createHash(hashOf(alg)).update(message).digest();
-const pub = (jwk: kc.PrivateJwk) => createPublicKey(createPrivateKey({ key: jwk, format: 'jwk' }));
-const priv = (jwk: kc.PrivateJwk) => createPrivateKey({ key: jwk, format: 'jwk' });
+/** Key Vault calls secp256k1 "P-256K"; node's JWK says "secp256k1". */
+const nodeJwk = (jwk: kc.PrivateJwk) => (jwk.crv === 'P-256K' ? { ...jwk, crv: 'secp256k1' } : jwk);
+const pub = (jwk: kc.PrivateJwk) => createPublicKey(createPrivateKey({ key: nodeJwk(jwk), format: 'jwk' }));
+const priv = (jwk: kc.PrivateJwk) => createPrivateKey({ key: nodeJwk(jwk), format: 'jwk' });
 
 describe('key cryptography', () => {
   for (const alg of ['RS256', 'RS384', 'RS512'] as SignatureAlgorithm[]) {
@@ -35,7 +37,7 @@ describe('key cryptography', () => {
       assert.equal(kc.verify(rsa, alg, digest(alg), tampered), false);
     });
   }
-  for (const [alg, curve, len] of [['ES256', 'P-256', 64], ['ES384', 'P-384', 96], ['ES512', 'P-521', 132]] as const) {
+  for (const [alg, curve, len] of [['ES256', 'P-256', 64], ['ES384', 'P-384', 96], ['ES512', 'P-521', 132], ['ES256K', 'P-256K', 64]] as const) {
     it(`${alg} signature is raw r||s and verifies with node's verify over the same message, and back`, () => {
       const key = ec[curve];
       const sig = kc.sign(key, alg, digest(alg));

@@ -24,9 +24,14 @@ describe('vault names', () => {
     throwsKv(() => engine.vaults.create(operator, newVaultInput('Contoso-App-KV'), CURRENT_DEFAULTS), { status: 409, code: 'VaultAlreadyExists', message: errors.vaultAlreadyExists('Contoso-App-KV').message });
   });
 
-  it('refuses the name of a soft-deleted vault until it is purged', () => {
+  it('refuses the name of a soft-deleted vault until it is purged: ConflictError in its own subscription, VaultAlreadyExists elsewhere', () => {
     const { engine } = demoEngine();
-    const e = throwsKv(() => engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing), CURRENT_DEFAULTS), { status: 409, code: 'VaultAlreadyExists' });
+    throwsKv(() => engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing), CURRENT_DEFAULTS), {
+      status: 409, code: 'ConflictError',
+      message: 'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
+    });
+    const elsewhere = newVaultInput(DEMO.deletedVaults.billing, { subscriptionId: DEMO.subscriptions.edge, resourceGroup: DEMO.resourceGroups.edge });
+    const e = throwsKv(() => engine.vaults.create(operator, elsewhere, CURRENT_DEFAULTS), { status: 409, code: 'VaultAlreadyExists' });
     assert.match(e.message, /If you recently deleted a key vault with this name, it may still be in the soft deleted state/);
     engine.deletedVaults.purge(operator, DEMO.subscriptions.production, 'westeurope', DEMO.deletedVaults.billing);
     assert.equal(engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing), CURRENT_DEFAULTS).name, DEMO.deletedVaults.billing);

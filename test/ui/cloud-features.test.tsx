@@ -19,12 +19,12 @@ import { KEYS, renderApp } from './helpers.js';
 
 process.env.KVDECK_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'kvdeck-conf-'));
 
-const STACK_HUB_FEATURES = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true };
+const STACK_HUB_FEATURES = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false, networkRules: false };
 
 test('vault columns drop retention and access model where the cloud lacks them', () => {
   const keys = vaultColumns(STACK_HUB_FEATURES).map((c) => c.key);
   assert.ok(!keys.includes('ret') && !keys.includes('model'));
-  assert.equal(vaultColumns({ softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true }).length, VAULT_COLUMNS.length);
+  assert.equal(vaultColumns({ softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true }).length, VAULT_COLUMNS.length);
 });
 
 test('on a cloud without retention days or RBAC mode, the vaults pane and the new-vault form leave them out', async () => {

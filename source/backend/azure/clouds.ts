@@ -41,20 +41,23 @@ export interface CloudProfile {
   features: BackendInfo['features'];
 }
 
-const ALL_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true };
+const ALL_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true };
 const PUBLIC_API: ApiVersions = { subscriptions: '2022-12-01', resources: '2021-04-01' };
 
-/** The 2020-09-01-hybrid profile (Azure Stack Hub). */
+/**
+ * The 2020-09-01-hybrid profile (Azure Stack Hub). Its Key Vault data plane is 2016-10-01 (Azure SDK
+ * for Go, profiles/2020-09-01/keyvault/keyvault → services/keyvault/2016-10-01): what a stamp accepts.
+ */
 export const HYBRID_API: ApiVersions = {
   keyVaultManagement: '2019-09-01',
-  keyVaultData: '7.0',
+  keyVaultData: '2016-10-01',
   locks: '2016-09-01',
   authorization: '2015-07-01',
   subscriptions: '2016-06-01',
   resources: '2019-10-01',
 };
 /** What Key Vault on Stack Hub's older API versions lacks. */
-export const HYBRID_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true };
+export const HYBRID_FEATURES: BackendInfo['features'] = { softDeleteRetentionDays: false, rbacAuthorization: false, purgeProtection: true, keyRotationPolicy: false, networkRules: false };
 
 /** Microsoft Graph per Entra authority: the public cloud, US Government and China (21Vianet). */
 const GRAPH_BY_LOGIN: Record<string, string> = {

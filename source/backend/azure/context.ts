@@ -1,7 +1,8 @@
 /**
  * What every part of the Azure backend shares: the cloud, the credential, one transport, the SDK
  * clients (created lazily and cached — a one-shot `kvdeck get` loads only @azure/keyvault-secrets),
- * and `run()`, the wrapper every call goes through: timeout + cancellation, error mapping
+ * the per-attempt policies every client carries (error bodies kept, the request bound, the activity
+ * observer), and `run()`, the wrapper every call goes through: timeout + cancellation, error mapping
  * (errors.ts), and the session audit record.
  */
 import type { TokenCredential } from '@azure/core-auth';
@@ -15,9 +16,10 @@ import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { CallOptions } from '../backend.js';
 import type { Identity } from '../../domain/directory.js';
 import type { CloudProfile } from './clouds.js';
-import { isAbortError, parseRetryAfter, timeoutError, toKeyVaultError } from './errors.js';
+import { ConnectionError, failurePolicy, isAbortError, lastUrlOf, mapSdkError, parseRetryAfter, SignInError, timeoutError } from './errors.js';
 import { SessionAudit } from './session-audit.js';
 import { ArmRest } from './arm-rest.js';
+import { DEFAULT_CONCURRENCY, RequestGate } from './request-gate.js';
 import { KeyVaultError } from '../../domain/errors.js';
 
 /** What the console can show while calls are in flight: retries, throttling. */
@@ -39,7 +41,7 @@ export interface ContextOptions {
   /** Per call, including its retries. Default 60 s. */
   timeoutMs?: number;
   retry?: RetrySettings;
-  /** Lists across subscriptions and vaults run at most this many calls at once. Default 6. */
+  /** At most this many requests in flight at once, whatever fans them out. Default: DEFAULT_CONCURRENCY. */
   concurrency?: number;
   onActivity?: (a: AzureActivity) => void;
 }
@@ -56,6 +58,8 @@ export class AzureContext {
   readonly identity: Identity;
   readonly audit: SessionAudit;
   readonly concurrency: number;
+  /** Bounds the requests in flight and holds a host back while it asked to wait (Retry-After). */
+  readonly gate: RequestGate;
   readonly arm: ArmRest;
   /** Microsoft Graph, where the cloud has it (to name principals). */
   readonly graph?: ArmRest;
@@ -78,13 +82,22 @@ export class AzureContext {
     this.agent = o.agent;
     this.retry = o.retry;
     this.timeoutMs = o.timeoutMs ?? 60_000;
-    this.concurrency = o.concurrency ?? 6;
+    this.concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
+    this.gate = new RequestGate(this.concurrency);
     if (o.onActivity) this.activityListeners.add(o.onActivity);
     this.audit = new SessionAudit(o.identity);
-    this.arm = new ArmRest(o.cloud.armEndpoint, o.cloud.armScope, o.credential, o.agent, o.retry, this.observer());
+    this.arm = new ArmRest(o.cloud.armEndpoint, o.cloud.armScope, o.credential, o.agent, o.retry, this.policies());
     if (o.cloud.graphEndpoint && o.cloud.graphScope) {
-      this.graph = new ArmRest(o.cloud.graphEndpoint, o.cloud.graphScope, o.credential, o.agent, o.retry, this.observer());
+      this.graph = new ArmRest(o.cloud.graphEndpoint, o.cloud.graphScope, o.credential, o.agent, o.retry, this.policies());
     }
+  }
+
+  /**
+   * What every client runs on each attempt, outermost first: failed answers' bodies kept (and
+   * hopeless connections ended), the request bound, the activity observer.
+   */
+  policies(): PipelinePolicy[] {
+    return [failurePolicy(), this.gate.policy(), this.observer()];
   }
 
   /**
@@ -120,12 +133,12 @@ export class AzureContext {
     }
   }
 
-  /** Options every SDK client gets: transport, retry, the observer. */
+  /** Options every SDK client gets: transport, retry, the per-attempt policies. */
   private baseOptions() {
     return {
       agent: this.agent,
       retryOptions: this.retry,
-      additionalPolicies: [{ policy: this.observer(), position: 'perRetry' as const }],
+      additionalPolicies: this.policies().map((policy) => ({ policy, position: 'perRetry' as const })),
       userAgentOptions: { userAgentPrefix: 'kvdeck' },
     };
   }
@@ -241,9 +254,11 @@ export class AzureContext {
       record(successCode);
       return result;
     } catch (e) {
-      let mapped = toKeyVaultError(e);
-      if (isAbortError(mapped) && timeout.aborted && !o?.signal?.aborted) mapped = timeoutError(this.timeoutMs);
+      let mapped = mapSdkError(e);
+      if (isAbortError(mapped) && timeout.aborted && !o?.signal?.aborted) mapped = timeoutError(this.timeoutMs, lastUrlOf(signal));
       if (mapped instanceof KeyVaultError) record(mapped.status, mapped.code);
+      else if (mapped instanceof ConnectionError) record(503, 'NoConnection');
+      else if (mapped instanceof SignInError) record(401, 'SignInFailed');
       else record(isAbortError(mapped) ? 499 : 500, isAbortError(mapped) ? 'Cancelled' : 'ClientError');
       throw mapped;
     }

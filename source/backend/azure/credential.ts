@@ -4,8 +4,35 @@
  * the Azure CLI's business.
  */
 import type { TokenCredential } from '@azure/core-auth';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { AuthMethod } from '../../cli/global-options.js';
 import type { CloudProfile } from './clouds.js';
+import { signInErrors } from './errors.js';
+
+/**
+ * Is `command` an executable file in one of PATH's directories? AzureCliCredential would find out
+ * only at the first token — on the data plane that is after a round trip to the vault, and without
+ * a network after a DNS failure that hides the real problem.
+ */
+export function onPath(command: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const file = join(dir, command + ext);
+      try {
+        if (statSync(file).isFile()) {
+          accessSync(file, constants.X_OK);
+          return true;
+        }
+      } catch {
+        // not here
+      }
+    }
+  }
+  return false;
+}
 
 export interface DeviceCodePrompt {
   /** The sentence Entra/ADFS wants shown: "To sign in, use a web browser to open … and enter the code …". */
@@ -27,6 +54,7 @@ export interface CredentialRequest {
 }
 
 export async function createCredential(req: CredentialRequest): Promise<TokenCredential> {
+  if (req.auth === 'cli' && !onPath('az')) throw signInErrors.cliMissing();
   const identity = await import('@azure/identity');
   const tenantId = req.cloud.adfs ? 'adfs' : req.tenant;
   const common = {

@@ -1,7 +1,8 @@
 /**
  * Names for objectIds through Microsoft Graph: POST /v1.0/directoryObjects/getByIds (lookups made in
  * the same turn of the event loop go out as one request of up to 1000 ids) and GET /v1.0/me. Answers
- * are cached for the session. Graph is a nicety: a cloud without it (ADFS stamps), a missing
+ * are cached for the session. And the other way round, for `--as NAME`: the principals a display
+ * name or a user principal name names (GET /v1.0/users/{upn}, $filter=displayName eq '…'). Graph is a nicety: a cloud without it (ADFS stamps), a missing
  * Directory.Read.All permission or a network failure give `undefined`, never an error the UI sees.
  * Not recorded in the session audit: these are directory reads, not Key Vault operations.
  */
@@ -71,6 +72,34 @@ export class GraphNames {
 
   async get(objectId: string): Promise<Principal | undefined> {
     return (await this.lookup([objectId])).get(objectId.toLowerCase());
+  }
+
+  /**
+   * The users and service principals a display name or UPN names (for `--as`). Unlike the lookups
+   * above, failures are thrown: the caller asked for exactly this and must hear why it failed.
+   */
+  async find(text: string, signal?: AbortSignal): Promise<Principal[]> {
+    if (!this.graph) return [];
+    const graph = this.graph;
+    const out: Principal[] = [];
+    if (text.includes('@')) {
+      try {
+        const user = principalFromGraph(await graph.get<GraphObject>(`/v1.0/users/${encodeURIComponent(text)}`, signal), 'user');
+        if (user) out.push(user);
+      } catch (e) {
+        if (statusOf(e) !== 404) throw e;
+      }
+    }
+    // OData string literals double their quotes.
+    const filter = encodeURIComponent(`displayName eq '${text.replace(/'/g, "''")}'`);
+    const [users, apps] = await Promise.all([
+      graph.list<GraphObject>(`/v1.0/users?$filter=${filter}`, signal),
+      graph.list<GraphObject>(`/v1.0/servicePrincipals?$filter=${filter}`, signal),
+    ]);
+    for (const o of users) out.push(principalFromGraph(o, 'user')!);
+    for (const o of apps) out.push(principalFromGraph(o, 'servicePrincipal')!);
+    const seen = new Set<string>();
+    return out.filter((p) => p && !seen.has(p.objectId.toLowerCase()) && seen.add(p.objectId.toLowerCase()));
   }
 
   /** The signed-in user (GET /me); a service principal has no /me, so it is looked up by its objectId. */

@@ -9,16 +9,21 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GlobalOptions } from '../../cli/global-options.js';
 import type { Backend, BackendInfo } from '../backend.js';
-import type { Identity } from '../../domain/directory.js';
+import type { Identity, Principal } from '../../domain/directory.js';
+import { KeyVaultError } from '../../domain/errors.js';
 import type { VaultRef } from '../../domain/vault.js';
 import { applyProfile } from '../../config/profiles.js';
 import { AzureAccess } from './access.js';
+import { resolvePrincipal } from '../select.js';
+import { ArmRest } from './arm-rest.js';
 import { AzureAudit } from './audit.js';
 import { builtInCloud, discoverCloud, scopeFor, vaultUriIn, type CloudProfile } from './clouds.js';
 import { AzureContext, type AzureActivity, type RetrySettings } from './context.js';
 import { createCredential, type DeviceCodePrompt } from './credential.js';
 import { AzureDeleted } from './deleted.js';
 import { AzureDirectory } from './directory.js';
+import { failurePolicy, mapSdkError } from './errors.js';
+import { GraphNames } from './graph.js';
 import { ClaimsCapturingCredential, UNKNOWN_IDENTITY } from './identity.js';
 import { AzureKeys } from './keys.js';
 import { AzureLocks } from './locks.js';
@@ -84,7 +89,7 @@ function emulatorCloud(url: string): CloudProfile {
     graphEndpoint: u.origin,
     graphScope: scopeFor(EMULATOR_GRAPH_AUDIENCE),
     apiVersions: { subscriptions: '2022-12-01', resources: '2021-04-01' },
-    features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true },
+    features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true },
   };
 }
 
@@ -100,6 +105,30 @@ function defaultEmulatorCa(): string | undefined {
   const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
   const path = join(base, 'kvdeck', 'emulator', 'ca.pem');
   return existsSync(path) ? path : undefined;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `--as NAME` on the emulator: the objectId of the user or application with that display name or
+ * user principal name, asked of the emulator's Microsoft Graph as the demo Operator (the emulator
+ * answers Graph only for principals its directory knows).
+ */
+async function emulatorPrincipal(as: string, cloud: CloudProfile, agent: ReturnType<typeof makeAgent>, tenantId: string | undefined, retry?: RetrySettings): Promise<string> {
+  if (GUID.test(as) || !cloud.graphEndpoint || !cloud.graphScope) return as;
+  const { EmulatorCredential } = await import('../../emulator/credential.js');
+  const operator = new EmulatorCredential({ objectId: DEMO_OPERATOR, tenantId });
+  const graph = new GraphNames(new ArmRest(cloud.graphEndpoint, cloud.graphScope, operator, agent, retry, [failurePolicy()]));
+  let found: Principal[];
+  try {
+    found = await graph.find(as, AbortSignal.timeout(15_000));
+  } catch (e) {
+    const mapped = mapSdkError(e);
+    // A directory that will not answer the Operator (an empty seed has no principals at all) names nobody.
+    if (!(mapped instanceof KeyVaultError && mapped.status === 403)) throw mapped;
+    found = [];
+  }
+  return resolvePrincipal(as, found);
 }
 
 /** How long start-up waits for Graph to name the header's identity; a later answer still applies. */
@@ -119,12 +148,8 @@ async function nameIdentity(directory: AzureDirectory, credential: ClaimsCapturi
   clearTimeout(timer);
 }
 
-export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
-  const opts = applyProfile(options);
-  const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
-  if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
-  const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm), caOnly: !!opts.emulator });
-
+/** The cloud and the credential for the options (discovery and `--as NAME` may already talk to it). */
+async function cloudAndCredential(opts: ReturnType<typeof applyProfile>, extras: AzureBackendExtras, agent: ReturnType<typeof makeAgent>) {
   let cloud: CloudProfile;
   if (opts.emulator) cloud = emulatorCloud(opts.emulator);
   else if (opts.arm) cloud = await discoverCloud(opts.arm, (url) => httpsGet(url, agent));
@@ -132,8 +157,9 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
 
   let inner = extras.credential;
   if (!inner && opts.emulator) {
+    const objectId = opts.as ? await emulatorPrincipal(opts.as, cloud, agent, opts.tenant, extras.retry) : DEMO_OPERATOR;
     const { EmulatorCredential } = await import('../../emulator/credential.js');
-    inner = new EmulatorCredential({ objectId: opts.as ?? DEMO_OPERATOR, tenantId: opts.tenant });
+    inner = new EmulatorCredential({ objectId, tenantId: opts.tenant });
   }
   inner ??= await createCredential({
     auth: opts.auth ?? 'default',
@@ -143,6 +169,22 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     agent,
     interactive: extras.interactive ?? (!!process.stdin.isTTY && !!process.stderr.isTTY),
   });
+  return { cloud, inner };
+}
+
+export async function createAzureBackend(options: GlobalOptions, extras: AzureBackendExtras = {}): Promise<AzureBackend> {
+  const opts = applyProfile(options);
+  const caPath = opts.ca ?? (opts.emulator ? defaultEmulatorCa() : undefined);
+  if (opts.emulator && !caPath) throw new Error('--emulator needs --ca FILE: the CA certificate path that `kvdeck serve` printed.');
+  const agent = makeAgent({ caPem: caPath ? readCa(caPath) : undefined, localhostLookup: !!opts.emulator || isLocalhost(opts.arm), caOnly: !!opts.emulator });
+  let cloud: CloudProfile;
+  let inner: TokenCredential;
+  try {
+    ({ cloud, inner } = await cloudAndCredential(opts, extras, agent));
+  } catch (e) {
+    agent?.destroy(); // keep-alive sockets would hold a one-shot command's process open
+    throw e;
+  }
 
   const identity = UNKNOWN_IDENTITY();
   if (opts.tenant && !cloud.adfs) identity.tenantId = opts.tenant;
@@ -154,7 +196,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     agent,
     timeoutMs: extras.timeoutMs,
     retry: extras.retry,
-    concurrency: extras.concurrency,
+    concurrency: extras.concurrency ?? opts.concurrency,
     onActivity: extras.onActivity,
   });
   if (extras.eagerIdentity ?? true) {
@@ -162,7 +204,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
       await credential.getToken(cloud.armScope);
     } catch (e) {
       ctx.close();
-      throw e;
+      throw mapSdkError(e);
     }
   }
 

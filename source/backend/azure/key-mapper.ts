@@ -1,5 +1,6 @@
 /** @azure/keyvault-keys models ↔ domain keys (JWK byte arrays ↔ base64url strings). */
-import type { DeletedKey as SdkDeletedKey, JsonWebKey, KeyProperties as SdkKeyProperties, KeyVaultKey as SdkKey } from '@azure/keyvault-keys';
+import type { DeletedKey as SdkDeletedKey, JsonWebKey, KeyProperties as SdkKeyProperties, KeyRotationPolicy as SdkRotationPolicy, KeyVaultKey as SdkKey } from '@azure/keyvault-keys';
+import type { KeyRotationPolicy, LifetimeActionType } from '../../domain/rotation-policy.js';
 import type {
   CurveName, DeletedKey, ImportJsonWebKey, KeyOperation, KeyProperties, KeyType, KeyVaultKey, PublicJsonWebKey,
 } from '../../domain/key.js';
@@ -79,4 +80,19 @@ export function importJwkToSdk(k: ImportJsonWebKey): JsonWebKey {
     ...(k.crv ? { crv: k.crv } : {}),
     x: bytes(k.x), y: bytes(k.y),
   } as JsonWebKey;
+}
+
+/** The SDK's rotation policy has the domain's shape; only the action names are normalised (the service may answer in either case). */
+export function rotationPolicyFromSdk(p: SdkRotationPolicy): KeyRotationPolicy {
+  return {
+    ...(p.id ? { id: p.id } : {}),
+    lifetimeActions: (p.lifetimeActions ?? []).map((a) => ({
+      action: (String(a.action).toLowerCase() === 'rotate' ? 'Rotate' : 'Notify') as LifetimeActionType,
+      ...(a.timeAfterCreate ? { timeAfterCreate: a.timeAfterCreate } : {}),
+      ...(a.timeBeforeExpiry ? { timeBeforeExpiry: a.timeBeforeExpiry } : {}),
+    })),
+    ...(p.expiresIn ? { expiresIn: p.expiresIn } : {}),
+    ...(p.createdOn ? { createdOn: p.createdOn } : {}),
+    ...(p.updatedOn ? { updatedOn: p.updatedOn } : {}),
+  };
 }

@@ -11,6 +11,8 @@ import { AzureKeyCrypto } from './key-crypto.js';
 import { deletedKeyFromSdk, importJwkToSdk, keyFromSdk, keyPropertiesFromSdk } from './key-mapper.js';
 import { mapItems, mapPages } from './paging.js';
 import { dateOpt } from './secrets.js';
+import type { KeyRotationPolicy } from '../../domain/rotation-policy.js';
+import { rotationPolicyFromSdk } from './key-mapper.js';
 
 /** How @azure/keyvault-keys spells the shared lifecycle. */
 const KEYS_SDK: SdkLifecycle<KeyClient, KeyProperties, DeletedKey, KeyVaultKey> = {
@@ -100,6 +102,18 @@ export class AzureKeys extends AzureLifecycle<KeyClient, KeyProperties, DeletedK
   rotate(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyVaultKey> {
     return this.ctx.run(this.meta(vault, 'Rotate', name), o, async (abortSignal) =>
       keyFromSdk(vault.name, await (await this.client(vault)).rotateKey(name, { abortSignal })),
+    );
+  }
+
+  getRotationPolicy(vault: VaultRef, name: string, o?: CallOptions): Promise<KeyRotationPolicy> {
+    return this.ctx.run({ ...this.meta(vault, 'GetRotationPolicy', name) }, o, async (abortSignal) =>
+      rotationPolicyFromSdk(await (await this.client(vault)).getKeyRotationPolicy(name, { abortSignal })),
+    );
+  }
+
+  updateRotationPolicy(vault: VaultRef, name: string, policy: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>, o?: CallOptions): Promise<KeyRotationPolicy> {
+    return this.ctx.run({ ...this.meta(vault, 'SetRotationPolicy', name) }, o, async (abortSignal) =>
+      rotationPolicyFromSdk(await (await this.client(vault)).updateKeyRotationPolicy(name, { lifetimeActions: policy.lifetimeActions, expiresIn: policy.expiresIn }, { abortSignal })),
     );
   }
 

@@ -1,7 +1,9 @@
 /**
  * Management locks through @azure/arm-locks. A vault's locks include those inherited from its
- * resource group and subscription: one list at the subscription (which covers everything below it),
- * kept when the lock's scope is the vault or one of its parents.
+ * resource group and subscription: one list at the subscription (which returns every lock below it,
+ * with its scope), kept when the lock's scope is the vault or one of its parents. Callers asking for
+ * vaults of the same subscription at the same time (the Vaults pane at start-up asks for all of them)
+ * share that one listing: one ARM request per subscription, not one per vault.
  */
 import type { ManagementLockObject } from '@azure/arm-locks';
 import type { CallOptions, LocksApi } from '../backend.js';
@@ -10,6 +12,7 @@ import { lockResourceId, parseScope, resourceGroupScope, subscriptionScope, vaul
 import type { LockCreateInput, LockLevel, ManagementLock } from '../../domain/lock.js';
 import type { VaultRef } from '../../domain/vault.js';
 import type { AzureContext } from './context.js';
+import { SharedCalls } from './shared-calls.js';
 
 const LOCK_SEGMENT = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
 
@@ -29,6 +32,8 @@ export function lockFromArm(l: ManagementLockObject): ManagementLock {
 const norm = (s: string) => s.toLowerCase().replace(/\/+$/, '');
 
 export class AzureLocks implements LocksApi {
+  private readonly perSubscription = new SharedCalls<ManagementLock[]>();
+
   constructor(private readonly ctx: AzureContext) {}
 
   async listForVault(vault: VaultRef, o?: CallOptions): Promise<ManagementLock[]> {
@@ -37,8 +42,9 @@ export class AzureLocks implements LocksApi {
       resourceGroupScope(vault.subscriptionId, vault.resourceGroup),
       vaultResourceId(vault.subscriptionId, vault.resourceGroup, vault.name),
     ].map(norm);
-    const all = await this.list(subscriptionScope(vault.subscriptionId), vault.name, o);
-    return all.filter((l) => parents.includes(norm(l.scope)));
+    const scope = subscriptionScope(vault.subscriptionId);
+    const all = await this.perSubscription.run(norm(scope), o?.signal, (signal) => this.list(scope, undefined, { signal }));
+    return all.filter((l) => parents.includes(norm(l.scope))).map((l) => ({ ...l }));
   }
 
   listAtScope(scope: string, o?: CallOptions): Promise<ManagementLock[]> {
@@ -54,6 +60,7 @@ export class AzureLocks implements LocksApi {
     });
   }
 
+  /** Writes settle before a listing that began earlier can be trusted: later callers start afresh. */
   create(input: LockCreateInput, o?: CallOptions): Promise<ManagementLock> {
     const target = lockResourceId(input.scope, input.name);
     return this.ctx.run({ operation: 'LockCreate', vaultName: parseScope(input.scope).vaultName, target }, o, async (abortSignal) => {
@@ -65,14 +72,14 @@ export class AzureLocks implements LocksApi {
         { abortSignal },
       );
       return lockFromArm(l);
-    }, 201);
+    }, 201).finally(() => this.perSubscription.forget());
   }
 
   delete(scope: string, name: string, o?: CallOptions): Promise<void> {
     return this.ctx.run({ operation: 'LockDelete', vaultName: parseScope(scope).vaultName, target: lockResourceId(scope, name) }, o, async (abortSignal) => {
       const client = await this.ctx.locks(this.subscriptionOf(scope));
       await client.managementLocks.deleteByScope(scope, name, { abortSignal });
-    });
+    }).finally(() => this.perSubscription.forget());
   }
 
   private subscriptionOf(scope: string): string {

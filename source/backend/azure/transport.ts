@@ -9,6 +9,7 @@ import { Agent, request } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { lookup as dnsLookup } from 'node:dns';
+import { connectionError } from './errors.js';
 
 export interface TransportOptions {
   /** PEM of a CA to trust in addition to the system's. */
@@ -61,8 +62,9 @@ export function httpsGet(url: string, agent: Agent | undefined, timeoutMs = 15_0
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on('error', reject);
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`GET ${url} timed out`), { code: 'ETIMEDOUT' })));
+    // Named as what happened, to what: "Cannot reach https://… (connection refused)."
+    req.on('error', (e: NodeJS.ErrnoException) => reject(connectionError(url, e)));
     req.end();
   });
 }

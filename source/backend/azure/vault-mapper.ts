@@ -2,7 +2,8 @@
 import type * as Arm from '@azure/arm-keyvault';
 import type { AccessPolicy } from '../../domain/access-policy.js';
 import { parseScope } from '../../domain/ids.js';
-import type { DeletedVault, Sku, Vault } from '../../domain/vault.js';
+import type { NetworkAcls } from '../../domain/network.js';
+import type { DeletedVault, Sku, Vault, VaultSettings } from '../../domain/vault.js';
 
 export function policyFromArm(p: Arm.AccessPolicyEntry): AccessPolicy {
   return {
@@ -51,6 +52,11 @@ export function vaultFromArm(v: Arm.Vault): Vault {
     enablePurgeProtection: p.enablePurgeProtection ?? false,
     enableRbacAuthorization: p.enableRbacAuthorization ?? false,
     accessPolicies: (p.accessPolicies ?? []).map(policyFromArm),
+    publicNetworkAccess: p.publicNetworkAccess?.toLowerCase() === 'disabled' ? 'Disabled' : 'Enabled',
+    ...(p.networkAcls ? { networkAcls: networkAclsFromArm(p.networkAcls) } : {}),
+    enabledForDeployment: p.enabledForDeployment ?? false,
+    enabledForDiskEncryption: p.enabledForDiskEncryption ?? false,
+    enabledForTemplateDeployment: p.enabledForTemplateDeployment ?? false,
     createdOn: v.systemData?.createdAt ? new Date(v.systemData.createdAt) : undefined,
   };
 }
@@ -74,3 +80,24 @@ export function deletedVaultFromArm(d: Arm.DeletedVault, subscriptionIdFallback:
 }
 
 export const skuToArm = (sku: Sku): Arm.Sku => ({ family: 'A', name: sku });
+
+export function networkAclsFromArm(a: Arm.NetworkRuleSet): NetworkAcls {
+  return {
+    defaultAction: a.defaultAction === 'Deny' ? 'Deny' : 'Allow',
+    bypass: a.bypass === 'None' ? 'None' : 'AzureServices',
+    ipRules: (a.ipRules ?? []).map((r) => ({ value: r.value })),
+    virtualNetworkRules: (a.virtualNetworkRules ?? []).map((r) => ({ id: r.id, ...(r.ignoreMissingVnetServiceEndpoint !== undefined ? { ignoreMissingVnetServiceEndpoint: r.ignoreMissingVnetServiceEndpoint } : {}) })),
+  };
+}
+
+/** The settings a create or update sends (only those given), in ARM's shape; networkAcls null clears the firewall. */
+export function settingsToArm(s: Omit<VaultSettings, 'networkAcls'> & { networkAcls?: NetworkAcls | null }) {
+  return {
+    ...(s.publicNetworkAccess !== undefined ? { publicNetworkAccess: s.publicNetworkAccess } : {}),
+    ...(s.networkAcls === null ? { networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] } } : {}),
+    ...(s.networkAcls ? { networkAcls: { ...s.networkAcls } } : {}),
+    ...(s.enabledForDeployment !== undefined ? { enabledForDeployment: s.enabledForDeployment } : {}),
+    ...(s.enabledForDiskEncryption !== undefined ? { enabledForDiskEncryption: s.enabledForDiskEncryption } : {}),
+    ...(s.enabledForTemplateDeployment !== undefined ? { enabledForTemplateDeployment: s.enabledForTemplateDeployment } : {}),
+  };
+}

@@ -5,7 +5,7 @@ import { vaultResourceId } from '../../domain/ids.js';
 import type { NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../../domain/vault.js';
 import { mapLimit, type AzureContext } from './context.js';
 import type { AzureDirectory } from './directory.js';
-import { policyToArm, skuToArm, vaultFromArm } from './vault-mapper.js';
+import { policyToArm, settingsToArm, skuToArm, vaultFromArm } from './vault-mapper.js';
 
 export class AzureVaults implements VaultsApi {
   constructor(
@@ -48,7 +48,11 @@ export class AzureVaults implements VaultsApi {
       // ARM's PUT is create-OR-UPDATE: without this check a second "create" would silently
       // overwrite an existing vault's properties and policies. The portal checks the same way.
       const free = await client.vaults.checkNameAvailability({ name: input.name, type: 'Microsoft.KeyVault/vaults' }, { abortSignal });
-      if (!free.nameAvailable && free.reason === 'AlreadyExists') throw errors.vaultAlreadyExists(input.name);
+      if (!free.nameAvailable && free.reason === 'AlreadyExists') {
+        // As the service words it: a name soft-deleted in this same subscription is a ConflictError.
+        const deletedHere = await client.vaults.getDeleted(input.name, input.location, { abortSignal }).then(() => true, () => false);
+        throw deletedHere ? errors.vaultNameSoftDeleted() : errors.vaultAlreadyExists(input.name);
+      }
       const v = await client.vaults.createOrUpdate(
         input.resourceGroup,
         input.name,
@@ -64,6 +68,7 @@ export class AzureVaults implements VaultsApi {
             // Azure refuses an explicit `false`: purge protection is only ever switched on.
             ...(input.enablePurgeProtection ? { enablePurgeProtection: true } : {}),
             ...(features.rbacAuthorization && input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
+            ...(features.networkRules ? settingsToArm(input) : {}),
           },
         },
         { abortSignal, updateIntervalInMs: 500 },
@@ -87,6 +92,7 @@ export class AzureVaults implements VaultsApi {
             ...(input.enablePurgeProtection !== undefined ? { enablePurgeProtection: input.enablePurgeProtection } : {}),
             ...(features.rbacAuthorization && input.enableRbacAuthorization !== undefined ? { enableRbacAuthorization: input.enableRbacAuthorization } : {}),
             ...(features.softDeleteRetentionDays && input.softDeleteRetentionDays !== undefined ? { softDeleteRetentionInDays: input.softDeleteRetentionDays } : {}),
+            ...(features.networkRules ? settingsToArm(input) : {}),
           },
         },
         { abortSignal },

@@ -1,6 +1,7 @@
 /** What every memory-backend part shares: the caller's context and the cancellation check. */
 import type { CallOptions } from '../backend.js';
 import type { CallContext } from '../../engine/call-context.js';
+import { DEMO } from '../../engine/seed/demo-ids.js';
 
 export interface MemoryCaller {
   objectId: string;
@@ -23,5 +24,5 @@ export const contextOf = (c: MemoryCaller): CallContext => ({
   objectId: c.objectId,
   tenantId: c.tenantId,
   appId: c.appId,
-  clientAddress: c.clientAddress ?? 'in-process',
+  clientAddress: c.clientAddress ?? DEMO.consoleAddress,
 });

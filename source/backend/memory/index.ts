@@ -27,7 +27,7 @@ export function createMemoryBackend(engine: Engine, caller: MemoryCaller = { obj
       kind: 'demo',
       label: caller.label ?? 'Demo engine',
       identity,
-      features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true },
+      features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true },
     },
     directory: memoryDirectory(engine, ctx),
     vaults: memoryVaults(engine, ctx),

@@ -13,6 +13,8 @@ export function memoryKeys(engine: Engine, ctx: CallContext): KeysApi {
     import: (vault, name, input, o) => run(o, () => k.import(ctx, vault.name, name, input)),
     update: (vault, name, version, input, o) => run(o, () => k.update(ctx, vault.name, name, version, input)),
     rotate: (vault, name, o) => run(o, () => k.rotate(ctx, vault.name, name)),
+    getRotationPolicy: (vault, name, o) => run(o, () => k.getRotationPolicy(ctx, vault.name, name)),
+    updateRotationPolicy: (vault, name, policy, o) => run(o, () => k.setRotationPolicy(ctx, vault.name, name, policy)),
     sign: (vault, name, version, alg, digest, o) => run(o, () => k.sign(ctx, vault.name, name, version, alg, digest)),
     verify: (vault, name, version, alg, digest, sig, o) => run(o, () => k.verify(ctx, vault.name, name, version, alg, digest, sig)),
     encrypt: (vault, name, version, alg, data, o) => run(o, () => k.encrypt(ctx, vault.name, name, version, alg, data)),

@@ -6,15 +6,22 @@ import type { Backend } from '../../backend/backend.js';
 import type { AccessPolicy, AccessPolicyUpdateKind } from '../../domain/access-policy.js';
 import { errors, KeyVaultError } from '../../domain/errors.js';
 import { isValidVaultName } from '../../domain/names.js';
-import { vaultDefaultsFor, type Vault, type VaultRef } from '../../domain/vault.js';
+import { DEFAULT_VAULT_SETTINGS, vaultDefaultsFor, type Vault, type VaultRef } from '../../domain/vault.js';
 import { objectBody } from '../http.js';
 import type { RequestContext, RouteResult, Router } from '../router.js';
+import { page } from './paging.js';
+import { authorsFrom } from './system-data.js';
 import {
-  optionalBool, optionalInt, policiesFromBody, policyBody, resourceBody, skuFromBody, tagsFromBody, VAULT_TYPE, vaultBody,
+  optionalBool, optionalInt, policiesFromBody, policyBody, resourceBody, settingsFromBody, skuFromBody, tagsFromBody, VAULT_TYPE, vaultBody,
 } from './wire.js';
 
 const VAULTS = '/subscriptions/{}/resourcegroups/{}/providers/microsoft.keyvault/vaults';
 const ok = (body: unknown, status = 200): RouteResult => ({ status, body });
+/** A vault as ARM answers it, systemData naming its authors from the directory. */
+const bodyOf = (ctx: RequestContext) => {
+  const authors = authorsFrom(ctx.principals());
+  return (v: Vault) => vaultBody(v, authors);
+};
 
 function vaultName(name: string): string {
   if (!isValidVaultName(name)) throw errors.vaultNameNotValid(name);
@@ -57,7 +64,7 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
 
   if (typeof props.createMode === 'string' && props.createMode.toLowerCase() === 'recover') {
     const deleted = await b.deleted.getVault(sub, body.location, name);
-    return ok(vaultBody(await b.deleted.recoverVault(deleted)));
+    return ok(bodyOf(ctx)(await b.deleted.recoverVault(deleted)));
   }
 
   const existing = await getOrUndefined(b, sub, rg, name);
@@ -70,6 +77,7 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
     throw new KeyVaultError(400, 'BadRequest', 'The property "enableSoftDelete" cannot be set to false. Soft delete is always on for Key Vault.');
   }
   const policies = props.accessPolicies === undefined ? undefined : policiesFromBody(props.accessPolicies, tenant);
+  const settings = settingsFromBody(props);
 
   if (!existing) {
     if (!sku) throw new KeyVaultError(400, 'BadRequest', "The property 'sku' is required to create a vault.");
@@ -79,18 +87,21 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
       subscriptionId: sub, resourceGroup: rg, name, location: body.location, sku, tags,
       softDeleteRetentionDays: retention, enablePurgeProtection: purge, accessPolicies: policies,
       enableRbacAuthorization: rbac ?? vaultDefaultsFor(ctx.query.get('api-version') ?? undefined).enableRbacAuthorization,
+      ...settings,
     });
-    return ok(vaultBody(created), 200);
+    return ok(bodyOf(ctx)(created), 200);
   }
   // A full PUT of an existing vault changes its properties and policies, never its secrets or keys.
   let vault = await b.vaults.update(refOf(existing), {
     sku, tags: tags ?? {}, enablePurgeProtection: purge, enableRbacAuthorization: rbac, softDeleteRetentionDays: retention,
+    // A full PUT states the whole vault: what it leaves out takes its default (no networkAcls: no firewall).
+    ...DEFAULT_VAULT_SETTINGS, ...settings, networkAcls: settings.networkAcls ?? null,
   });
   if (policies) {
     await setPolicies(b, vault, policies);
     vault = await b.vaults.get(sub, rg, name);
   }
-  return ok(vaultBody(vault));
+  return ok(bodyOf(ctx)(vault));
 }
 
 async function patch(ctx: RequestContext, sub: string, rg: string, name: string): Promise<RouteResult> {
@@ -104,12 +115,13 @@ async function patch(ctx: RequestContext, sub: string, rg: string, name: string)
     enablePurgeProtection: optionalBool(props.enablePurgeProtection, 'properties.enablePurgeProtection'),
     enableRbacAuthorization: optionalBool(props.enableRbacAuthorization, 'properties.enableRbacAuthorization'),
     softDeleteRetentionDays: optionalInt(props.softDeleteRetentionInDays, 'properties.softDeleteRetentionInDays'),
+    ...settingsFromBody(props),
   });
   if (props.accessPolicies !== undefined) {
     await setPolicies(b, vault, policiesFromBody(props.accessPolicies, vault.tenantId));
     vault = await b.vaults.get(sub, rg, name);
   }
-  return ok(vaultBody(vault));
+  return ok(bodyOf(ctx)(vault));
 }
 
 async function updateAccessPolicy(ctx: RequestContext, sub: string, rg: string, name: string, kind: string): Promise<RouteResult> {
@@ -139,7 +151,7 @@ function filterWantsVaults(filter: string | null): boolean {
 }
 
 export function addVaultRoutes(r: Router): void {
-  r.add('GET', `${VAULTS}/{}`, async (ctx, [sub, rg, name]) => ok(vaultBody(await ctx.backend.vaults.get(sub, rg, name))), 'keyvault');
+  r.add('GET', `${VAULTS}/{}`, async (ctx, [sub, rg, name]) => ok(bodyOf(ctx)(await ctx.backend.vaults.get(sub, rg, name))), 'keyvault');
   r.add('PUT', `${VAULTS}/{}`, (ctx, [sub, rg, name]) => createOrUpdate(ctx, sub, rg, name), 'keyvault');
   r.add('PATCH', `${VAULTS}/{}`, (ctx, [sub, rg, name]) => patch(ctx, sub, rg, name), 'keyvault');
   r.add('DELETE', `${VAULTS}/{}`, async (ctx, [sub, rg, name]) => {
@@ -150,19 +162,17 @@ export function addVaultRoutes(r: Router): void {
   }, 'keyvault');
   r.add('PUT', `${VAULTS}/{}/accesspolicies/{}`, (ctx, [sub, rg, name, kind]) => updateAccessPolicy(ctx, sub, rg, name, kind), 'keyvault');
 
-  r.add('GET', VAULTS, async (ctx, [sub, rg]) => {
-    const all = await ctx.backend.vaults.list(sub);
-    return ok({ value: all.filter((v) => v.resourceGroup.toLowerCase() === rg.toLowerCase()).map(vaultBody) });
-  }, 'keyvault');
-  r.add('GET', '/subscriptions/{}/providers/microsoft.keyvault/vaults', async (ctx, [sub]) => ok({ value: (await ctx.backend.vaults.list(sub)).map(vaultBody) }), 'keyvault');
+  // Listings page as ARM does: `$top` items per page and an absolute nextLink with a $skiptoken.
+  const inGroup = (rg: string) => (v: Vault) => v.resourceGroup.toLowerCase() === rg.toLowerCase();
+  r.add('GET', VAULTS, async (ctx, [sub, rg]) => ok(page(ctx, (await ctx.backend.vaults.list(sub)).filter(inGroup(rg)), bodyOf(ctx))), 'keyvault');
+  r.add('GET', '/subscriptions/{}/providers/microsoft.keyvault/vaults', async (ctx, [sub]) => ok(page(ctx, await ctx.backend.vaults.list(sub), bodyOf(ctx))), 'keyvault');
   r.add('GET', '/subscriptions/{}/resources', async (ctx, [sub]) => {
     const vaults = filterWantsVaults(ctx.query.get('$filter')) ? await ctx.backend.vaults.list(sub) : [];
-    const top = Number(ctx.query.get('$top'));
-    return ok({ value: (Number.isInteger(top) && top > 0 ? vaults.slice(0, top) : vaults).map(resourceBody) });
+    return ok(page(ctx, vaults, resourceBody));
   }, 'resources');
   r.add('GET', '/subscriptions/{}/resourcegroups/{}/resources', async (ctx, [sub, rg]) => {
     const vaults = filterWantsVaults(ctx.query.get('$filter')) ? await ctx.backend.vaults.list(sub) : [];
-    return ok({ value: vaults.filter((v) => v.resourceGroup.toLowerCase() === rg.toLowerCase()).map(resourceBody) });
+    return ok(page(ctx, vaults.filter(inGroup(rg)), resourceBody));
   }, 'resources');
 
   r.add('POST', '/subscriptions/{}/providers/microsoft.keyvault/checknameavailability', async (ctx, [sub]) => {

@@ -3,8 +3,9 @@ import { KeyVaultError } from '../../domain/errors.js';
 import type { AccessPolicy, Permissions } from '../../domain/access-policy.js';
 import type { ResourceGroup, Subscription, Tenant } from '../../domain/directory.js';
 import type { ManagementLock } from '../../domain/lock.js';
-import type { DeletedVault, Vault } from '../../domain/vault.js';
+import type { DeletedVault, Vault, VaultSettings } from '../../domain/vault.js';
 import { resourceGroupScope } from '../../domain/ids.js';
+import { systemDataOf, type AuthorOf } from './system-data.js';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
 
@@ -21,28 +22,30 @@ export function policyBody(p: AccessPolicy) {
   };
 }
 
-export function vaultBody(v: Vault) {
+export function vaultBody(v: Vault, authorOf: AuthorOf) {
+  const systemData = systemDataOf(v, authorOf);
   return {
     id: v.id,
     name: v.name,
     type: VAULT_TYPE,
     location: v.location,
     tags: v.tags,
-    ...(v.createdOn ? { systemData: { createdAt: v.createdOn.toISOString() } } : {}),
+    ...(systemData ? { systemData } : {}),
     properties: {
       tenantId: v.tenantId,
       sku: { family: 'A', name: v.sku },
       accessPolicies: v.accessPolicies.map(policyBody),
       vaultUri: v.vaultUri,
-      enabledForDeployment: false,
-      enabledForDiskEncryption: false,
-      enabledForTemplateDeployment: false,
+      enabledForDeployment: v.enabledForDeployment,
+      enabledForDiskEncryption: v.enabledForDiskEncryption,
+      enabledForTemplateDeployment: v.enabledForTemplateDeployment,
       enableSoftDelete: true,
       softDeleteRetentionInDays: v.softDeleteRetentionDays,
       enableRbacAuthorization: v.enableRbacAuthorization,
       ...(v.enablePurgeProtection ? { enablePurgeProtection: true } : {}),
       provisioningState: 'Succeeded',
-      publicNetworkAccess: 'Enabled',
+      publicNetworkAccess: v.publicNetworkAccess,
+      ...(v.networkAcls ? { networkAcls: v.networkAcls } : {}),
     },
   };
 }
@@ -172,4 +175,39 @@ export function optionalInt(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw bad(`Property '${field}' must be a whole number.`);
   return value;
+}
+
+/** The network rules and service flags of a PUT or PATCH body (only those it names); the engine judges the values. */
+export function settingsFromBody(props: Record<string, unknown>): VaultSettings {
+  const out: VaultSettings = {};
+  if (props.publicNetworkAccess !== undefined && props.publicNetworkAccess !== null) {
+    if (typeof props.publicNetworkAccess !== 'string') throw bad("Property 'properties.publicNetworkAccess' must be a string.");
+    // ARM enums compare case-insensitively; the stored value keeps Azure's spelling.
+    const v = props.publicNetworkAccess.toLowerCase();
+    out.publicNetworkAccess = (v === 'enabled' ? 'Enabled' : v === 'disabled' ? 'Disabled' : props.publicNetworkAccess) as VaultSettings['publicNetworkAccess'];
+  }
+  if (props.networkAcls !== undefined && props.networkAcls !== null) {
+    const a = props.networkAcls as Record<string, unknown>;
+    if (typeof a !== 'object' || Array.isArray(a)) throw bad("Property 'properties.networkAcls' must be an object.");
+    const list = (x: unknown, field: string) => {
+      if (x === undefined || x === null) return [];
+      if (!Array.isArray(x) || x.some((e) => !e || typeof e !== 'object')) throw bad(`Property 'properties.networkAcls.${field}' must be an array of objects.`);
+      return x as Record<string, unknown>[];
+    };
+    const enumOf = (x: unknown, values: string[], fallback: string) => values.find((v) => v.toLowerCase() === String(x ?? fallback).toLowerCase()) ?? String(x);
+    out.networkAcls = {
+      defaultAction: enumOf(a.defaultAction, ['Allow', 'Deny'], 'Allow') as 'Allow' | 'Deny',
+      bypass: enumOf(a.bypass, ['AzureServices', 'None'], 'AzureServices') as 'AzureServices' | 'None',
+      ipRules: list(a.ipRules, 'ipRules').map((r) => ({ value: String(r.value ?? '') })),
+      virtualNetworkRules: list(a.virtualNetworkRules, 'virtualNetworkRules').map((r) => ({
+        id: String(r.id ?? ''),
+        ...(typeof r.ignoreMissingVnetServiceEndpoint === 'boolean' ? { ignoreMissingVnetServiceEndpoint: r.ignoreMissingVnetServiceEndpoint } : {}),
+      })),
+    };
+  }
+  for (const flag of ['enabledForDeployment', 'enabledForDiskEncryption', 'enabledForTemplateDeployment'] as const) {
+    const v = optionalBool(props[flag], `properties.${flag}`);
+    if (v !== undefined) out[flag] = v;
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { RequestContext, RouteResult, Router } from '../router.js';
 import { objectBody } from '../http.js';
 import { objectName, vaultOf, versionOf } from './common.js';
 import { addVersioned } from './lifecycle.js';
-import { b64url, bytesField, createdAttributes, keyBundle, objectField, writtenAttributes } from './wire.js';
+import { b64url, bytesField, createdAttributes, keyBundle, objectField, rotationPolicyBody, rotationPolicyField, writtenAttributes } from './wire.js';
 
 const ok = (body: unknown): RouteResult => ({ status: 200, body });
 
@@ -82,6 +82,11 @@ export function addKeyRoutes(r: Router): void {
   });
 
   r.add('POST', '/keys/{}/rotate', async (ctx, [name]) => ok(keyBundle(await ctx.backend.keys.rotate(vaultOf(ctx), objectName(name)))));
+
+  // Before the versioned GET: /keys/{name}/rotationpolicy is not a version named "rotationpolicy".
+  r.add('GET', '/keys/{}/rotationpolicy', async (ctx, [name]) => ok(rotationPolicyBody(await ctx.backend.keys.getRotationPolicy(vaultOf(ctx), objectName(name)))));
+  r.add('PUT', '/keys/{}/rotationpolicy', async (ctx, [name]) =>
+    ok(rotationPolicyBody(await ctx.backend.keys.updateRotationPolicy(vaultOf(ctx), objectName(name), rotationPolicyField(objectBody(ctx.body))))));
 
   addVersioned(r, 'GET', 'keys', async (ctx, name, version) => ok(keyBundle(await ctx.backend.keys.get(vaultOf(ctx), objectName(name), versionOf(version)))));
 

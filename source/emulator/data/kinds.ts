@@ -5,17 +5,20 @@
  */
 import type { ObjectKindTypes } from '../../backend/backend.js';
 import type { ObjectKind } from '../../domain/object-kind.js';
-import { deletedKeyBody, deletedKeyItem, deletedSecretBody, keyBundle, keyItem, secretBundle, secretItem } from './wire.js';
+import { deletedKeyBody, deletedSecretBody, keyBundle, keyItem, listedDeletedKey, listedDeletedSecret, listedKey, listedSecret, secretBundle, secretItem } from './wire.js';
 
 export interface KindWire<K extends ObjectKind> {
   kind: K;
+  /** A listed object: Key Vault lists unversioned ids. */
   item(p: ObjectKindTypes[K]['props']): unknown;
+  /** One entry of a version listing: versioned id. */
+  versionItem(p: ObjectKindTypes[K]['props']): unknown;
   deletedItem(d: ObjectKindTypes[K]['deleted']): unknown;
   deleted(d: ObjectKindTypes[K]['deleted']): unknown;
   restored(x: ObjectKindTypes[K]['restored']): unknown;
 }
 
 export const KIND_WIRES: { [K in ObjectKind]: KindWire<K> } = {
-  secret: { kind: 'secret', item: secretItem, deletedItem: deletedSecretBody, deleted: deletedSecretBody, restored: (p) => secretBundle(p) },
-  key: { kind: 'key', item: keyItem, deletedItem: deletedKeyItem, deleted: deletedKeyBody, restored: keyBundle },
+  secret: { kind: 'secret', item: listedSecret, versionItem: secretItem, deletedItem: listedDeletedSecret, deleted: deletedSecretBody, restored: (p) => secretBundle(p) },
+  key: { kind: 'key', item: listedKey, versionItem: keyItem, deletedItem: listedDeletedKey, deleted: deletedKeyBody, restored: keyBundle },
 };

@@ -19,7 +19,7 @@ export function addLifecycleRoutes<K extends ObjectKind>(r: Router, wire: KindWi
 
   r.add('GET', `/${area}`, async (ctx) => ok(await backendPage(ctx, (p) => api(ctx).listPage(vaultOf(ctx), p), wire.item)));
   r.add('POST', `/${area}/restore`, async (ctx) => ok(wire.restored(await api(ctx).restore(vaultOf(ctx), bytesField(objectBody(ctx.body).value, 'value')))));
-  r.add('GET', `/${area}/{}/versions`, async (ctx, [name]) => ok(arrayPage(ctx, await api(ctx).listVersions(vaultOf(ctx), objectName(name)), wire.item)));
+  r.add('GET', `/${area}/{}/versions`, async (ctx, [name]) => ok(arrayPage(ctx, await api(ctx).listVersions(vaultOf(ctx), objectName(name)), wire.versionItem)));
   r.add('DELETE', `/${area}/{}`, async (ctx, [name]) => ok(wire.deleted(await api(ctx).delete(vaultOf(ctx), objectName(name)))));
   r.add('POST', `/${area}/{}/backup`, async (ctx, [name]) => ok({ value: b64url(await api(ctx).backup(vaultOf(ctx), objectName(name))) }));
 

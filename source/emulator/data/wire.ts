@@ -5,6 +5,7 @@
  */
 import { KeyVaultError } from '../../domain/errors.js';
 import type { DeletedKey, KeyProperties, KeyVaultKey, PublicJsonWebKey } from '../../domain/key.js';
+import type { KeyRotationPolicy, LifetimeActionType } from '../../domain/rotation-policy.js';
 import type { DeletedSecret, RecoveryLevel, Secret, SecretProperties } from '../../domain/secret.js';
 
 // ---- response bodies ----
@@ -71,7 +72,12 @@ export function deletedFields(d: { recoveryId: string; deletedOn: Date; schedule
   return { recoveryId: d.recoveryId, deletedDate: seconds(d.deletedOn), scheduledPurgeDate: seconds(d.scheduledPurgeDate) };
 }
 
+/** An id without its version: Key Vault's listings (and its bin's) name objects, not versions. */
+const unversioned = (id: string) => id.replace(/\/[0-9a-f]{32}$/, '');
+
 export const secretItem = (p: SecretProperties): SecretItemWire => ({ id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType });
+/** A listed secret: unversioned id (version listings use secretItem). */
+export const listedSecret = (p: SecretProperties): SecretItemWire => ({ ...secretItem(p), id: unversioned(p.id) });
 
 export function secretBundle(p: SecretProperties, value?: string): SecretBundleWire {
   return { ...(value !== undefined ? { value } : {}), ...secretItem(p) };
@@ -79,11 +85,48 @@ export function secretBundle(p: SecretProperties, value?: string): SecretBundleW
 
 export const secretWithValue = (s: Secret): SecretBundleWire => secretBundle(s.properties, s.value);
 export const deletedSecretBody = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...secretItem(d.properties) });
+export const listedDeletedSecret = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...listedSecret(d.properties) });
 
 export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags });
+/** A listed key: unversioned kid (version listings use keyItem). */
+export const listedKey = (p: KeyProperties): KeyItemWire => ({ ...keyItem(p), kid: unversioned(p.id) });
 export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({ key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags });
 export const deletedKeyBody = (d: DeletedKey): KeyBundleWire & DeletedWire => ({ ...deletedFields(d), ...keyBundle(d) });
-export const deletedKeyItem = (d: DeletedKey): KeyItemWire & DeletedWire => ({ ...deletedFields(d), ...keyItem(d.properties) });
+export const listedDeletedKey = (d: DeletedKey): KeyItemWire & DeletedWire => ({ ...deletedFields(d), ...listedKey(d.properties) });
+
+/** A key's rotation policy on the wire (7.3+): triggers and action types nested, times in Unix seconds. */
+export interface RotationPolicyWire {
+  id?: string;
+  lifetimeActions: { trigger: { timeAfterCreate?: string; timeBeforeExpiry?: string }; action: { type: string } }[];
+  attributes: { expiryTime?: string; created?: number; updated?: number };
+}
+
+export function rotationPolicyBody(p: KeyRotationPolicy): RotationPolicyWire {
+  return {
+    id: p.id,
+    lifetimeActions: p.lifetimeActions.map((a) => ({
+      trigger: { ...(a.timeAfterCreate ? { timeAfterCreate: a.timeAfterCreate } : {}), ...(a.timeBeforeExpiry ? { timeBeforeExpiry: a.timeBeforeExpiry } : {}) },
+      action: { type: a.action },
+    })),
+    attributes: { ...(p.expiresIn ? { expiryTime: p.expiresIn } : {}), created: seconds(p.createdOn), updated: seconds(p.updatedOn) },
+  };
+}
+
+/** A PUT body's policy; action types compare case-insensitively (SDKs send "Rotate" or "rotate"); the engine judges the rest. */
+export function rotationPolicyField(body: Record<string, unknown>): Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'> {
+  const raw = body.lifetimeActions ?? [];
+  if (!Array.isArray(raw)) throw bad("Property 'lifetimeActions' must be an array.");
+  const lifetimeActions = raw.map((a, i) => {
+    const entry = objectField(a, `lifetimeActions[${i}]`);
+    const trigger = objectField(entry.trigger, `lifetimeActions[${i}].trigger`);
+    const type = stringField(objectField(entry.action, `lifetimeActions[${i}].action`).type, `lifetimeActions[${i}].action.type`) ?? '';
+    const action = (type.toLowerCase() === 'rotate' ? 'Rotate' : type.toLowerCase() === 'notify' ? 'Notify' : type) as LifetimeActionType;
+    const timeAfterCreate = stringField(trigger.timeAfterCreate, `lifetimeActions[${i}].trigger.timeAfterCreate`);
+    const timeBeforeExpiry = stringField(trigger.timeBeforeExpiry, `lifetimeActions[${i}].trigger.timeBeforeExpiry`);
+    return { action, ...(timeAfterCreate ? { timeAfterCreate } : {}), ...(timeBeforeExpiry ? { timeBeforeExpiry } : {}) };
+  });
+  return { lifetimeActions, expiresIn: stringField(objectField(body.attributes, 'attributes').expiryTime, 'attributes.expiryTime') };
+}
 
 // ---- request fields ----
 

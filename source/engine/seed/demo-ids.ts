@@ -27,6 +27,11 @@ export const DEMO = {
   deletedVaults: { billing: 'billing-old-kv', edgeOld: 'ase-edge00-kv' },
   locks: { edge: 'ase-edge01-kv-lock', shared: 'shared-readonly' },
   locations: { westeurope: 'westeurope', eastus: 'eastus' },
+  /**
+   * The address the console calls from when it runs the engine in process (an address of the
+   * documentation range TEST-NET-3): what vault firewalls see and the audit log records.
+   */
+  consoleAddress: '203.0.113.10',
   /** The demo's Azure RBAC role assignments (issue 10): fixed GUIDs, as ARM names them. */
   roleAssignments: {
     operatorOwnerProduction: '7a000000-0000-4000-8000-000000000001',

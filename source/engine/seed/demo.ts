@@ -9,7 +9,7 @@ import { lockResourceId, resourceGroupScope, vaultResourceId } from '../../domai
 import type { CurveName, KeyOperation, KeyType } from '../../domain/key.js';
 import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
-import type { KeyRecord, SecretRecord, VaultHeader } from '../state.js';
+import type { KeyRecord, SecretRecord, VaultHeader, VaultHeaderInput } from '../state.js';
 import { DEMO } from './demo-ids.js';
 import { DEMO_EC_P256_JWK, DEMO_RSA_2048_JWK } from './demo-keys.js';
 import { seedDemoRoles } from './demo-roles.js';
@@ -67,7 +67,7 @@ function key(vault: string, now: number, name: string, keyType: KeyType, jwk: Re
   };
 }
 
-function vault(now: number, v: Partial<VaultHeader> & Pick<VaultHeader, 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): VaultHeader {
+function vault(now: number, v: Partial<VaultHeaderInput> & Pick<VaultHeader, 'name' | 'subscriptionId' | 'resourceGroup' | 'location'>): VaultHeaderInput {
   return {
     tenantId: DEMO.tenantId,
     sku: 'standard',
@@ -77,6 +77,8 @@ function vault(now: number, v: Partial<VaultHeader> & Pick<VaultHeader, 'name' |
     enableRbacAuthorization: false,
     accessPolicies: [],
     created: now - 200 * DAY_MS,
+    // The demo's vaults were made by its operator (ARM shows who, as systemData).
+    createdBy: { objectId: DEMO.principals.operator },
     ...v,
   };
 }

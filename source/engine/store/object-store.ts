@@ -93,6 +93,13 @@ export class ObjectStore<R extends ObjectRecord> {
     this.ref.sink.version(this.vaultName, this.kind, r.name, r.versions.indexOf(v), v);
   }
 
+  /** Changes an object's own fields (a key's rotation policy), never its name or versions. */
+  updateObject(r: R, patch: Partial<Omit<R, 'name' | 'versions'>>): void {
+    Object.assign(r, patch);
+    this.index.changed(objectKey(r.name));
+    this.ref.sink.object(this.vaultName, this.kind, r, this.deleted.get(objectKey(r.name)));
+  }
+
   /** Adds a whole object (a restored backup, a seed, a loaded state) with all its versions. */
   insert(r: R): void {
     const key = objectKey(r.name);

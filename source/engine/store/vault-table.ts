@@ -5,7 +5,8 @@
  */
 import { OBJECT_KIND_LIST, type ObjectKind } from '../../domain/object-kind.js';
 import { objectKey } from '../../domain/names.js';
-import type { Deleted, DeletedDates, ObjectStores, VaultHeader, VaultRecord } from '../state.js';
+import { DEFAULT_VAULT_SETTINGS } from '../../domain/vault.js';
+import type { Deleted, DeletedDates, ObjectStores, VaultHeader, VaultHeaderInput, VaultRecord } from '../state.js';
 import { purgeDue } from './due.js';
 import { ObjectStore } from './object-store.js';
 import type { SinkRef } from './sink.js';
@@ -51,7 +52,7 @@ export class VaultTable {
   // ---- writes ----
 
   /** A new, empty, active vault. */
-  create(header: VaultHeader): VaultRecord {
+  create(header: VaultHeaderInput): VaultRecord {
     const v = this.record(header);
     this.active.set(objectKey(v.name), v);
     this.ref.sink.vault(v);
@@ -59,7 +60,7 @@ export class VaultTable {
   }
 
   /** A soft-deleted vault (a seed, a loaded state); fill its objects afterwards. */
-  insertDeleted(header: VaultHeader, dates: DeletedDates): VaultRecord {
+  insertDeleted(header: VaultHeaderInput, dates: DeletedDates): VaultRecord {
     const v = this.record(header);
     this.deleted.set(objectKey(v.name), { item: v, ...dates });
     this.ref.sink.vault(v, dates);
@@ -104,9 +105,9 @@ export class VaultTable {
     return purgeDue(this.deleted, now, (name) => this.purge(name));
   }
 
-  private record(header: VaultHeader): VaultRecord {
+  private record(header: VaultHeaderInput): VaultRecord {
     const stores = {} as Record<ObjectKind, ObjectStore<never>>;
     for (const kind of OBJECT_KIND_LIST) stores[kind] = new ObjectStore(this.ref, header.name, kind);
-    return { ...header, objects: stores as unknown as ObjectStores };
+    return { ...DEFAULT_VAULT_SETTINGS, ...header, objects: stores as unknown as ObjectStores };
   }
 }

@@ -22,7 +22,7 @@ export function deletedVaultsContract(c: ContractContext): void {
       await rejectsWith(b.vaults.get(v.subscriptionId, v.resourceGroup, v.name), { status: 404, code: 'ResourceNotFound' });
       const d = await b.deleted.getVault(v.subscriptionId, v.location, v.name);
       assert.equal(d.vaultId.toLowerCase(), v.id.toLowerCase());
-      await rejectsWith(c.freshVault({ name: v.name }), { status: 409, code: 'VaultAlreadyExists' });
+      await rejectsWith(c.freshVault({ name: v.name }), { status: 409, code: 'ConflictError' });
       const back = await b.deleted.recoverVault(d);
       assert.deepEqual(back.accessPolicies.map((p) => p.objectId), v.accessPolicies.map((p) => p.objectId));
       assert.equal((await b.secrets.get(refOf(back), 'kept')).value, 'kept-value');

@@ -42,7 +42,7 @@ export function keysContract(c: ContractContext): void {
 
     it('signing with a key whose key_ops lack sign is refused', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.app));
-      await rejectsWith(c.backend().keys.sign(v, 'data-encryption-key', undefined, 'RS256', sha256(Buffer.from('x'))), { status: 400, code: 'BadParameter' });
+      await rejectsWith(c.backend().keys.sign(v, 'data-encryption-key', undefined, 'RS256', sha256(Buffer.from('x'))), { status: 403, code: 'Forbidden', innerCode: 'KeyOperationForbidden' });
     });
 
     it('RSA keys encrypt/decrypt and wrap/unwrap with RSA-OAEP and RSA-OAEP-256', async () => {
@@ -67,7 +67,7 @@ export function keysContract(c: ContractContext): void {
       const v = refOf(await c.freshVault());
       const name = c.unique('ec');
       await b.keys.create(v, name, { keyType: 'EC', curve: 'P-256' });
-      await rejectsWith(b.keys.encrypt(v, name, undefined, 'RSA-OAEP', Buffer.from('x')), { status: 400, code: 'BadParameter' });
+      await rejectsWith(b.keys.encrypt(v, name, undefined, 'RSA-OAEP', Buffer.from('x')), { status: 403, code: 'Forbidden', innerCode: 'KeyOperationForbidden' });
     });
 
     it('rotate makes a new version; update changes key_ops and enabled; a disabled key refuses to sign', async () => {
@@ -81,7 +81,7 @@ export function keysContract(c: ContractContext): void {
       assert.equal((await b.keys.listVersions(v, name)).length, 2);
       const u = await b.keys.update(v, name, undefined, { keyOps: ['verify'], tags: { owner: 'contract' } });
       assert.deepEqual(u.properties.keyOps, ['verify']);
-      await rejectsWith(b.keys.sign(v, name, undefined, 'ES256', Buffer.alloc(32)), { status: 400, code: 'BadParameter' });
+      await rejectsWith(b.keys.sign(v, name, undefined, 'ES256', Buffer.alloc(32)), { status: 403, code: 'Forbidden', innerCode: 'KeyOperationForbidden' });
       await b.keys.update(v, name, k1.properties.version, { enabled: false });
       await rejectsWith(b.keys.sign(v, name, k1.properties.version, 'ES256', Buffer.alloc(32)), { status: 403, code: 'Forbidden' });
     });

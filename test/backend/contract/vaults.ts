@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { errors } from '../../../source/domain/errors.js';
+import { networkExposure } from '../../../source/domain/network.js';
 import { refOf, rejectsWith, type ContractContext } from './context.js';
 
 export function vaultsContract(c: ContractContext): void {
@@ -49,6 +50,21 @@ export function vaultsContract(c: ContractContext): void {
       assert.deepEqual((await b.vaults.update(refOf(v), { tags: { a: '1' } })).tags, { a: '1' });
       assert.equal((await b.vaults.update(refOf(v), { enablePurgeProtection: true })).enablePurgeProtection, true);
       await rejectsWith(b.vaults.update(refOf(v), { enablePurgeProtection: false }), { status: 400, code: 'BadRequest' });
+    });
+
+    it('network rules and service flags are kept as set and can be removed (where the cloud has them)', async (t) => {
+      const b = c.backend();
+      if (!b.info.features.networkRules) return t.skip('this cloud has no vault network rules');
+      const networkAcls = { defaultAction: 'Deny' as const, bypass: 'AzureServices' as const, ipRules: [{ value: '198.51.100.0/24' }], virtualNetworkRules: [] };
+      const v = await c.freshVault({ networkAcls, enabledForDiskEncryption: true });
+      assert.equal(networkExposure(v), 'firewall');
+      assert.deepEqual(v.networkAcls?.ipRules, [{ value: '198.51.100.0/24' }]);
+      assert.equal(v.enabledForDiskEncryption, true);
+      const got = await b.vaults.get(v.subscriptionId, v.resourceGroup, v.name);
+      assert.equal(got.networkAcls?.defaultAction, 'Deny');
+      const open = await b.vaults.update(refOf(v), { networkAcls: null });
+      assert.equal(networkExposure(open), 'public');
+      assert.equal((await b.vaults.update(refOf(v), { publicNetworkAccess: 'Disabled' })).publicNetworkAccess, 'Disabled');
     });
 
     it('get of a missing vault is 404', async () => {

@@ -1,22 +1,15 @@
 /** The key forms: new key, configure key usage (permitted operations), and the "try it" prompt. */
 import type { Backend } from '../../../backend/backend.js';
-import { isValidObjectName } from '../../../domain/names.js';
-import { EC_CURVES, KEY_OPERATIONS, RSA_SIZES, type CurveName, type KeyOperation, type KeyProperties, type KeyType, type KeyVaultKey } from '../../../domain/key.js';
+import { EC_CURVES, KEY_OPERATIONS, KEY_OPERATIONS_FOR, RSA_SIZES, type CurveName, type KeyOperation, type KeyProperties, type KeyType, type KeyVaultKey } from '../../../domain/key.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
-import { shortDate } from '../secrets/columns.js';
+import { dateValue, nameField, validityFields } from '../fields.js';
 import { TRY_LABEL, tryOperations, type TryOperation } from './try-it.js';
 
 /** Operations an EC key can have (Key Vault refuses encryption on EC keys). */
-const EC_OPS: readonly KeyOperation[] = ['sign', 'verify'];
+const EC_OPS = KEY_OPERATIONS_FOR.EC;
 const isEc = (values: FormValues) => String(values.type).startsWith('EC');
 
-function dateProblem(v: unknown): string | undefined {
-  const s = String(v).trim();
-  if (s === '') return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? undefined : 'A date as YYYY-MM-DD (UTC), or empty.';
-}
-const parseDate = (s: string) => (s.trim() ? new Date(`${s.trim()}T00:00:00Z`) : undefined);
 
 /** A checkbox per operation; encryption ones are hidden while EC is chosen. */
 const opField = (op: KeyOperation): FieldSpec => ({
@@ -27,18 +20,18 @@ const chosenOps = (values: FormValues, ec: boolean): KeyOperation[] =>
   KEY_OPERATIONS.filter((op) => values[`op:${op}`] === true && (!ec || EC_OPS.includes(op)));
 const atLeastOne = (values: FormValues, ec: boolean) => (chosenOps(values, ec).length === 0 ? 'Choose at least one operation.' : undefined);
 
-export function newKeyForm(backend: Backend, vault: VaultRef, onDone: (k: KeyVaultKey) => void): FormSpec {
+export function newKeyForm(backend: Backend, vault: VaultRef, now: () => number, onDone: (k: KeyVaultKey) => void): FormSpec {
   return {
     title: `New key in ${vault.name}`,
     submitLabel: 'create',
     fields: [
-      { name: 'name', label: 'Name', placeholder: '1–127 letters, digits, hyphens', validate: (v) => (String(v) === '' ? 'A name is required.' : isValidObjectName(String(v)) ? undefined : 'Names are 1–127 letters, digits and hyphens.') },
+      nameField(),
       { name: 'type', label: 'Type', kind: 'select', options: [{ value: 'RSA', label: 'RSA' }, { value: 'EC', label: 'EC (elliptic curve)' }] },
       { name: 'size', label: 'RSA key size', kind: 'select', initial: '2048', options: RSA_SIZES.map((s) => ({ value: String(s), label: `${s} bits` })), visible: (v) => !isEc(v) },
       { name: 'curve', label: 'Curve', kind: 'select', options: EC_CURVES.map((c) => ({ value: c, label: c })), visible: isEc },
       ...KEY_OPERATIONS.map((op) => ({ ...opField(op), validate: op === 'sign' ? (_v: unknown, all: FormValues) => atLeastOne(all, isEc(all)) : undefined })),
       { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: true },
-      { name: 'expires', label: 'Expires (UTC)', placeholder: 'YYYY-MM-DD or empty', validate: dateProblem },
+      ...validityFields(now, {}, false),
     ],
     submit: async (values) => {
       const ec = isEc(values);
@@ -47,7 +40,7 @@ export function newKeyForm(backend: Backend, vault: VaultRef, onDone: (k: KeyVau
         ...(ec ? { curve: String(values.curve) as CurveName } : { keySize: Number(values.size) }),
         keyOps: chosenOps(values, ec),
         enabled: values.enabled === true,
-        expiresOn: parseDate(String(values.expires)),
+        expiresOn: dateValue(values.expires),
       });
       onDone(k);
     },
@@ -55,7 +48,7 @@ export function newKeyForm(backend: Backend, vault: VaultRef, onDone: (k: KeyVau
 }
 
 /** "Configure key usage": which operations the key permits, whether it is enabled, when it expires. */
-export function keyUsageForm(backend: Backend, vault: VaultRef, k: KeyProperties, onDone: (k: KeyVaultKey) => void): FormSpec {
+export function keyUsageForm(backend: Backend, vault: VaultRef, now: () => number, k: KeyProperties, onDone: (k: KeyVaultKey) => void): FormSpec {
   const ec = k.keyType.startsWith('EC');
   const ops = ec ? EC_OPS : KEY_OPERATIONS;
   return {
@@ -67,13 +60,13 @@ export function keyUsageForm(backend: Backend, vault: VaultRef, k: KeyProperties
         validate: i === 0 ? (_v, all) => atLeastOne(all, ec) : undefined,
       })),
       { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: k.enabled },
-      { name: 'expires', label: 'Expires (UTC)', initial: k.expiresOn ? shortDate(k.expiresOn) : '', placeholder: 'YYYY-MM-DD or empty', validate: dateProblem },
+      ...validityFields(now, k, false),
     ],
     submit: async (values) => {
       const updated = await backend.keys.update(vault, k.name, undefined, {
         keyOps: chosenOps(values, ec),
         enabled: values.enabled === true,
-        expiresOn: parseDate(String(values.expires)) ?? null,
+        expiresOn: dateValue(values.expires) ?? null,
       });
       onDone(updated);
     },

@@ -67,7 +67,7 @@ function KeysPane({ width, height }: PaneProps) {
     },
     {
       command: 'new', label: 'new key', mutating: true,
-      run: () => void app.form(newKeyForm(app.backend, vault, (k) => {
+      run: () => void app.form(newKeyForm(app.backend, vault, app.now, (k) => {
         upsert(k);
         list.select((x) => x.name === k.properties.name);
         app.flash('success', `Key ${k.properties.name} created (${k.properties.keyType} ${k.properties.keySize ?? k.properties.curve}).`);
@@ -77,7 +77,7 @@ function KeysPane({ width, height }: PaneProps) {
       command: 'edit', label: 'key usage', mutating: true, when: () => !!cur,
       run: () => {
         const k = cur!;
-        void app.form(keyUsageForm(app.backend, vault, k, (u) => { upsert(u); if (detail) { versionsLoad.reload(); jwkLoad.reload(); } app.flash('success', `${k.name} now permits: ${u.properties.keyOps.join(', ')}.`); }));
+        void app.form(keyUsageForm(app.backend, vault, app.now, k, (u) => { upsert(u); if (detail) { versionsLoad.reload(); jwkLoad.reload(); } app.flash('success', `${k.name} now permits: ${u.properties.keyOps.join(', ')}.`); }));
       },
     },
     {

@@ -36,11 +36,12 @@ export function tryOperations(k: Pick<KeyProperties, 'keyOps' | 'keyType'>): Try
 
 export const TRY_LABEL: Record<TryOperation, string> = { sign: 'sign, then verify', encrypt: 'encrypt, then decrypt', wrap: 'wrap a random key, then unwrap' };
 
-/** The signature algorithm and its hash for a key: ES256/384/512 by curve, RS256 for RSA. */
+/** The signature algorithm and its hash for a key: ES256/384/512/256K by curve, RS256 for RSA. */
 export function signatureAlgorithm(k: Pick<KeyProperties, 'keyType' | 'curve'>): { algorithm: SignatureAlgorithm; hash: 'sha256' | 'sha384' | 'sha512' } {
   if (k.keyType.startsWith('EC')) {
     if (k.curve === 'P-384') return { algorithm: 'ES384', hash: 'sha384' };
     if (k.curve === 'P-521') return { algorithm: 'ES512', hash: 'sha512' };
+    if (k.curve === 'P-256K') return { algorithm: 'ES256K', hash: 'sha256' };
     return { algorithm: 'ES256', hash: 'sha256' };
   }
   return { algorithm: 'RS256', hash: 'sha256' };

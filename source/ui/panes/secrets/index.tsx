@@ -87,7 +87,7 @@ function SecretsPane({ width, height }: PaneProps) {
     {
       command: 'new', label: detail ? 'new version' : 'new secret', mutating: true,
       run: async () => {
-        const v = await app.form(newSecretForm(app.backend, vault, (p) => { upsert(p); app.flash('success', detail ? `New version of ${p.name} saved.` : `Secret ${p.name} created.`); }, detail ? open : undefined));
+        const v = await app.form(newSecretForm(app.backend, vault, app.now, (p) => { upsert(p); app.flash('success', detail ? `New version of ${p.name} saved.` : `Secret ${p.name} created.`); }, detail ? open : undefined));
         if (v && detail) versionsLoad.reload();
       },
     },
@@ -96,7 +96,7 @@ function SecretsPane({ width, height }: PaneProps) {
       run: async () => {
         const t = target()!;
         const full = detail ? t : t;
-        const v = await app.form(editSecretForm(app.backend, vault, full, (p) => { if (p.version === open?.version || !detail) upsert(p); app.flash('success', `${p.name} updated.`); }));
+        const v = await app.form(editSecretForm(app.backend, vault, app.now, full, (p) => { if (p.version === open?.version || !detail) upsert(p); app.flash('success', `${p.name} updated.`); }));
         if (v && detail) versionsLoad.reload();
       },
     },
