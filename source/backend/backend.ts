@@ -6,6 +6,11 @@
  */
 import type { AccessPolicy, AccessPolicyUpdateKind } from '../domain/access-policy.js';
 import type { AuditEntry, AuditQuery } from '../domain/audit.js';
+import type {
+  CertificateContact, CertificateCreateInput, CertificateImportInput, CertificateIssuer, CertificateIssuerInput, CertificateMergeInput,
+  CertificateOperation, CertificatePolicy, CertificatePolicyInput, CertificateProperties, CertificateUpdateInput, DeletedCertificate,
+  KeyVaultCertificate,
+} from '../domain/certificate.js';
 import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '../domain/directory.js';
 import type {
   DeletedKey, EncryptionAlgorithm, KeyCreateInput, KeyImportInput, KeyOperationResult, KeyProperties,
@@ -64,7 +69,12 @@ export interface VaultsApi {
  * values), versions, soft delete, backup/restore, and the bin (list/get deleted, recover, purge).
  * `Props` is what listings return, `DeletedItem` a bin entry, `Restored` what recover and restore return.
  */
-export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
+export interface ObjectLifecycleApi<Props, DeletedItem, Restored, Full> {
+  /**
+   * One version, whole (the latest when version is omitted): a secret with its value, a key with its
+   * public JWK, a certificate with its DER (and its policy when no version is named).
+   */
+  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Full>;
   /**
    * Latest versions, no values; pages of at most maxPageSize (default 25). Remote backends cap the size
    * at Key Vault's 25; the in-process engine honours larger pages.
@@ -83,20 +93,19 @@ export interface ObjectLifecycleApi<Props, DeletedItem, Restored> {
 
 /** The domain types of each object kind, for code that dispatches on ObjectKind. */
 export interface ObjectKindTypes {
-  secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties };
-  key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey };
+  secret: { props: SecretProperties; deleted: DeletedSecret; restored: SecretProperties; full: Secret };
+  key: { props: KeyProperties; deleted: DeletedKey; restored: KeyVaultKey; full: KeyVaultKey };
+  certificate: { props: CertificateProperties; deleted: DeletedCertificate; restored: KeyVaultCertificate; full: KeyVaultCertificate };
 }
-export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored']>;
+export type LifecycleOf<K extends ObjectKind> = ObjectLifecycleApi<ObjectKindTypes[K]['props'], ObjectKindTypes[K]['deleted'], ObjectKindTypes[K]['restored'], ObjectKindTypes[K]['full']>;
 
 export interface SecretsApi extends LifecycleOf<'secret'> {
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret>;
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties>;
   /** Updates one version (the latest when version is omitted). */
   update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties>;
 }
 
 export interface KeysApi extends LifecycleOf<'key'> {
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<KeyVaultKey>;
   create(vault: VaultRef, name: string, input: KeyCreateInput, o?: CallOptions): Promise<KeyVaultKey>;
   import(vault: VaultRef, name: string, input: KeyImportInput, o?: CallOptions): Promise<KeyVaultKey>;
   update(vault: VaultRef, name: string, version: string | undefined, input: KeyUpdateInput, o?: CallOptions): Promise<KeyVaultKey>;
@@ -111,6 +120,41 @@ export interface KeysApi extends LifecycleOf<'key'> {
   decrypt(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, ciphertext: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
   wrapKey(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, key: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
   unwrapKey(vault: VaultRef, name: string, version: string | undefined, algorithm: EncryptionAlgorithm, wrapped: Uint8Array, o?: CallOptions): Promise<KeyOperationResult>;
+}
+
+/**
+ * Certificates: the lifecycle (listing with subject, issuer, thumbprint, expiry and auto-renew; delete
+ * takes the linked key and secret to the bin and recover brings them back) plus what only certificates
+ * have. The private key is never here: download the full PFX or PEM through the linked secret
+ * (`secrets.get(vault, name, version)`, then domain/certificate.ts `certificateFileOf`); the public
+ * certificate is `cer` (`certificatePem` for a .pem).
+ */
+export interface CertificatesApi extends LifecycleOf<'certificate'> {
+  /**
+   * Starts a create and answers its operation: issuer Self completes at once (status `completed`);
+   * Unknown stays `inProgress` with a CSR until `merge`.
+   */
+  create(vault: VaultRef, name: string, input: CertificateCreateInput, o?: CallOptions): Promise<CertificateOperation>;
+  /** A PFX (password optional) or PEM text with the private key. */
+  import(vault: VaultRef, name: string, input: CertificateImportInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  /** Enabled and tags of one version (the latest when version is omitted). */
+  update(vault: VaultRef, name: string, version: string | undefined, input: CertificateUpdateInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  getPolicy(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificatePolicy>;
+  /** What is left out stays (edit the lifetime action with `{ lifetimeActions: [...] }`). */
+  updatePolicy(vault: VaultRef, name: string, patch: CertificatePolicyInput, o?: CallOptions): Promise<CertificatePolicy>;
+  getOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  cancelOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  deleteOperation(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateOperation>;
+  /** Completes a pending create with the certificate signed elsewhere (and its chain). */
+  merge(vault: VaultRef, name: string, input: CertificateMergeInput, o?: CallOptions): Promise<KeyVaultCertificate>;
+  getContacts(vault: VaultRef, o?: CallOptions): Promise<CertificateContact[]>;
+  setContacts(vault: VaultRef, contacts: CertificateContact[], o?: CallOptions): Promise<CertificateContact[]>;
+  deleteContacts(vault: VaultRef, o?: CallOptions): Promise<CertificateContact[]>;
+  listIssuers(vault: VaultRef, o?: CallOptions): Promise<CertificateIssuer[]>;
+  getIssuer(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateIssuer>;
+  /** Create or replace; `update: true` changes only what is given. */
+  setIssuer(vault: VaultRef, name: string, input: CertificateIssuerInput, update?: boolean, o?: CallOptions): Promise<CertificateIssuer>;
+  deleteIssuer(vault: VaultRef, name: string, o?: CallOptions): Promise<CertificateIssuer>;
 }
 
 export interface PoliciesApi {
@@ -153,7 +197,7 @@ export interface AccessApi {
   myPermissions(scope: string, o?: CallOptions): Promise<RolePermission[]>;
 }
 
-/** The bin of vaults (ARM). Deleted secrets and keys are part of each kind's lifecycle (lifecycleOf). */
+/** The bin of vaults (ARM). Deleted secrets, keys and certificates are part of each kind's lifecycle (lifecycleOf). */
 export interface DeletedApi {
   listVaults(subscriptionId?: string, o?: CallOptions): Promise<DeletedVault[]>;
   getVault(subscriptionId: string, location: string, name: string, o?: CallOptions): Promise<DeletedVault>;
@@ -175,6 +219,7 @@ export interface Backend {
   readonly vaults: VaultsApi;
   readonly secrets: SecretsApi;
   readonly keys: KeysApi;
+  readonly certificates: CertificatesApi;
   readonly policies: PoliciesApi;
   readonly locks: LocksApi;
   readonly access: AccessApi;
@@ -184,8 +229,8 @@ export interface Backend {
 }
 
 /** The lifecycle API of one object kind: the bin, the emulator's lifecycle routes and the contract suite dispatch on the kind. */
-export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secrets' | 'keys'>, kind: K): LifecycleOf<K> {
-  const byKind: { [P in ObjectKind]: LifecycleOf<P> } = { secret: backend.secrets, key: backend.keys };
+export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secrets' | 'keys' | 'certificates'>, kind: K): LifecycleOf<K> {
+  const byKind: { [P in ObjectKind]: LifecycleOf<P> } = { secret: backend.secrets, key: backend.keys, certificate: backend.certificates };
   return byKind[kind];
 }
 

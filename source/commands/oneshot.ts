@@ -3,6 +3,7 @@
  *   kvdeck get VAULT/SECRET[@VERSION]   the value alone on stdout — followed by a newline only when
  *                                       stdout is a terminal, so `$(kvdeck get …)` and pipes get the
  *                                       exact bytes
+ *   kvdeck get VAULT/CERT[@VERSION] --cert   the certificate (public part) as PEM
  *   kvdeck ls VAULT                     secret names, one per line
  *   kvdeck set VAULT/SECRET             the value from stdin (one trailing newline is dropped unless
  *                                       --keep-newline; --content-type TYPE); prints the new version
@@ -14,6 +15,7 @@ import { listAll } from '../backend/backend.js';
 import { createBackend, wantsAzure } from '../backend/select.js';
 import { parseGlobalOptions, UsageError, type GlobalOptions } from '../cli/global-options.js';
 import { applyProfile } from '../config/profiles.js';
+import { certificatePem } from '../domain/certificate.js';
 import { errors, isKeyVaultError } from '../domain/errors.js';
 import type { VaultRef } from '../domain/vault.js';
 import { explainError } from '../ui/explain-error.js';
@@ -41,18 +43,20 @@ export function parseTarget(arg: string | undefined, defaultVault: string | unde
 }
 
 /** Flags only these commands know, taken out before the shared parser (which is strict) sees argv. */
-function takeFlags(argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string } {
+function takeFlags(argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string; cert: boolean } {
   const rest: string[] = [];
   let keepNewline = false;
+  let cert = false;
   let contentType: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keep-newline') keepNewline = true;
+    else if (a === '--cert') cert = true;
     else if (a === '--content-type') contentType = argv[++i];
     else if (a.startsWith('--content-type=')) contentType = a.slice('--content-type='.length);
     else rest.push(a);
   }
-  return { rest, keepNewline, contentType };
+  return { rest, keepNewline, contentType, cert };
 }
 
 async function openBackend(opts: GlobalOptions): Promise<Backend> {
@@ -100,8 +104,14 @@ export async function run(argv: string[], body: (backend: Backend, opts: ReturnT
 }
 
 export function runGet(argv: string[]): Promise<number> {
-  return run(argv, async (backend, opts) => {
+  return run(argv, async (backend, opts, flags) => {
     const t = parseTarget(opts.positionals[0], opts.defaultVault, true);
+    if (flags.cert) {
+      const c = await backend.certificates.get(await vaultRef(backend, t.vault), t.secret!, t.version);
+      if (c.cer.length === 0) throw new UsageError(`certificate ${c.properties.name} is still pending: it has no X.509 certificate yet`);
+      process.stdout.write(certificatePem(c.cer));
+      return;
+    }
     const secret = await backend.secrets.get(await vaultRef(backend, t.vault), t.secret!, t.version);
     process.stdout.write(process.stdout.isTTY ? `${secret.value}\n` : secret.value);
   });

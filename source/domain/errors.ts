@@ -3,6 +3,8 @@
  * inner code, message) so the engine can raise it, the emulator can put it on the wire unchanged,
  * the Azure backend can rebuild it from an SDK RestError, and the UI can explain it.
  */
+import type { ObjectLabel } from './object-kind.js';
+
 export class KeyVaultError extends Error {
   override readonly name = 'KeyVaultError';
   constructor(
@@ -48,6 +50,20 @@ const MICROSOFT_SERVICE_TENANTS = [
   '33e01921-4d64-4f8c-a055-5bdaffd5e33d', '975f013f-7f24-47e8-a7d3-abc4752bf346',
 ];
 
+const NOT_FOUND_CODE = { secret: 'SecretNotFound', key: 'KeyNotFound', certificate: 'CertificateNotFound' } as const;
+const LABEL = { secret: 'Secret', key: 'Key', certificate: 'Certificate' } as const;
+
+/** "A secret with (name/id) X was not found in this key vault. …": the same sentence for every kind. */
+function notFoundError(kind: keyof typeof NOT_FOUND_CODE, name: string): KeyVaultError {
+  return new KeyVaultError(
+    404,
+    NOT_FOUND_CODE[kind],
+    `A ${kind} with (name/id) ${name} was not found in this key vault. If you recently deleted this ${kind} you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+  );
+}
+
+const deletedNotFoundError = (kind: keyof typeof NOT_FOUND_CODE, name: string) => new KeyVaultError(404, NOT_FOUND_CODE[kind], `Deleted ${LABEL[kind]} not found: ${name}`);
+
 /** Constructors for the errors whose exact texts are documented in shared/KEYVAULT.md. */
 export const errors = {
   vaultNameNotValid: (name: string) =>
@@ -88,26 +104,15 @@ export const errors = {
   badParameterName: (name: string) =>
     new KeyVaultError(400, 'BadParameter', `The request URI contains an invalid name: ${name}`),
   badParameter: (message: string) => new KeyVaultError(400, 'BadParameter', message),
-  secretNotFound: (name: string) =>
-    new KeyVaultError(
-      404,
-      'SecretNotFound',
-      `A secret with (name/id) ${name} was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-    ),
-  deletedSecretNotFound: (name: string) =>
-    new KeyVaultError(404, 'SecretNotFound', `Deleted Secret not found: ${name}`),
-  keyNotFound: (name: string) =>
-    new KeyVaultError(
-      404,
-      'KeyNotFound',
-      `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-    ),
-  deletedKeyNotFound: (name: string) => new KeyVaultError(404, 'KeyNotFound', `Deleted Key not found: ${name}`),
+  secretNotFound: (name: string) => notFoundError('secret', name),
+  deletedSecretNotFound: (name: string) => deletedNotFoundError('secret', name),
+  keyNotFound: (name: string) => notFoundError('key', name),
+  deletedKeyNotFound: (name: string) => deletedNotFoundError('key', name),
   secretDisabled: () =>
     new KeyVaultError(403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled'),
   keyDisabled: (operation: string) =>
     new KeyVaultError(403, 'Forbidden', `Operation ${operation} is not allowed on a disabled key.`, 'KeyDisabled'),
-  objectDeletedButRecoverable: (kind: 'Secret' | 'Key', name: string) =>
+  objectDeletedButRecoverable: (kind: ObjectLabel, name: string) =>
     new KeyVaultError(
       409,
       'Conflict',
@@ -115,7 +120,7 @@ export const errors = {
       'ObjectIsDeletedButRecoverable',
     ),
   /** Restore into a name that is taken (inferred text: Azure answers 409 Conflict). */
-  objectAlreadyExists: (kind: 'Secret' | 'Key', name: string) =>
+  objectAlreadyExists: (kind: ObjectLabel, name: string) =>
     new KeyVaultError(
       409,
       'Conflict',
@@ -244,5 +249,30 @@ export const errors = {
       'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached',
       'TooManyRequests',
       retryAfterSeconds,
+    ),
+};
+
+/** The certificate errors (texts from the service's recorded answers; see the certificates section of KEYVAULT.md). */
+export const certificateErrors = {
+  notFound: (name: string) => notFoundError('certificate', name),
+  deletedNotFound: (name: string) => deletedNotFoundError('certificate', name),
+  pendingNotFound: (name: string) => new KeyVaultError(404, 'PendingCertificateNotFound', `Pending certificate not found: ${name}`),
+  /** A create or import while a pending operation is in progress (documented: 409 with code Forbidden). */
+  pendingInProgress: () =>
+    new KeyVaultError(409, 'Forbidden', "A new key vault certificate can not be created or imported while a pending key vault certificate's status is inProgress."),
+  /** A write to the key or secret a certificate owns. */
+  managedByKeyVault: (kind: 'secret' | 'key', operation: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Operation "${operation}" is not allowed on this ${kind}, since it is associated with a certificate. Perform the operation on the corresponding certificate. For more information refer to https://docs.microsoft.com/en-us/azure/key-vault/certificates/about-certificates#composition-of-a-certificate`,
+      kind === 'secret' ? 'SecretManagedByKeyVault' : 'KeyManagedByKeyVault',
+    ),
+  /** A certificate over an existing plain secret or key of the same name (inferred text: the service answers 409 Conflict). */
+  nameTaken: (kind: 'secret' | 'key', name: string) =>
+    new KeyVaultError(
+      409,
+      'Conflict',
+      `A ${kind} named ${name} already exists in this key vault and is not part of a certificate; a certificate needs its name for its own key and secret. Choose another name, or delete the ${kind} first.`,
     ),
 };

@@ -1,4 +1,4 @@
-import type { RecoveryLevel } from './secret.js';
+import type { VersionProperties } from './secret.js';
 
 export type KeyType = 'RSA' | 'EC' | 'RSA-HSM' | 'EC-HSM';
 export type CurveName = 'P-256' | 'P-384' | 'P-521' | 'P-256K';
@@ -55,24 +55,13 @@ export interface ImportJsonWebKey {
   crv?: CurveName; x?: string; y?: string;
 }
 
-export interface KeyProperties {
-  vaultName: string;
-  name: string;
-  version: string;
-  /** {vaultUri}keys/{name}/{version} */
-  id: string;
+export interface KeyProperties extends VersionProperties {
   keyType: KeyType;
   keySize?: number;
   curve?: CurveName;
   keyOps: KeyOperation[];
-  enabled: boolean;
-  notBefore?: Date;
-  expiresOn?: Date;
-  createdOn: Date;
-  updatedOn: Date;
-  tags: Record<string, string>;
-  recoveryLevel: RecoveryLevel;
-  recoverableDays: number;
+  /** The key of a certificate: it changes only with the certificate. */
+  managed?: boolean;
 }
 
 export interface KeyVaultKey {

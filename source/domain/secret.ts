@@ -14,15 +14,14 @@ export type RecoveryLevel =
   | 'CustomizedRecoverable+Purgeable'
   | 'CustomizedRecoverable';
 
-/** A secret version's metadata: everything but the value (what list operations return). */
-export interface SecretProperties {
+/** What every version of every kind carries: its place, its attributes and tags (what list operations return of it). */
+export interface VersionProperties {
   vaultName: string;
   name: string;
   /** 32 lowercase hex characters. */
   version: string;
-  /** {vaultUri}secrets/{name}/{version} */
+  /** {vaultUri}secrets/{name}/{version}, {vaultUri}keys/…, {vaultUri}certificates/… */
   id: string;
-  contentType?: string;
   tags: Record<string, string>;
   enabled: boolean;
   notBefore?: Date;
@@ -31,6 +30,15 @@ export interface SecretProperties {
   updatedOn: Date;
   recoveryLevel: RecoveryLevel;
   recoverableDays: number;
+}
+
+/** A secret version's metadata: everything but the value (what list operations return). */
+export interface SecretProperties extends VersionProperties {
+  contentType?: string;
+  /** The secret of a certificate (its PFX or PEM): it changes only with the certificate. */
+  managed?: boolean;
+  /** For a certificate's secret: the certificate's key, same name and version. */
+  keyId?: string;
 }
 
 export interface Secret {

@@ -11,9 +11,10 @@ import { addRoleAssignmentRoutes } from './arm/role-assignments.js';
 import { addSubscriptionRoutes } from './arm/subscriptions.js';
 import { addVaultRoutes } from './arm/vaults.js';
 import { resourceGroupBody } from './arm/wire.js';
+import { addCertificateRoutes, addCertificateSettingsRoutes } from './data/certificates.js';
 import { addKeyRoutes } from './data/keys.js';
 import { KIND_WIRES, type KindWire } from './data/kinds.js';
-import { addLifecycleRoutes } from './data/lifecycle.js';
+import { addLifecycleGet, addLifecycleRoutes } from './data/lifecycle.js';
 import type { ObjectKind } from '../domain/object-kind.js';
 import { addSecretRoutes } from './data/secrets.js';
 import { addGraphRoutes } from './graph.js';
@@ -47,9 +48,16 @@ export function graphRouter(): Router {
 
 export function dataRouter(): Router {
   const r = new Router();
-  // The shared lifecycle first, for every kind; then what each kind adds.
-  for (const wire of Object.values(KIND_WIRES)) addLifecycleRoutes(r, wire as KindWire<ObjectKind>);
+  // Certificates' own paths first (contacts, issuers, /{name}/policy, /{name}/pending: the shared get would
+  // read them as names and versions); then the shared lifecycle, for every kind (before the keys'
+  // /keys/{name}/{op}, which would read /backup as an operation); then what secrets and keys add.
+  addCertificateSettingsRoutes(r);
+  addCertificateRoutes(r);
+  const wires = Object.values(KIND_WIRES) as KindWire<ObjectKind>[];
+  for (const wire of wires) addLifecycleRoutes(r, wire);
   addSecretRoutes(r);
   addKeyRoutes(r);
+  // Last: the shared get would read every kind's literal sub-paths as versions.
+  for (const wire of wires) addLifecycleGet(r, wire);
   return r;
 }

@@ -5,6 +5,8 @@
  */
 import type { ObjectKind } from '../domain/object-kind.js';
 import { AuditQueryPart } from './audit-query.js';
+import { CertificateSettingsPart } from './certificate-settings.js';
+import { CertificatesPart } from './certificates.js';
 import { EngineCore, type EngineOptions } from './core.js';
 import { DeletedVaultsPart } from './deleted-vaults.js';
 import { DirectoryPart } from './directory.js';
@@ -19,6 +21,7 @@ import { VaultsPart } from './vaults.js';
 export interface ObjectParts {
   secret: SecretsPart;
   key: KeysPart;
+  certificate: CertificatesPart;
 }
 
 export class Engine {
@@ -33,6 +36,9 @@ export class Engine {
   readonly audit: AuditQueryPart;
   readonly secrets: SecretsPart;
   readonly keys: KeysPart;
+  readonly certificates: CertificatesPart;
+  /** Certificate contacts and issuers (vault-level settings). */
+  readonly certificateSettings: CertificateSettingsPart;
   readonly objects: ObjectParts;
   private lastSweepSecond = Number.NaN;
   private sweeping = false;
@@ -52,7 +58,9 @@ export class Engine {
     this.audit = new AuditQueryPart(this.core);
     this.secrets = new SecretsPart(this.core);
     this.keys = new KeysPart(this.core);
-    this.objects = { secret: this.secrets, key: this.keys };
+    this.certificates = new CertificatesPart(this.core);
+    this.certificateSettings = new CertificateSettingsPart(this.core);
+    this.objects = { secret: this.secrets, key: this.keys, certificate: this.certificates };
     this.core.beforeOperation = () => this.sweep();
   }
 
@@ -62,7 +70,8 @@ export class Engine {
   }
 
   /**
-   * Purges soft-deleted vaults and objects whose scheduled purge date the clock has passed.
+   * Purges soft-deleted vaults and objects whose scheduled purge date the clock has passed, and renews
+   * the certificates whose AutoRenew trigger it has passed.
    * Throttled to once per clock-second because it runs at the start of every operation.
    */
   sweep(force = false): void {
@@ -75,6 +84,7 @@ export class Engine {
       this.deletedVaults.purgeExpired(now);
       for (const part of Object.values(this.objects)) part.purgeExpired(now);
       this.keys.autoRotate(now);
+      this.certificates.renewDue(now);
     } finally {
       this.sweeping = false;
     }

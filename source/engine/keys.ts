@@ -24,21 +24,14 @@ const AUDIT_NAME: Record<CryptoOp, string> = {
   sign: 'Sign', verify: 'Verify', encrypt: 'Encrypt', decrypt: 'Decrypt', wrapKey: 'Wrap', unwrapKey: 'Unwrap',
 };
 
-export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey> {
+export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> {
   constructor(core: EngineCore) {
     super(core, KEY_KIND);
   }
 
-  get(ctx: CallContext, vaultName: string, name: string, version?: string): KeyVaultKey {
-    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
-      const { record, v } = this.version(vault, name, version);
-      return toKey(this.core, vault, record.name, v);
-    }, 200, version);
-  }
-
   create(ctx: CallContext, vaultName: string, name: string, input: KeyCreateInput): KeyVaultKey {
     return this.run(ctx, 'Create', vaultName, name, 'create', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'create');
       const { kty, keySize, curve } = checkKeySpec(vault, input);
       const keyOps = checkKeyOps(input.keyOps, kty);
       const tags = checkTags(input.tags);
@@ -54,7 +47,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
 
   import(ctx: CallContext, vaultName: string, name: string, input: KeyImportInput): KeyVaultKey {
     return this.run(ctx, 'Import', vaultName, name, 'import', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'import');
       const { jwk, keySize, curve } = kc.importJwk((input.key ?? {}) as unknown as Record<string, unknown>);
       const hsm = String(input.key?.kty ?? '').endsWith('-HSM');
       if (hsm && vault.sku !== 'premium') throw hsmOnStandard(input.key.kty);
@@ -75,18 +68,23 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
   update(ctx: CallContext, vaultName: string, name: string, version: string | undefined, input: KeyUpdateInput): KeyVaultKey {
     return this.run(ctx, 'Update', vaultName, name, 'update', (vault) => {
       const { record, v } = this.version(vault, name, version);
+      this.mutable(record, 'update');
       const keyOps = input.keyOps === undefined ? v.keyOps : checkKeyOps(input.keyOps, keyFamily(v.keyType));
       const tags = input.tags === undefined ? v.tags : checkTags(input.tags);
       const notBefore = applyDate(v.notBefore, input.notBefore, 'notBefore');
       const expiresOn = applyDate(v.expiresOn, input.expiresOn, 'expiresOn');
       this.store(vault).updateVersion(record, v, { keyOps, tags, notBefore, expiresOn, enabled: input.enabled ?? v.enabled, updated: nowSeconds(this.core) });
-      return toKey(this.core, vault, record.name, v);
+      return toKey(this.core, vault, record, v);
     }, 200, version);
   }
 
   /** A new version with the same type, size or curve, operations and tags (and the policy's expiry). */
   rotate(ctx: CallContext, vaultName: string, name: string): KeyVaultKey {
-    return this.run(ctx, 'Rotate', vaultName, name, 'rotate', (vault) => this.newVersionOf(vault, this.active(vault, name)));
+    return this.run(ctx, 'Rotate', vaultName, name, 'rotate', (vault) => {
+      const record = this.active(vault, name);
+      this.mutable(record, 'rotate');
+      return this.newVersionOf(vault, record);
+    });
   }
 
   /** The key's rotation policy, or the default one (notify 30 days before expiry) when none was set. */
@@ -97,6 +95,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
   setRotationPolicy(ctx: CallContext, vaultName: string, name: string, input: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>): KeyRotationPolicy {
     return this.run(ctx, 'SetRotationPolicy', vaultName, name, 'setRotationPolicy', (vault) => {
       const record = this.active(vault, name);
+      this.mutable(record, 'update');
       const lifetimeActions = (input.lifetimeActions ?? []).map((a) => ({ ...a }));
       const problem = rotationPolicyProblem({ lifetimeActions, expiresIn: input.expiresIn });
       if (problem) throw errors.badParameter(problem);
@@ -183,7 +182,7 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
     const now = nowSeconds(this.core);
     const v: KeyVersionRecord = { ...fields, version: this.core.newVersion(), created: now, updated: now };
     const r = this.store(vault).addVersion(name, v);
-    return toKey(this.core, vault, r.name, v);
+    return toKey(this.core, vault, r, v);
   }
 }
 

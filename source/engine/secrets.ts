@@ -1,6 +1,6 @@
 /**
- * Secrets on the data plane: the shared lifecycle (objects/versioned-part.ts) plus what only secrets
- * have — a value to get and set, and attributes to update. Every call authorizes first (access
+ * Secrets on the data plane: the shared lifecycle (objects/versioned-part.ts, get included) plus what
+ * only secrets have — a value to set, and attributes to update. Every call authorizes first (access
  * policies or Azure RBAC), then applies Key Vault's rules, and is recorded in the audit log without its value.
  */
 import { errors } from '../domain/errors.js';
@@ -11,26 +11,18 @@ import {
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { applyDate, checkTags, nowSeconds, optionalSeconds } from './objects/input.js';
-import { secretProperties, SECRET_KIND, toSecret } from './objects/secret-kind.js';
+import { secretProperties, SECRET_KIND } from './objects/secret-kind.js';
 import { VersionedPart } from './objects/versioned-part.js';
 import type { SecretRecord } from './state.js';
 
-export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, DeletedSecret, SecretProperties> {
+export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, DeletedSecret, SecretProperties, Secret> {
   constructor(core: EngineCore) {
     super(core, SECRET_KIND);
   }
 
-  get(ctx: CallContext, vaultName: string, name: string, version?: string): Secret {
-    return this.run(ctx, 'Get', vaultName, name, 'get', (vault) => {
-      const { record, v } = this.version(vault, name, version);
-      if (!v.enabled) throw errors.secretDisabled();
-      return toSecret(this.core, vault, record.name, v);
-    }, 200, version);
-  }
-
   set(ctx: CallContext, vaultName: string, name: string, input: SecretSetInput): SecretProperties {
     return this.run(ctx, 'Set', vaultName, name, 'set', (vault) => {
-      this.checkNew(vault, name);
+      this.checkNew(vault, name, 'set');
       const now = nowSeconds(this.core);
       const v = {
         version: this.core.newVersion(),
@@ -51,6 +43,7 @@ export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, D
   update(ctx: CallContext, vaultName: string, name: string, version: string | undefined, input: SecretUpdateInput): SecretProperties {
     return this.run(ctx, 'Update', vaultName, name, 'update', (vault) => {
       const { record, v } = this.version(vault, name, version);
+      this.mutable(record, 'update');
       // Validate everything before changing anything.
       const contentType = input.contentType === undefined ? v.contentType : checkContentType(input.contentType);
       const tags = input.tags === undefined ? v.tags : checkTags(input.tags);

@@ -3,8 +3,10 @@
  * is a generator of small pieces so the writer can slice the work and let reads run in between.
  */
 import type { AuditEntry } from '../domain/audit.js';
+import { OBJECT_KIND_LIST, type ObjectKind } from '../domain/object-kind.js';
 import type { RoleAssignment } from '../domain/role-assignment.js';
-import type { Deleted, KeyRecord, SecretRecord, VaultHeaderInput, VaultRecord } from './state.js';
+import type { Deleted, ObjectRecord, VaultHeaderInput, VaultRecord } from './state.js';
+import type { ObjectStore } from './store/object-store.js';
 import { Store } from './store/store.js';
 
 export const STATE_FORMAT = 'kvdeck-state';
@@ -37,16 +39,30 @@ export function* serializeState(st: Store, audit: readonly AuditEntry[], savedAt
   yield ']}';
 }
 
+/**
+ * Where each kind's objects go in a vault's JSON. Certificates came later: a file without them is a
+ * state from before, with none.
+ */
+const KIND_FIELDS: Record<ObjectKind, { active: string; deleted: string; optional?: boolean }> = {
+  secret: { active: 'secrets', deleted: 'deletedSecrets' },
+  key: { active: 'keys', deleted: 'deletedKeys' },
+  certificate: { active: 'certificates', deleted: 'deletedCertificates', optional: true },
+};
+
 function* vaultPieces(v: VaultRecord): Generator<string> {
   const { objects, ...header } = v;
   yield j(header).slice(0, -1);
-  yield ',"secrets":[';
-  let first = true;
-  for (const s of objects.secret.records()) {
-    yield (first ? '' : ',') + j(s);
-    first = false;
+  for (const kind of OBJECT_KIND_LIST) {
+    const store = objects[kind] as ObjectStore<ObjectRecord>;
+    yield `,${j(KIND_FIELDS[kind].active)}:[`;
+    let first = true;
+    for (const r of store.records()) {
+      yield (first ? '' : ',') + j(r);
+      first = false;
+    }
+    yield `],${j(KIND_FIELDS[kind].deleted)}:${j([...store.deletedRecords()])}`;
   }
-  yield `],"deletedSecrets":${j([...objects.secret.deletedRecords()])},"keys":${j([...objects.key.records()])},"deletedKeys":${j([...objects.key.deletedRecords()])}}`;
+  yield '}';
 }
 
 function fail(what: string): never {
@@ -59,20 +75,25 @@ const isArray = (x: unknown, what: string): unknown[] => (Array.isArray(x) ? x :
 function readVault(raw: unknown): { header: VaultHeaderInput; fill: (v: VaultRecord) => void } {
   const r = raw as Record<string, unknown>;
   if (!r || typeof r.name !== 'string' || typeof r.subscriptionId !== 'string') fail('a vault record has no name or subscription');
-  const secrets = isArray(r.secrets, `secrets of ${r.name}`) as SecretRecord[];
-  for (const s of secrets) if (typeof s?.name !== 'string' || !Array.isArray(s.versions)) fail(`a secret of ${r.name} is malformed`);
-  const keys = isArray(r.keys, `keys of ${r.name}`) as KeyRecord[];
-  const deletedSecrets = isArray(r.deletedSecrets, `deleted secrets of ${r.name}`) as Deleted<SecretRecord>[];
-  const deletedKeys = isArray(r.deletedKeys, `deleted keys of ${r.name}`) as Deleted<KeyRecord>[];
   isArray(r.accessPolicies, `access policies of ${r.name}`);
-  const { secrets: _s, keys: _k, deletedSecrets: _ds, deletedKeys: _dk, ...header } = r;
+  const header: Record<string, unknown> = { ...r };
+  const lists = OBJECT_KIND_LIST.map((kind) => {
+    const f = KIND_FIELDS[kind];
+    const read = (field: string) => (f.optional && r[field] === undefined ? [] : isArray(r[field], `${field} of ${r.name}`));
+    const active = read(f.active) as ObjectRecord[];
+    for (const o of active) if (typeof o?.name !== 'string' || !Array.isArray(o.versions)) fail(`an object in ${f.active} of ${r.name} is malformed`);
+    delete header[f.active];
+    delete header[f.deleted];
+    return { kind, active, deleted: read(f.deleted) as Deleted<ObjectRecord>[] };
+  });
   return {
     header: header as unknown as VaultHeaderInput,
     fill: (v) => {
-      for (const s of secrets) v.objects.secret.insert(s);
-      for (const k of keys) v.objects.key.insert(k);
-      for (const d of deletedSecrets) v.objects.secret.insertDeleted(d);
-      for (const d of deletedKeys) v.objects.key.insertDeleted(d);
+      for (const l of lists) {
+        const store = v.objects[l.kind] as ObjectStore<ObjectRecord>;
+        for (const o of l.active) store.insert(o);
+        for (const d of l.deleted) store.insertDeleted(d);
+      }
     },
   };
 }

@@ -3,10 +3,12 @@
  * the emulator through the Azure backend, in both access models.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { AccessReport } from '../../source/commands/access.js';
 import { DEMO } from '../../source/engine/index.js';
-import { demoEmulator, kvdeck } from './run-kvdeck.js';
+import { demoEmulator, ensureBuilt, kvdeck } from './helpers.js';
+
+before(ensureBuilt);
 
 describe('kvdeck access on the demo engine', () => {
   it('lists an RBAC vault\'s role assignments, its own first, then those inherited from the subscription', async () => {

@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
-import { demoEmulator, kvdeck } from './run-kvdeck.js';
+import { before, describe, it } from 'node:test';
+import { demoEmulator, ensureBuilt, kvdeck } from './helpers.js';
+
+before(ensureBuilt);
 
 describe('one-shot commands against the emulator', () => {
   const { flags } = demoEmulator();

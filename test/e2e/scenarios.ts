@@ -96,13 +96,13 @@ export async function deleteThenRecoverSecret(term: Term): Promise<void> {
   await confirm(term, 'Delete secret sql-admin-password?');
   await term.waitFor(/Secret sql-admin-password deleted/, SLOW);
   await term.keys('Escape');
-  await term.waitFor((s) => s.includes('4 secrets in contoso-app-kv') && !s.includes('sql-admin-password  '), SLOW);
+  await term.waitFor((s) => s.includes('6 secrets in contoso-app-kv') && !s.includes('sql-admin-password  '), SLOW);
   const bin = await pane(term, 6, (s) => /secret\s+sql-admin-password\s/.test(s));
   assert.match(rowOf(bin, 'sql-admin-password'), /secret\s+sql-admin-password\s+contoso-app-kv/);
   await selectRow(term, 'sql-admin-password');
   await term.keys('r');
   await term.waitFor(/sql-admin-password.*(back|recovered)/i, SLOW);
-  await pane(term, 2, (s) => s.includes('5 secrets in contoso-app-kv') && s.includes('sql-admin-password'));
+  await pane(term, 2, (s) => s.includes('7 secrets in contoso-app-kv') && s.includes('sql-admin-password'));
 }
 
 /** Pane 4: give contoso-web-app secrets/set on contoso-app-kv with the permission picker. */

@@ -27,7 +27,7 @@ function rbacVault(engine: Engine, name: string): string {
   return v.id;
 }
 
-type Op = 'secrets list' | 'secrets get' | 'secrets set' | 'secrets delete' | 'secrets backup' | 'keys get' | 'keys create' | 'keys sign' | 'keys wrapKey' | 'keys decrypt';
+type Op = 'secrets list' | 'secrets get' | 'secrets set' | 'secrets delete' | 'secrets backup' | 'keys get' | 'keys create' | 'keys sign' | 'keys wrapKey' | 'keys decrypt' | 'certificates list';
 const OPS: Record<Op, (e: Engine, vault: string) => unknown> = {
   'secrets list': (e, v) => e.secrets.listPage(webApp, v),
   'secrets get': (e, v) => e.secrets.get(webApp, v, 's'),
@@ -38,20 +38,21 @@ const OPS: Record<Op, (e: Engine, vault: string) => unknown> = {
   'keys create': (e, v) => e.keys.create(webApp, v, 'new-key', { keyType: 'EC' }),
   'keys sign': (e, v) => e.keys.sign(webApp, v, 'ec', undefined, 'ES256', Buffer.alloc(32)),
   'keys wrapKey': (e, v) => e.keys.wrapKey(webApp, v, 'rsa', undefined, 'RSA-OAEP', Buffer.alloc(32)),
+  'certificates list': (e, v) => e.certificates.listPage(webApp, v),
   'keys decrypt': (e, v) => e.keys.decrypt(webApp, v, 'rsa', undefined, 'RSA-OAEP', e.keys.encrypt(operator, v, 'rsa', undefined, 'RSA-OAEP', Buffer.from('x')).result),
 };
 
 /** What each built-in role lets its holder do, from Azure's published data actions. */
 const ALLOWED: Record<string, Op[]> = {
   [ROLE_IDS.keyVaultAdministrator]: Object.keys(OPS) as Op[],
-  [ROLE_IDS.keyVaultReader]: ['secrets list', 'keys get'],
+  [ROLE_IDS.keyVaultReader]: ['secrets list', 'keys get', 'certificates list'],
   [ROLE_IDS.keyVaultSecretsOfficer]: ['secrets list', 'secrets get', 'secrets set', 'secrets delete', 'secrets backup'],
   [ROLE_IDS.keyVaultSecretsUser]: ['secrets list', 'secrets get'],
   [ROLE_IDS.keyVaultCryptoOfficer]: ['keys get', 'keys create', 'keys sign', 'keys wrapKey', 'keys decrypt'],
   [ROLE_IDS.keyVaultCryptoUser]: ['keys get', 'keys sign', 'keys wrapKey', 'keys decrypt'],
   [ROLE_IDS.keyVaultCryptoServiceEncryptionUser]: ['keys get', 'keys wrapKey'],
-  [ROLE_IDS.keyVaultCertificatesOfficer]: [],
-  [ROLE_IDS.keyVaultCertificateUser]: ['secrets list', 'secrets get', 'keys get'],
+  [ROLE_IDS.keyVaultCertificatesOfficer]: ['certificates list'],
+  [ROLE_IDS.keyVaultCertificateUser]: ['secrets list', 'secrets get', 'keys get', 'certificates list'],
   [ROLE_IDS.owner]: [],
   [ROLE_IDS.contributor]: [],
   [ROLE_IDS.keyVaultContributor]: [],

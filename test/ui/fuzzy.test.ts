@@ -38,7 +38,7 @@ test('filtering 100,000 names stays well under a frame per keystroke', () => {
   const queries = ['d', 'db', 'db0', 'db00', 'db001', 'x', 'tok9'];
   const times = queries.map(() => Infinity);
   for (let run = 0; run < 5; run++) {
-    let prev;
+    let prev: ReturnType<typeof filterIndex> | undefined;
     queries.forEach((q, i) => {
       const t = performance.now();
       prev = filterIndex(index, q, q.startsWith(prev?.query ?? '\u0000') ? prev : undefined);

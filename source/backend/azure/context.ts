@@ -10,6 +10,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Agent } from 'node:https';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import type { CryptographyClient, KeyClient } from '@azure/keyvault-keys';
+import type { CertificateClient } from '@azure/keyvault-certificates';
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
@@ -71,6 +72,7 @@ export class AzureContext {
   readonly activityListeners = new Set<(a: AzureActivity) => void>();
   private readonly secretClients = new Map<string, SecretClient>();
   private readonly keyClients = new Map<string, KeyClient>();
+  private readonly certificateClients = new Map<string, CertificateClient>();
   private readonly mgmtClients = new Map<string, KeyVaultManagementClient>();
   private readonly lockClients = new Map<string, ManagementLockClient>();
   private readonly authorizationClients = new Map<string, AuthorizationManagementClient>();
@@ -143,27 +145,26 @@ export class AzureContext {
     };
   }
 
-  async secrets(vaultUri: string): Promise<SecretClient> {
-    let c = this.secretClients.get(vaultUri);
+  /** A data-plane client per vault, made once (its SDK loaded at first use: a one-shot `get` loads only secrets'). */
+  private async dataClient<C>(cache: Map<string, C>, vaultUri: string, make: (options: object) => Promise<C>): Promise<C> {
+    let c = cache.get(vaultUri);
     if (!c) {
-      const { SecretClient } = await import('@azure/keyvault-secrets');
-      c = new SecretClient(vaultUri, this.credential, {
-        ...this.baseOptions(),
-        serviceVersion: this.cloud.apiVersions.keyVaultData as never,
-      });
-      this.secretClients.set(vaultUri, c);
+      c = await make({ ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
+      cache.set(vaultUri, c);
     }
     return c;
   }
 
-  async keys(vaultUri: string): Promise<KeyClient> {
-    let c = this.keyClients.get(vaultUri);
-    if (!c) {
-      const { KeyClient } = await import('@azure/keyvault-keys');
-      c = new KeyClient(vaultUri, this.credential, { ...this.baseOptions(), serviceVersion: this.cloud.apiVersions.keyVaultData as never });
-      this.keyClients.set(vaultUri, c);
-    }
-    return c;
+  secrets(vaultUri: string): Promise<SecretClient> {
+    return this.dataClient(this.secretClients, vaultUri, async (o) => new (await import('@azure/keyvault-secrets')).SecretClient(vaultUri, this.credential, o));
+  }
+
+  keys(vaultUri: string): Promise<KeyClient> {
+    return this.dataClient(this.keyClients, vaultUri, async (o) => new (await import('@azure/keyvault-keys')).KeyClient(vaultUri, this.credential, o));
+  }
+
+  certificates(vaultUri: string): Promise<CertificateClient> {
+    return this.dataClient(this.certificateClients, vaultUri, async (o) => new (await import('@azure/keyvault-certificates')).CertificateClient(vaultUri, this.credential, o));
   }
 
   /**

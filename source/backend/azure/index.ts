@@ -17,6 +17,7 @@ import { AzureAccess } from './access.js';
 import { resolvePrincipal } from '../select.js';
 import { ArmRest } from './arm-rest.js';
 import { AzureAudit } from './audit.js';
+import { AzureCertificates } from './certificates.js';
 import { builtInCloud, discoverCloud, scopeFor, vaultUriIn, type CloudProfile } from './clouds.js';
 import { AzureContext, type AzureActivity, type RetrySettings } from './context.js';
 import { createCredential, type DeviceCodePrompt } from './credential.js';
@@ -225,6 +226,7 @@ export async function createAzureBackend(options: GlobalOptions, extras: AzureBa
     vaults,
     secrets: new AzureSecrets(ctx),
     keys: new AzureKeys(ctx),
+    certificates: new AzureCertificates(ctx),
     policies: new AzurePolicies(ctx, directory),
     locks: new AzureLocks(ctx),
     access: new AzureAccess(ctx, directory),

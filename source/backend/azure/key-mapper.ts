@@ -4,7 +4,7 @@ import type { KeyRotationPolicy, LifetimeActionType } from '../../domain/rotatio
 import type {
   CurveName, DeletedKey, ImportJsonWebKey, KeyOperation, KeyProperties, KeyType, KeyVaultKey, PublicJsonWebKey,
 } from '../../domain/key.js';
-import type { RecoveryLevel } from '../../domain/secret.js';
+import { versionPropertiesFromSdk, type SdkVersionProperties } from './version-mapper.js';
 
 const b64u = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString('base64url') : undefined);
 const bytes = (s: string | undefined) => (s ? new Uint8Array(Buffer.from(s, 'base64url')) : undefined);
@@ -17,26 +17,15 @@ export interface KeyShape {
 }
 
 export function keyPropertiesFromSdk(vaultName: string, p: SdkKeyProperties, shape: KeyShape = {}): KeyProperties {
-  const x = p as SdkKeyProperties & { updatedOn?: Date; recoveryLevel?: string; recoverableDays?: number };
   const jwk = shape.jwk;
   const keyType = (shape.keyType ?? jwk?.kty ?? 'RSA') as KeyType;
   return {
-    vaultName,
-    name: p.name,
-    version: p.version ?? '',
-    id: p.id ?? '',
+    ...versionPropertiesFromSdk(vaultName, p as SdkVersionProperties),
     keyType,
     ...(jwk?.n ? { keySize: jwk.n.length * 8 } : {}),
     ...(jwk?.crv ? { curve: jwk.crv as CurveName } : {}),
     keyOps: [...((shape.keyOps ?? jwk?.keyOps ?? []) as KeyOperation[])],
-    enabled: p.enabled ?? true,
-    ...(p.notBefore ? { notBefore: p.notBefore } : {}),
-    ...(p.expiresOn ? { expiresOn: p.expiresOn } : {}),
-    createdOn: p.createdOn ?? new Date(0),
-    updatedOn: x.updatedOn ?? p.createdOn ?? new Date(0),
-    tags: { ...(p.tags ?? {}) },
-    recoveryLevel: (x.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
-    recoverableDays: x.recoverableDays ?? 0,
+    ...(p.managed ? { managed: true } : {}),
   };
 }
 

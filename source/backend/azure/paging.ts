@@ -75,11 +75,6 @@ function decode(s: string): Token | undefined {
   }
 }
 
-/** An SDK page iterator with each item mapped (lazily, page by page). */
-export async function* mapPages<S, T>(pages: AsyncIterable<S[]>, map: (item: S) => T): AsyncGenerator<T[]> {
-  for await (const page of pages) yield page.map(map);
-}
-
 /** An SDK item iterator with each item mapped. */
 export async function* mapItems<S, T>(items: AsyncIterable<S>, map: (item: S) => T): AsyncGenerator<T> {
   for await (const item of items) yield map(item);

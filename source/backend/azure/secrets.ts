@@ -1,28 +1,18 @@
 /** Secrets through @azure/keyvault-secrets (data plane), addressed by the vault's URI. */
 import type { DeletedSecret as SdkDeletedSecret, SecretClient, SecretProperties as SdkSecretProperties } from '@azure/keyvault-secrets';
 import type { CallOptions, SecretsApi } from '../backend.js';
-import type { DeletedSecret, RecoveryLevel, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../../domain/secret.js';
+import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../../domain/secret.js';
 import type { VaultRef } from '../../domain/vault.js';
 import type { AzureContext } from './context.js';
-import { AzureLifecycle, firstStepResult, type SdkLifecycle } from './lifecycle.js';
-import { mapItems, mapPages } from './paging.js';
+import { AzureLifecycle, type SdkLifecycle } from './lifecycle.js';
+import { versionPropertiesFromSdk, type SdkVersionProperties } from './version-mapper.js';
 
 export function secretPropertiesFromSdk(vaultName: string, p: SdkSecretProperties): SecretProperties {
-  const x = p as SdkSecretProperties & { createdOn?: Date; updatedOn?: Date; recoveryLevel?: string; recoverableDays?: number };
   return {
-    vaultName,
-    name: p.name,
-    version: p.version ?? '',
-    id: p.id ?? '',
+    ...versionPropertiesFromSdk(vaultName, p as SdkVersionProperties),
     ...(p.contentType ? { contentType: p.contentType } : {}),
-    tags: { ...(p.tags ?? {}) },
-    enabled: p.enabled ?? true,
-    ...(p.notBefore ? { notBefore: p.notBefore } : {}),
-    ...(p.expiresOn ? { expiresOn: p.expiresOn } : {}),
-    createdOn: x.createdOn ?? new Date(0),
-    updatedOn: x.updatedOn ?? x.createdOn ?? new Date(0),
-    recoveryLevel: (x.recoveryLevel ?? 'Recoverable+Purgeable') as RecoveryLevel,
-    recoverableDays: x.recoverableDays ?? 0,
+    ...(p.managed ? { managed: true } : {}),
+    ...(p.certificateKeyId ? { keyId: p.certificateKeyId } : {}),
   };
 }
 
@@ -39,46 +29,36 @@ export function deletedSecretFromSdk(vaultName: string, d: SdkDeletedSecret): De
 /** `null` clears a date on the wire; `undefined` leaves it. */
 export const dateOpt = (d: Date | null | undefined) => (d === null ? (null as unknown as Date) : d);
 
-/** How @azure/keyvault-secrets spells the shared lifecycle. */
-const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> = {
+/** The attributes every kind's writes send the SDK (a date's null clears it, on updates). */
+export const sdkAttributes = (input: { enabled?: boolean; notBefore?: Date | null; expiresOn?: Date | null; tags?: Record<string, string> }) => ({
+  enabled: input.enabled,
+  notBefore: dateOpt(input.notBefore),
+  expiresOn: dateOpt(input.expiresOn),
+  tags: input.tags,
+});
+
+/** What @azure/keyvault-secrets adds to the shared lifecycle: its client, its mappers, get with the value. */
+const SECRETS_SDK: SdkLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties, Secret> = {
   kind: 'secret',
   client: (ctx, vaultUri) => ctx.secrets(vaultUri),
-  pages: (client, vault, size, abortSignal) => mapPages(client.listPropertiesOfSecrets({ abortSignal }).byPage({ maxPageSize: size }), (p) => secretPropertiesFromSdk(vault.name, p)),
-  versions: (client, vault, name, abortSignal) => mapItems(client.listPropertiesOfSecretVersions(name, { abortSignal }), (p) => secretPropertiesFromSdk(vault.name, p)),
-  createdOn: (p) => p.createdOn,
-  delete: async (client, vault, name, abortSignal) => deletedSecretFromSdk(vault.name, firstStepResult(await client.beginDeleteSecret(name, { abortSignal }))),
-  backup: (client, name, abortSignal) => client.backupSecret(name, { abortSignal }),
-  restore: async (client, vault, blob, abortSignal) => secretPropertiesFromSdk(vault.name, await client.restoreSecretBackup(blob, { abortSignal })),
-  deleted: (client, vault, abortSignal) => mapItems(client.listDeletedSecrets({ abortSignal }), (d) => deletedSecretFromSdk(vault.name, d)),
-  getDeleted: async (client, vault, name, abortSignal) => deletedSecretFromSdk(vault.name, await client.getDeletedSecret(name, { abortSignal })),
-  recover: async (client, vault, name, abortSignal) => secretPropertiesFromSdk(vault.name, firstStepResult(await client.beginRecoverDeletedSecret(name, { abortSignal }))),
-  purge: async (client, name, abortSignal) => {
-    await client.purgeDeletedSecret(name, { abortSignal });
+  get: async (client, vault, name, version, abortSignal) => {
+    const s = await client.getSecret(name, { version, abortSignal });
+    return { properties: secretPropertiesFromSdk(vault.name, s.properties), value: s.value ?? '' };
   },
+  props: secretPropertiesFromSdk,
+  deleted: deletedSecretFromSdk,
+  restored: secretPropertiesFromSdk,
+  createdOn: (p) => p.createdOn,
 };
 
-export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties> implements SecretsApi {
+export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties, DeletedSecret, SecretProperties, Secret> implements SecretsApi {
   constructor(ctx: AzureContext) {
     super(ctx, SECRETS_SDK);
   }
 
-  get(vault: VaultRef, name: string, version?: string, o?: CallOptions): Promise<Secret> {
-    return this.ctx.run(this.meta(vault, 'Get', name, version), o, async (abortSignal) => {
-      const s = await (await this.client(vault)).getSecret(name, { version, abortSignal });
-      return { properties: secretPropertiesFromSdk(vault.name, s.properties), value: s.value ?? '' };
-    });
-  }
-
   set(vault: VaultRef, name: string, input: SecretSetInput, o?: CallOptions): Promise<SecretProperties> {
     return this.ctx.run(this.meta(vault, 'Set', name), o, async (abortSignal) => {
-      const s = await (await this.client(vault)).setSecret(name, input.value, {
-        abortSignal,
-        contentType: input.contentType,
-        tags: input.tags,
-        enabled: input.enabled,
-        notBefore: input.notBefore,
-        expiresOn: input.expiresOn,
-      });
+      const s = await (await this.client(vault)).setSecret(name, input.value, { abortSignal, contentType: input.contentType, ...sdkAttributes(input) });
       return secretPropertiesFromSdk(vault.name, s.properties);
     });
   }
@@ -86,14 +66,7 @@ export class AzureSecrets extends AzureLifecycle<SecretClient, SecretProperties,
   update(vault: VaultRef, name: string, version: string | undefined, input: SecretUpdateInput, o?: CallOptions): Promise<SecretProperties> {
     return this.ctx.run(this.meta(vault, 'Update', name, version), o, async (abortSignal) => {
       // An empty version addresses the latest one (PATCH /secrets/{name}/), as the REST API allows.
-      const p = await (await this.client(vault)).updateSecretProperties(name, version ?? '', {
-        abortSignal,
-        contentType: input.contentType,
-        tags: input.tags,
-        enabled: input.enabled,
-        notBefore: dateOpt(input.notBefore),
-        expiresOn: dateOpt(input.expiresOn),
-      });
+      const p = await (await this.client(vault)).updateSecretProperties(name, version ?? '', { abortSignal, contentType: input.contentType, ...sdkAttributes(input) });
       return secretPropertiesFromSdk(vault.name, p);
     });
   }

@@ -9,6 +9,7 @@ import { DEMO } from '../../engine/seed/demo-ids.js';
 import { contextOf, type MemoryCaller } from './call.js';
 import { memoryAccess } from './access.js';
 import { memoryAudit } from './audit.js';
+import { memoryCertificates } from './certificates.js';
 import { memoryDeleted } from './deleted.js';
 import { memoryDirectory } from './directory.js';
 import { memoryKeys } from './keys.js';
@@ -33,6 +34,7 @@ export function createMemoryBackend(engine: Engine, caller: MemoryCaller = { obj
     vaults: memoryVaults(engine, ctx),
     secrets: memorySecrets(engine, ctx),
     keys: memoryKeys(engine, ctx),
+    certificates: memoryCertificates(engine, ctx),
     policies: memoryPolicies(engine, ctx),
     locks: memoryLocks(engine, ctx),
     access: memoryAccess(engine, ctx),

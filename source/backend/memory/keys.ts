@@ -8,7 +8,6 @@ export function memoryKeys(engine: Engine, ctx: CallContext): KeysApi {
   const k = engine.keys;
   return {
     ...memoryLifecycle(k, ctx),
-    get: (vault, name, version, o) => run(o, () => k.get(ctx, vault.name, name, version)),
     create: (vault, name, input, o) => run(o, () => k.create(ctx, vault.name, name, input)),
     import: (vault, name, input, o) => run(o, () => k.import(ctx, vault.name, name, input)),
     update: (vault, name, version, input, o) => run(o, () => k.update(ctx, vault.name, name, version, input)),

@@ -8,7 +8,6 @@ export function memorySecrets(engine: Engine, ctx: CallContext): SecretsApi {
   const s = engine.secrets;
   return {
     ...memoryLifecycle(s, ctx),
-    get: (vault, name, version, o) => run(o, () => s.get(ctx, vault.name, name, version)),
     set: (vault, name, input, o) => run(o, () => s.set(ctx, vault.name, name, input)),
     update: (vault, name, version, input, o) => run(o, () => s.update(ctx, vault.name, name, version, input)),
   };

@@ -83,12 +83,10 @@ export function addKeyRoutes(r: Router): void {
 
   r.add('POST', '/keys/{}/rotate', async (ctx, [name]) => ok(keyBundle(await ctx.backend.keys.rotate(vaultOf(ctx), objectName(name)))));
 
-  // Before the versioned GET: /keys/{name}/rotationpolicy is not a version named "rotationpolicy".
+  // Before the shared versioned GET (registered last): /keys/{name}/rotationpolicy is not a version named "rotationpolicy".
   r.add('GET', '/keys/{}/rotationpolicy', async (ctx, [name]) => ok(rotationPolicyBody(await ctx.backend.keys.getRotationPolicy(vaultOf(ctx), objectName(name)))));
   r.add('PUT', '/keys/{}/rotationpolicy', async (ctx, [name]) =>
     ok(rotationPolicyBody(await ctx.backend.keys.updateRotationPolicy(vaultOf(ctx), objectName(name), rotationPolicyField(objectBody(ctx.body))))));
-
-  addVersioned(r, 'GET', 'keys', async (ctx, name, version) => ok(keyBundle(await ctx.backend.keys.get(vaultOf(ctx), objectName(name), versionOf(version)))));
 
   addVersioned(r, 'PATCH', 'keys', async (ctx, name, version) => {
     const body = objectBody(ctx.body ?? {});

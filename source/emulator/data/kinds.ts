@@ -5,7 +5,8 @@
  */
 import type { ObjectKindTypes } from '../../backend/backend.js';
 import type { ObjectKind } from '../../domain/object-kind.js';
-import { deletedKeyBody, deletedSecretBody, keyBundle, keyItem, listedDeletedKey, listedDeletedSecret, listedKey, listedSecret, secretBundle, secretItem } from './wire.js';
+import { certificateBundle, certificateItem, deletedCertificateBody, listedCertificate, listedDeletedCertificate } from './certificate-wire.js';
+import { deletedKeyBody, deletedSecretBody, keyBundle, keyItem, listedDeletedKey, listedDeletedSecret, listedKey, listedSecret, secretBundle, secretItem, secretWithValue } from './wire.js';
 
 export interface KindWire<K extends ObjectKind> {
   kind: K;
@@ -16,9 +17,15 @@ export interface KindWire<K extends ObjectKind> {
   deletedItem(d: ObjectKindTypes[K]['deleted']): unknown;
   deleted(d: ObjectKindTypes[K]['deleted']): unknown;
   restored(x: ObjectKindTypes[K]['restored']): unknown;
+  /** A get's answer. */
+  full(x: ObjectKindTypes[K]['full']): unknown;
 }
 
 export const KIND_WIRES: { [K in ObjectKind]: KindWire<K> } = {
-  secret: { kind: 'secret', item: listedSecret, versionItem: secretItem, deletedItem: listedDeletedSecret, deleted: deletedSecretBody, restored: (p) => secretBundle(p) },
-  key: { kind: 'key', item: listedKey, versionItem: keyItem, deletedItem: listedDeletedKey, deleted: deletedKeyBody, restored: keyBundle },
+  secret: { kind: 'secret', item: listedSecret, versionItem: secretItem, deletedItem: listedDeletedSecret, deleted: deletedSecretBody, restored: (p) => secretBundle(p), full: secretWithValue },
+  key: { kind: 'key', item: listedKey, versionItem: keyItem, deletedItem: listedDeletedKey, deleted: deletedKeyBody, restored: keyBundle, full: keyBundle },
+  certificate: {
+    kind: 'certificate', item: listedCertificate, versionItem: certificateItem, deletedItem: listedDeletedCertificate, deleted: deletedCertificateBody,
+    restored: certificateBundle, full: certificateBundle,
+  },
 };

@@ -1,5 +1,5 @@
 /**
- * The lifecycle routes of every object kind, registered once per row of KIND_WIRES: list, versions,
+ * The lifecycle routes of every object kind, registered once per row of KIND_WIRES: get, list, versions,
  * delete, backup, restore, and the bin (/deleted{kind}s: list, get, purge, recover). Registered before
  * the kinds' own routes, so `/keys/{name}/backup` is not read as a key operation named "backup".
  */
@@ -7,7 +7,7 @@ import { lifecycleOf } from '../../backend/backend.js';
 import { OBJECT_KINDS, type ObjectKind } from '../../domain/object-kind.js';
 import { objectBody } from '../http.js';
 import type { RequestContext, RouteResult, Router } from '../router.js';
-import { arrayPage, backendPage, objectName, vaultOf } from './common.js';
+import { arrayPage, backendPage, objectName, vaultOf, versionOf } from './common.js';
 import type { KindWire } from './kinds.js';
 import { b64url, bytesField } from './wire.js';
 
@@ -30,6 +30,15 @@ export function addLifecycleRoutes<K extends ObjectKind>(r: Router, wire: KindWi
     return { status: 204 };
   });
   r.add('POST', `/${deletedArea}/{}/recover`, async (ctx, [name]) => ok(wire.restored(await api(ctx).recover(vaultOf(ctx), objectName(name)))));
+}
+
+/**
+ * The shared get of every kind, `/{area}/{name}[/{version}]`: registered after every kind's own routes,
+ * whose literal paths (/keys/{name}/rotationpolicy, /certificates/{name}/policy) it would read as versions.
+ */
+export function addLifecycleGet<K extends ObjectKind>(r: Router, wire: KindWire<K>): void {
+  addVersioned(r, 'GET', OBJECT_KINDS[wire.kind].area, async (ctx, name, version) =>
+    ok(wire.full(await lifecycleOf(ctx.backend, wire.kind).get(vaultOf(ctx), objectName(name), versionOf(version)))));
 }
 
 /** A route on an object and on one of its versions: `/{area}/{name}` and `/{area}/{name}/{version}`. */

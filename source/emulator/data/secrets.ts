@@ -4,7 +4,7 @@ import { objectBody } from '../http.js';
 import type { Router } from '../router.js';
 import { objectName, vaultOf, versionOf } from './common.js';
 import { addVersioned } from './lifecycle.js';
-import { createdAttributes, secretBundle, secretWithValue, stringField, writtenAttributes } from './wire.js';
+import { createdAttributes, secretBundle, stringField, writtenAttributes } from './wire.js';
 
 export function addSecretRoutes(r: Router): void {
   r.add('PUT', '/secrets/{}', async (ctx, [name]) => {
@@ -17,9 +17,6 @@ export function addSecretRoutes(r: Router): void {
     });
     return { status: 200, body: secretBundle(props, body.value) };
   });
-
-  addVersioned(r, 'GET', 'secrets', async (ctx, name, version) =>
-    ({ status: 200, body: secretWithValue(await ctx.backend.secrets.get(vaultOf(ctx), objectName(name), versionOf(version))) }));
 
   addVersioned(r, 'PATCH', 'secrets', async (ctx, name, version) => {
     const body = objectBody(ctx.body ?? {});

@@ -33,6 +33,9 @@ export interface SecretItemWire {
   attributes: AttributesWire;
   tags: Record<string, string>;
   contentType?: string;
+  /** A certificate's secret: `managed: true` and the certificate's key id. */
+  managed?: boolean;
+  kid?: string;
 }
 
 export interface SecretBundleWire extends SecretItemWire {
@@ -44,13 +47,17 @@ export interface KeyItemWire {
   kid: string;
   attributes: AttributesWire;
   tags: Record<string, string>;
+  managed?: boolean;
 }
 
 export interface KeyBundleWire {
   key: PublicJsonWebKey;
   attributes: AttributesWire;
   tags: Record<string, string>;
+  managed?: boolean;
 }
+
+const managedOf = (p: { managed?: boolean }) => (p.managed ? { managed: true } : {});
 
 const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
 
@@ -73,9 +80,11 @@ export function deletedFields(d: { recoveryId: string; deletedOn: Date; schedule
 }
 
 /** An id without its version: Key Vault's listings (and its bin's) name objects, not versions. */
-const unversioned = (id: string) => id.replace(/\/[0-9a-f]{32}$/, '');
+export const unversioned = (id: string) => id.replace(/\/[0-9a-f]{32}$/, '');
 
-export const secretItem = (p: SecretProperties): SecretItemWire => ({ id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType });
+export const secretItem = (p: SecretProperties): SecretItemWire => ({
+  id: p.id, attributes: attributes(p), tags: p.tags, contentType: p.contentType, ...managedOf(p), ...(p.keyId ? { kid: p.keyId } : {}),
+});
 /** A listed secret: unversioned id (version listings use secretItem). */
 export const listedSecret = (p: SecretProperties): SecretItemWire => ({ ...secretItem(p), id: unversioned(p.id) });
 
@@ -87,10 +96,12 @@ export const secretWithValue = (s: Secret): SecretBundleWire => secretBundle(s.p
 export const deletedSecretBody = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...secretItem(d.properties) });
 export const listedDeletedSecret = (d: DeletedSecret): SecretItemWire & DeletedWire => ({ ...deletedFields(d), ...listedSecret(d.properties) });
 
-export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags });
+export const keyItem = (p: KeyProperties): KeyItemWire => ({ kid: p.id, attributes: attributes(p), tags: p.tags, ...managedOf(p) });
 /** A listed key: unversioned kid (version listings use keyItem). */
 export const listedKey = (p: KeyProperties): KeyItemWire => ({ ...keyItem(p), kid: unversioned(p.id) });
-export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({ key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags });
+export const keyBundle = (k: KeyVaultKey): KeyBundleWire => ({
+  key: { ...k.key, kid: k.properties.id }, attributes: attributes(k.properties), tags: k.properties.tags, ...managedOf(k.properties),
+});
 export const deletedKeyBody = (d: DeletedKey): KeyBundleWire & DeletedWire => ({ ...deletedFields(d), ...keyBundle(d) });
 export const listedDeletedKey = (d: DeletedKey): KeyItemWire & DeletedWire => ({ ...deletedFields(d), ...listedKey(d.properties) });
 

@@ -17,10 +17,14 @@ interface Envelope {
   v: number;
   kind: ObjectKind;
   item: ObjectRecord;
+  /** The objects this one owns (a certificate's key and secret), by kind. */
+  linked?: Partial<Record<ObjectKind, ObjectRecord>>;
 }
 
-export function encodeBackup(kind: ObjectKind, item: ObjectRecord): Uint8Array {
-  const envelope: Envelope = { format: 'kvdeck-backup', v: FORMAT_VERSION, kind, item };
+export type LinkedRecords = Partial<Record<ObjectKind, ObjectRecord>>;
+
+export function encodeBackup(kind: ObjectKind, item: ObjectRecord, linked?: LinkedRecords): Uint8Array {
+  const envelope: Envelope = { format: 'kvdeck-backup', v: FORMAT_VERSION, kind, item, ...(linked && Object.keys(linked).length ? { linked } : {}) };
   return new Uint8Array(Buffer.from(MAGIC + Buffer.from(JSON.stringify(envelope), 'utf8').toString('base64url'), 'ascii'));
 }
 
@@ -37,11 +41,15 @@ function isObjectRecord(item: unknown): item is ObjectRecord & { versions: Recor
   );
 }
 
+type VersionCheck = (v: Record<string, unknown>) => boolean;
+
 /**
- * The record inside a blob of this kind; `versionOk` checks what the kind adds to each version.
- * A blob of another kind says so; anything else is "corrupt".
+ * The record inside a blob of this kind, and the records it owns; `versionOk` checks what each kind adds
+ * to its versions. A blob of another kind says so; anything else is "corrupt".
  */
-export function decodeBackup<R extends ObjectRecord>(blob: Uint8Array, kind: ObjectKind, versionOk: (v: Record<string, unknown>) => boolean): R {
+export function decodeBackup<R extends ObjectRecord>(
+  blob: Uint8Array, kind: ObjectKind, versionOk: VersionCheck, linkedOk: Partial<Record<ObjectKind, VersionCheck>> = {},
+): { item: R; linked: LinkedRecords } {
   const text = Buffer.from(blob).toString('ascii');
   if (!text.startsWith(MAGIC)) throw corrupt();
   let env: Partial<Envelope>;
@@ -58,5 +66,12 @@ export function decodeBackup<R extends ObjectRecord>(blob: Uint8Array, kind: Obj
   }
   const item = env.item as unknown;
   if (!isObjectRecord(item) || !item.versions.every(versionOk)) throw corrupt();
-  return item as unknown as R;
+  const linked: LinkedRecords = {};
+  for (const [k, ok] of Object.entries(linkedOk) as [ObjectKind, VersionCheck][]) {
+    const r = env.linked?.[k] as unknown;
+    if (r === undefined) continue;
+    if (!isObjectRecord(r) || r.name.toLowerCase() !== item.name.toLowerCase() || !r.versions.every(ok)) throw corrupt();
+    linked[k] = r;
+  }
+  return { item: item as unknown as R, linked };
 }

@@ -15,7 +15,7 @@ import { frozenTags } from './secret-kind.js';
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
 /** Frozen: listings reuse these entries, so no caller may change one. */
-export function keyProperties(core: EngineCore, vault: VaultRecord, name: string, v: KeyVersionRecord): KeyProperties {
+export function keyProperties(core: EngineCore, vault: VaultRecord, name: string, v: KeyVersionRecord, managed = false): KeyProperties {
   return Object.freeze({
     vaultName: vault.name,
     name,
@@ -33,6 +33,7 @@ export function keyProperties(core: EngineCore, vault: VaultRecord, name: string
     tags: frozenTags(v.tags) as Record<string, string>,
     recoveryLevel: core.recoveryLevel(vault),
     recoverableDays: vault.softDeleteRetentionDays,
+    ...(managed ? { managed } : {}),
   });
 }
 
@@ -47,17 +48,18 @@ export function publicJwk(core: EngineCore, vault: VaultRecord, name: string, v:
   return jwk;
 }
 
-export function toKey(core: EngineCore, vault: VaultRecord, name: string, v: KeyVersionRecord): KeyVaultKey {
-  return { properties: keyProperties(core, vault, name, v), key: publicJwk(core, vault, name, v) };
+export function toKey(core: EngineCore, vault: VaultRecord, r: KeyRecord, v: KeyVersionRecord): KeyVaultKey {
+  return { properties: keyProperties(core, vault, r.name, v, r.managed), key: publicJwk(core, vault, r.name, v) };
 }
 
-export const KEY_KIND: KindSpec<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey> = {
+export const KEY_KIND: KindSpec<KeyRecord, KeyProperties, DeletedKey, KeyVaultKey, KeyVaultKey> = {
   info: OBJECT_KINDS.key,
   notFound: errors.keyNotFound,
   deletedNotFound: errors.deletedKeyNotFound,
-  properties: (core, vault, r, v) => keyProperties(core, vault, r.name, v),
+  properties: (core, vault, r, v) => keyProperties(core, vault, r.name, v, r.managed),
   stamp: vaultStamp,
-  deleted: (core, vault, d: Deleted<KeyRecord>) => ({ ...toKey(core, vault, d.item.name, latest(d.item)), ...binFields(core, vault, OBJECT_KINDS.key, d) }),
-  restored: (core, vault, r) => toKey(core, vault, r.name, latest(r)),
+  deleted: (core, vault, d: Deleted<KeyRecord>) => ({ ...toKey(core, vault, d.item, latest(d.item)), ...binFields(core, vault, OBJECT_KINDS.key, d) }),
+  full: (core, vault, r, v) => toKey(core, vault, r, v),
+  restored: (core, vault, r) => toKey(core, vault, r, latest(r)),
   backupVersionOk: (v) => typeof v.keyType === 'string' && Array.isArray(v.keyOps) && typeof v.privateJwk === 'object' && v.privateJwk !== null,
 };

@@ -5,11 +5,11 @@
  */
 import type { KeyVaultError } from '../../domain/errors.js';
 import { deletedObjectId } from '../../domain/ids.js';
-import type { ObjectKindInfo } from '../../domain/object-kind.js';
+import type { ObjectKind, ObjectKindInfo } from '../../domain/object-kind.js';
 import type { EngineCore } from '../core.js';
 import type { Deleted, ObjectRecord, VaultRecord } from '../state.js';
 
-export interface KindSpec<R extends ObjectRecord, Props, DeletedItem, Restored> {
+export interface KindSpec<R extends ObjectRecord, Props, DeletedItem, Restored, Full> {
   info: ObjectKindInfo;
   notFound(nameOrId: string): KeyVaultError;
   deletedNotFound(name: string): KeyVaultError;
@@ -21,10 +21,16 @@ export interface KindSpec<R extends ObjectRecord, Props, DeletedItem, Restored> 
    */
   stamp(core: EngineCore, vault: VaultRecord): string;
   deleted(core: EngineCore, vault: VaultRecord, d: Deleted<R>): DeletedItem;
+  /** One version as `get` returns it (`latest`: no version was named — a certificate then carries its policy). */
+  full(core: EngineCore, vault: VaultRecord, r: R, v: R['versions'][number], latest: boolean): Full;
+  /** Refuses to read a version that may not be read (a disabled secret). */
+  readable?(v: R['versions'][number]): void;
   /** What recover and restore return: the latest version (its properties, or the whole object). */
   restored(core: EngineCore, vault: VaultRecord, r: R): Restored;
   /** The kind-specific fields a version in a backup blob must have. */
   backupVersionOk(v: Record<string, unknown>): boolean;
+  /** The same check for the kinds this kind owns (info.linked), whose records travel in its backups. */
+  linkedBackupVersionOk?: Partial<Record<ObjectKind, (v: Record<string, unknown>) => boolean>>;
 }
 
 export const latest = <R extends ObjectRecord>(r: R): R['versions'][number] => r.versions[r.versions.length - 1];

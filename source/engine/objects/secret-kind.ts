@@ -1,5 +1,6 @@
 /** The secret kind for the generic lifecycle: ids, errors and record → domain mapping (never the value, but in toSecret). */
 import { errors } from '../../domain/errors.js';
+import { objectId } from '../../domain/ids.js';
 import { OBJECT_KINDS } from '../../domain/object-kind.js';
 import type { DeletedSecret, Secret, SecretProperties } from '../../domain/secret.js';
 import type { EngineCore } from '../core.js';
@@ -20,7 +21,7 @@ export const frozenTags = (tags: Record<string, string>): Readonly<Record<string
  * A secret version's properties, frozen and cached on the version (props-cache.ts) while the
  * vault-level parts (name, URI, recovery level, retention) still match: the hot path of get and list.
  */
-export function secretProperties(core: EngineCore, vault: VaultRecord, name: string, v: SecretVersionRecord): SecretProperties {
+export function secretProperties(core: EngineCore, vault: VaultRecord, name: string, v: SecretVersionRecord, managed = false): SecretProperties {
   const recoveryLevel = core.recoveryLevel(vault);
   const recoverableDays = vault.softDeleteRetentionDays;
   const hit = cachedProps<SecretProperties>(v);
@@ -44,23 +45,28 @@ export function secretProperties(core: EngineCore, vault: VaultRecord, name: str
     updatedOn: v.updated === v.created ? createdOn : new Date(v.updated),
     recoveryLevel,
     recoverableDays,
+    ...(managed ? { managed, keyId: objectId(core.vaultUri(vault.name), 'key', name, v.version) } : {}),
   }));
 }
 
-export function toSecret(core: EngineCore, vault: VaultRecord, name: string, v: SecretVersionRecord): Secret {
-  return { properties: secretProperties(core, vault, name, v), value: v.value };
+export function toSecret(core: EngineCore, vault: VaultRecord, r: SecretRecord, v: SecretVersionRecord): Secret {
+  return { properties: secretProperties(core, vault, r.name, v, r.managed), value: v.value };
 }
 
-export const SECRET_KIND: KindSpec<SecretRecord, SecretProperties, DeletedSecret, SecretProperties> = {
+export const SECRET_KIND: KindSpec<SecretRecord, SecretProperties, DeletedSecret, SecretProperties, Secret> = {
   info: OBJECT_KINDS.secret,
   notFound: errors.secretNotFound,
   deletedNotFound: errors.deletedSecretNotFound,
-  properties: (core, vault, r, v) => secretProperties(core, vault, r.name, v),
+  properties: (core, vault, r, v) => secretProperties(core, vault, r.name, v, r.managed),
   stamp: vaultStamp,
   deleted: (core, vault, d: Deleted<SecretRecord>) => ({
-    properties: secretProperties(core, vault, d.item.name, latest(d.item)),
+    properties: secretProperties(core, vault, d.item.name, latest(d.item), d.item.managed),
     ...binFields(core, vault, OBJECT_KINDS.secret, d),
   }),
-  restored: (core, vault, r) => secretProperties(core, vault, r.name, latest(r)),
+  full: (core, vault, r, v) => toSecret(core, vault, r, v),
+  readable: (v) => {
+    if (!v.enabled) throw errors.secretDisabled();
+  },
+  restored: (core, vault, r) => secretProperties(core, vault, r.name, latest(r), r.managed),
   backupVersionOk: (v) => typeof v.value === 'string',
 };

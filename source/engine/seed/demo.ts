@@ -10,6 +10,7 @@ import type { CurveName, KeyOperation, KeyType } from '../../domain/key.js';
 import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
 import type { KeyRecord, SecretRecord, VaultHeader, VaultHeaderInput } from '../state.js';
+import { seedDemoCertificates } from './demo-certificates.js';
 import { DEMO } from './demo-ids.js';
 import { DEMO_EC_P256_JWK, DEMO_RSA_2048_JWK } from './demo-keys.js';
 import { seedDemoRoles } from './demo-roles.js';
@@ -105,6 +106,7 @@ export function seedDemo(core: EngineCore): void {
   const app = st.vaults.create(vault(now, {
     name: DEMO.vaults.app, subscriptionId: production, resourceGroup: DEMO.resourceGroups.apps, location: 'westeurope',
     tags: { environment: 'production', owner: 'platform-team' },
+    certificateContacts: [{ email: 'pki@contoso.com', name: 'Contoso PKI team' }],
     accessPolicies: [
       policy(p.operator, {
         keys: [...fullTemplate.permissions.keys, 'purge'],
@@ -126,6 +128,7 @@ export function seedDemo(core: EngineCore): void {
   appSecrets.insertDeleted({ item: oldDb, deletedOn: now - 3 * DAY_MS, scheduledPurge: now + 87 * DAY_MS });
   app.objects.key.insert(key(a, now, 'data-encryption-key', 'RSA', DEMO_RSA_2048_JWK, ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'], { keySize: 2048 }));
   app.objects.key.insert(key(a, now, 'app-signing-key', 'EC', DEMO_EC_P256_JWK, ['sign', 'verify'], { curve: 'P-256' }));
+  seedDemoCertificates(app, now);
 
   // ase-edge01-kv: what Azure Stack Edge activation creates.
   const edgeKv = st.vaults.create(vault(now, {

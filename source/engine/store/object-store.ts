@@ -68,15 +68,18 @@ export class ObjectStore<R extends ObjectRecord> {
 
   // ---- writes ----
 
-  /** Appends a version, creating the object (named as given) when it does not exist. */
-  addVersion(name: string, v: VersionOf<R>): R {
+  /**
+   * Appends a version, creating the object (named as given) when it does not exist; `init` holds the
+   * object-level fields a new object of the kind starts with (a certificate's policy, `managed`).
+   */
+  addVersion(name: string, v: VersionOf<R>, init?: Omit<R, 'name' | 'versions'>): R {
     const key = objectKey(name);
     let r = this.active.get(key);
     if (r) {
       r.versions.push(v);
       this.index.changed(key);
     } else {
-      r = { name, versions: [v] } as unknown as R;
+      r = { ...init, name, versions: [v] } as unknown as R;
       this.active.set(key, r);
       this.index.added(key);
       this.ref.sink.object(this.vaultName, this.kind, r);

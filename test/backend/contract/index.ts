@@ -6,11 +6,12 @@ import { after, before, describe } from 'node:test';
 import type { Backend } from '../../../source/backend/backend.js';
 import { accessContract } from './access.js';
 import { auditContract } from './audit.js';
+import { certificatesContract } from './certificates.js';
 import { makeContext } from './context.js';
-import { deletedObjectsContract } from './deleted-objects.js';
 import { deletedVaultsContract } from './deleted-vaults.js';
 import { directoryContract } from './directory.js';
 import { keysContract } from './keys.js';
+import { lifecycleContract } from './lifecycle.js';
 import { locksContract } from './locks.js';
 import { policiesContract } from './policies.js';
 import { secretsContract } from './secrets.js';
@@ -52,6 +53,7 @@ export function runBackendContract(name: string, makeBackend: () => Promise<Cont
     auditContract(ctx);
     secretsContract(ctx);
     keysContract(ctx);
-    deletedObjectsContract(ctx);
+    certificatesContract(ctx);
+    lifecycleContract(ctx);
   });
 }

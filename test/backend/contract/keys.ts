@@ -95,19 +95,6 @@ export function keysContract(c: ContractContext): void {
       assertPublicOnly(k);
     });
 
-    it('backup → delete → purge → restore brings the key back', async () => {
-      const b = c.backend();
-      const v = refOf(await c.freshVault());
-      const name = c.unique('kbk');
-      const k = await b.keys.create(v, name, { keyType: 'EC' });
-      const blob = await b.keys.backup(v, name);
-      await b.keys.delete(v, name);
-      await b.keys.purge(v, name);
-      const r = await b.keys.restore(v, blob);
-      assert.equal(r.key.x, k.key.x);
-      await rejectsWith(b.keys.restore(v, blob), { status: 409, code: 'Conflict' });
-    });
-
     it('a caller without keys/sign or keys/get is refused with ForbiddenByPolicy', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.app));
       const admin = await c.asPrincipal(c.ids.principals.securityAdmin); // keys get, list

@@ -97,23 +97,6 @@ export function secretsContract(c: ContractContext): void {
       await rejectsWith(c.backend().secrets.get(v, c.unique('missing')), { status: 404, code: 'SecretNotFound' });
     });
 
-    it('backup → delete → purge → restore brings the secret back with all versions', async () => {
-      const b = c.backend();
-      const v = refOf(await c.freshVault());
-      const name = c.unique('bk');
-      const p1 = await b.secrets.set(v, name, { value: 'one' });
-      await b.secrets.set(v, name, { value: 'two' });
-      const blob = await b.secrets.backup(v, name);
-      assert.ok(blob.length > 0);
-      await rejectsWith(b.secrets.restore(v, blob), { status: 409, code: 'Conflict' });
-      await b.secrets.delete(v, name);
-      await b.secrets.purge(v, name);
-      const restored = await b.secrets.restore(v, blob);
-      assert.equal(restored.name, name);
-      assert.equal((await b.secrets.get(v, name)).value, 'two');
-      assert.equal((await b.secrets.get(v, name, p1.version)).value, 'one');
-    });
-
     it('a caller without secrets/set or secrets/get is refused with ForbiddenByPolicy', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.app));
       const web = await c.asPrincipal(c.ids.principals.webApp); // secrets get, list

@@ -39,7 +39,7 @@ export function purgeRefusal(r: BinRow, now: number): string | undefined {
 
 export function binColumns(now: number): Column<BinRow>[] {
   return [
-    { key: 'kind', header: 'KIND', width: 6, value: (r) => r.kind },
+    { key: 'kind', header: 'KIND', width: 6, value: (r) => (r.kind === 'certificate' ? 'cert' : r.kind) },
     { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (r) => r.name },
     { key: 'where', header: 'IN', flex: 1, min: 12, drop: 3, value: (r) => r.where },
     { key: 'deleted', header: 'DELETED', width: 10, drop: 2, value: (r) => formatDate(r.deletedOn) },

@@ -1,5 +1,5 @@
 /**
- * Pane 6 — the bin: soft-deleted vaults (every subscription) and the deleted secrets and keys of the
+ * Pane 6 — the bin: soft-deleted vaults (every subscription) and the deleted secrets, keys and certificates of the
  * selected vault, with their purge dates and days left. `r` recovers (the item goes back to its pane),
  * `P` purges after the name is typed — refused up front, without a call, when purge protection
  * forbids it.
@@ -19,12 +19,13 @@ import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './columns.js';
 
-const KIND_ORDER: Record<BinRow['kind'], number> = { vault: 0, secret: 1, key: 2 };
+const KIND_ORDER: Record<BinRow['kind'], number> = { vault: 0, secret: 1, key: 2, certificate: 3 };
 
 /** Where each kind lives in the console, for "it is back in pane N" and the caches to drop. */
 const KIND_HOME: Record<ObjectKind, { label: string; pane: string; cache: string }> = {
   secret: { label: 'Secret', pane: 'pane 2 (Secrets', cache: 'secrets:' },
   key: { label: 'Key', pane: 'pane 3 (Keys', cache: 'keys:' },
+  certificate: { label: 'Certificate', pane: 'pane 4 (Certificates', cache: 'certificates:' },
 };
 
 interface Bin {
@@ -113,12 +114,12 @@ function DeletedPane({ width, height }: PaneProps) {
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the bin…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error)} hint="Press R to try again." theme={app.theme} />;
-  const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets and keys of ${vault.name}` : 'deleted vaults (all subscriptions) · pick a vault in pane 1 to see its deleted secrets and keys';
+  const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets, keys and certificates of ${vault.name}` : 'deleted vaults (all subscriptions) · pick a vault in pane 1 to see its deleted secrets, keys and certificates';
   const problem = loaded.data?.vaultProblem;
   return (
     <ListView list={list} columns={binColumns(now)} width={width} theme={app.theme}
       summary={`${rows.length} in the bin: ${scope}${problem ? ` · ${vault?.name}: ${problem}` : ''}`}
-      empty={{ title: 'The bin is empty.', hint: 'Deleted vaults, secrets and keys land here and can be recovered until their purge date.' }} />
+      empty={{ title: 'The bin is empty.', hint: 'Deleted vaults, secrets, keys and certificates land here and can be recovered until their purge date.' }} />
   );
 }
 
