@@ -185,3 +185,29 @@ describe('switching a vault from access policies to Azure RBAC', () => {
     assert.deepEqual(both.roles.map((r) => r.roleName).sort(), ['Key Vault Crypto Officer', 'Key Vault Secrets Officer']);
   });
 });
+
+describe('reading a refusal back', () => {
+  it('names what was missing, whichever model refused, so the smallest role (or the permission) can be offered', async () => {
+    const { refusalOf } = await import('../../source/domain/refusal.js');
+    const { createEngine } = await import('../../source/engine/index.js');
+    const { KeyVaultError } = await import('../../source/domain/errors.js');
+    const engine = createEngine();
+    const caught = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof KeyVaultError) return e;
+      }
+      throw new Error('expected a refusal');
+    };
+    const admin = { objectId: DEMO.principals.securityAdmin, tenantId: DEMO.tenantId };
+    const web = { objectId: DEMO.principals.webApp, tenantId: DEMO.tenantId, appId: DEMO.appIds.webApp };
+    const data = refusalOf(caught(() => engine.secrets.get(admin, DEMO.vaults.shared, 'smtp-password')));
+    assert.deepEqual(data, { model: 'rbac', kind: 'dataAction', action: `${KV}secrets/getSecret/action`, scope: `/subscriptions/${DEMO.subscriptions.production}/resourcegroups/rg-shared/providers/microsoft.keyvault/vaults/contoso-shared-kv/secrets/smtp-password` });
+    assert.equal(smallestRoleFor(data.action)?.roleName, 'Key Vault Secrets User');
+    const arm = refusalOf(caught(() => engine.vaults.delete(web, { subscriptionId: DEMO.subscriptions.production, resourceGroup: 'rg-apps', name: DEMO.vaults.app })));
+    assert.equal(arm?.model === 'rbac' && arm.kind === 'action' && smallestRoleFor(arm.action)?.roleName, 'Key Vault Contributor');
+    assert.deepEqual(refusalOf(caught(() => engine.secrets.set(web, DEMO.vaults.app, 'x', { value: 'v' }))), { model: 'policy', area: 'secrets', permission: 'set', vaultName: DEMO.vaults.app });
+    assert.equal(refusalOf(caught(() => engine.secrets.get(web, DEMO.vaults.app, 'legacy-token'))), undefined, 'a disabled secret is not a missing permission');
+  });
+});
