@@ -18,14 +18,15 @@ export function accessContract(c: ContractContext): void {
   };
 
   describe('role assignments and definitions (Azure RBAC)', () => {
-    it('knows the built-in roles by their fixed GUIDs and finds one by name', async (t) => {
+    it('knows the built-in roles by their fixed GUIDs and finds one by name (with data actions where the cloud has them)', async () => {
       const b = c.backend();
       const all = await b.access.listRoleDefinitions(sub());
       for (const r of BUILT_IN_ROLES) assert.ok(all.some((d) => d.id === r.id && d.roleName === r.roleName), r.roleName);
       const [secretsUser] = await b.access.listRoleDefinitions(sub(), { roleName: 'Key Vault Secrets User' });
       assert.equal(secretsUser.id, ROLE_IDS.keyVaultSecretsUser);
       assert.equal((await b.access.getRoleDefinition(ROLE_IDS.owner)).roleName, 'Owner');
-      if (rbacVaults(t)) {
+      // Microsoft.Authorization 2015-07-01 (Azure Stack Hub) has no data actions.
+      if (b.info.features.rbacAuthorization) {
         assert.deepEqual(secretsUser.permissions[0].dataActions, [
           'Microsoft.KeyVault/vaults/secrets/getSecret/action', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action',
         ]);
