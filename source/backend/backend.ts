@@ -20,6 +20,8 @@ import type { LockCreateInput, ManagementLock } from '../domain/lock.js';
 import type { ObjectKind } from '../domain/object-kind.js';
 import type { KeyRotationPolicy } from '../domain/rotation-policy.js';
 import type { Page, PageOptions } from '../domain/page.js';
+import type { RoleAssignment, RoleAssignmentCreateInput, RoleAssignmentFilter } from '../domain/role-assignment.js';
+import type { RoleDefinition, RolePermission } from '../domain/role-definitions.js';
 import type { DeletedSecret, Secret, SecretProperties, SecretSetInput, SecretUpdateInput } from '../domain/secret.js';
 import type { DeletedVault, NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../domain/vault.js';
 
@@ -33,7 +35,11 @@ export interface BackendInfo {
   /** Shown in the header: "Demo engine", "AzureCloud", "Emulator https://localhost:8443", … */
   label: string;
   identity: Identity;
-  /** What this cloud cannot do (Stack Hub's older API versions), so the UI hides it rather than breaking. */
+  /**
+   * What this cloud cannot do (Stack Hub's older API versions), so the UI hides it rather than breaking.
+   * `rbacAuthorization: false`: no vault can use Azure RBAC, and role definitions carry no data actions
+   * (Microsoft.Authorization 2015-07-01); role assignments still work on the management plane.
+   */
   features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean; networkRules: boolean };
 }
 
@@ -166,6 +172,31 @@ export interface LocksApi {
   delete(scope: string, name: string, o?: CallOptions): Promise<void>;
 }
 
+/**
+ * Azure RBAC (Microsoft.Authorization): role definitions, role assignments at a subscription, resource
+ * group, vault or single secret/key/certificate scope, and the signed-in identity's own permissions.
+ * Scopes are ARM ids. Answers and refusals are ARM's (409 RoleAssignmentExists, 400 PrincipalNotFound,
+ * 403 AuthorizationFailed, …), whatever the backend.
+ */
+export interface AccessApi {
+  /** The role definitions usable at a scope; `roleName` as ARM's filter. */
+  listRoleDefinitions(scope: string, filter?: { roleName?: string }, o?: CallOptions): Promise<RoleDefinition[]>;
+  /** By GUID or id. */
+  getRoleDefinition(idOrGuid: string, o?: CallOptions): Promise<RoleDefinition>;
+  /** At, above and below the scope; `atScope`: at or above; `principalId`: that principal's only. */
+  listRoleAssignments(scope: string, filter?: RoleAssignmentFilter, o?: CallOptions): Promise<RoleAssignment[]>;
+  getRoleAssignment(id: string, o?: CallOptions): Promise<RoleAssignment>;
+  /** Grants a role. A new GUID names it unless `input.name` does. */
+  createRoleAssignment(input: RoleAssignmentCreateInput, o?: CallOptions): Promise<RoleAssignment>;
+  /** Revokes it; an assignment that does not exist is not an error. */
+  deleteRoleAssignment(id: string, o?: CallOptions): Promise<void>;
+  /**
+   * What the signed-in identity may do at a resource group, a vault (or an object in it): one block
+   * per role it holds there or above. The console uses it to offer a grant only to who may make it.
+   */
+  myPermissions(scope: string, o?: CallOptions): Promise<RolePermission[]>;
+}
+
 /** The bin of vaults (ARM). Deleted secrets, keys and certificates are part of each kind's lifecycle (lifecycleOf). */
 export interface DeletedApi {
   listVaults(subscriptionId?: string, o?: CallOptions): Promise<DeletedVault[]>;
@@ -191,6 +222,7 @@ export interface Backend {
   readonly certificates: CertificatesApi;
   readonly policies: PoliciesApi;
   readonly locks: LocksApi;
+  readonly access: AccessApi;
   readonly deleted: DeletedApi;
   readonly audit: AuditApi;
   close?(): Promise<void>;

@@ -49,6 +49,13 @@ Prints the names of the vault's secrets, one per line, sorted. Without VAULT, th
 profile in use.
 
 ${CONNECTION}`,
+  access: `Usage: kvdeck access VAULT [options]
+
+Lists who can do what in a vault: its access policies, or, for an Azure RBAC vault, the role
+assignments that apply to it (inherited ones marked). Without VAULT, the default vault of the profile.
+
+  --json   the report as JSON, for scripts
+${CONNECTION}`,
   set: `Usage: kvdeck set VAULT/SECRET [options] < value
 
 Sets a new version of a secret from stdin and prints the version. One trailing newline is dropped.
@@ -93,20 +100,22 @@ export function parseTarget(arg: string | undefined, defaultVault: string | unde
 }
 
 /** Flags only one command knows (set: --keep-newline, --content-type; get: --cert), taken out before the shared parser (which is strict) sees argv. */
-function takeFlags(name: OneShot, argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string; cert: boolean } {
+function takeFlags(name: OneShot, argv: string[]): { rest: string[]; keepNewline: boolean; contentType?: string; cert: boolean; json: boolean } {
   const rest: string[] = [];
   let keepNewline = false;
   let contentType: string | undefined;
   let cert = false;
+  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (name === 'set' && a === '--keep-newline') keepNewline = true;
     else if (name === 'set' && a === '--content-type') contentType = argv[++i];
     else if (name === 'set' && a.startsWith('--content-type=')) contentType = a.slice('--content-type='.length);
     else if (name === 'get' && a === '--cert') cert = true;
+    else if (name === 'access' && a === '--json') json = true;
     else rest.push(a);
   }
-  return { rest, keepNewline, contentType, cert };
+  return { rest, keepNewline, contentType, cert, json };
 }
 
 async function openBackend(opts: BackendOptions): Promise<Backend> {
@@ -149,7 +158,7 @@ interface Parsed {
  * Parses, checks the names (a usage error before anything is sent), opens the backend, runs `body`,
  * and turns a failure into one line on stderr and the exit code.
  */
-async function run(name: OneShot, argv: string[], parse: (p: Parsed) => Target, body: (backend: Backend, target: Target, p: Parsed) => Promise<void>): Promise<number> {
+export async function run(name: OneShot, argv: string[], parse: (p: Parsed) => Target, body: (backend: Backend, target: Target, p: Parsed) => Promise<void>): Promise<number> {
   let backend: Backend | undefined;
   let target: Target | undefined;
   try {
@@ -157,7 +166,7 @@ async function run(name: OneShot, argv: string[], parse: (p: Parsed) => Target, 
     const cli = parseGlobalOptions(flags.rest);
     if (cli.help) { process.stdout.write(ONESHOT_HELP[name]); return EXIT.ok; }
     const [arg, extra] = cli.positionals;
-    if (extra !== undefined) throw new UsageError(`${name} takes one ${name === 'ls' ? 'VAULT' : 'VAULT/SECRET'}; '${extra}' is one too many`);
+    if (extra !== undefined) throw new UsageError(`${name} takes one ${name === 'ls' || name === 'access' ? 'VAULT' : 'VAULT/SECRET'}; '${extra}' is one too many`);
     const parsed: Parsed = { opts: applyProfile(cli), arg, flags };
     target = parse(parsed);
     backend = await openBackend(backendOptions(parsed.opts));

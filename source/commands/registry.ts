@@ -21,6 +21,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'set a secret from stdin: kvdeck set VAULT/SECRET < value',
     load: async () => (await import('./oneshot.js')).runSet,
   },
+  access: {
+    summary: 'who can do what in a vault (policies or role assignments): kvdeck access VAULT [--json]',
+    load: async () => (await import('./access.js')).runAccess,
+  },
   profile: {
     summary: 'saved connections: kvdeck profile add NAME [flags] [--use] | list | use NAME | use demo | remove NAME',
     load: async () => (await import('./profile.js')).runProfile,

@@ -40,7 +40,15 @@ export interface Caller {
   appId?: string;
   tenantId: string;
 }
-export const callerText = (c: Caller) => `appid=${c.appId ?? c.objectId};oid=${c.objectId};iss=https://sts.windows.net/${c.tenantId}/`;
+
+const sts = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
+export const callerText = (c: Caller) => `appid=${c.appId ?? c.objectId};oid=${c.objectId};iss=${sts(c.tenantId)}`;
+
+/** Microsoft's own service tenants, which Key Vault also accepts tokens from (listed in every AKV10032). */
+const MICROSOFT_SERVICE_TENANTS = [
+  'f8cdef31-a31e-4b4a-93e4-5f571e91255a', 'e2d54eb5-3869-4f70-8578-dee5fc7331f4',
+  '33e01921-4d64-4f8c-a055-5bdaffd5e33d', '975f013f-7f24-47e8-a7d3-abc4752bf346',
+];
 
 const NOT_FOUND_CODE = { secret: 'SecretNotFound', key: 'KeyNotFound', certificate: 'CertificateNotFound' } as const;
 const LABEL = { secret: 'Secret', key: 'Key', certificate: 'Certificate' } as const;
@@ -125,6 +133,7 @@ export const errors = {
       'Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.',
       'PurgeProtected',
     ),
+  /** A data-plane call the caller's access policy does not allow (inner code as the real service answers). */
   accessDenied: (
     caller: Caller,
     permission: string,
@@ -136,7 +145,46 @@ export const errors = {
       403,
       'Forbidden',
       `The user, group or application '${callerText(caller)}' does not have ${area} ${permission} permission on key vault '${vault};location=${location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
-      'AccessDenied',
+      'ForbiddenByPolicy',
+    ),
+  /**
+   * A data-plane call the caller's role assignments do not allow, in a vault that uses Azure RBAC.
+   * `resource` is the ARM id of the vault or object; Azure writes it in lower case.
+   */
+  forbiddenByRbac: (caller: Caller, action: string, resource: string, vault: string, location: string) =>
+    new KeyVaultError(
+      403,
+      'Forbidden',
+      `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${callerText(caller)}\r\nAction: '${action}'\r\nResource: '${resource.toLowerCase()}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: null \r\nVault: ${vault};location=${location}\r\n`,
+      'ForbiddenByRbac',
+    ),
+  /** A data-plane token issued by another tenant than the vault's. */
+  invalidIssuer: (vaultTenantId: string, tokenTenantId: string) =>
+    new KeyVaultError(
+      401,
+      'Unauthorized',
+      `AKV10032: Invalid issuer. Expected one of ${[vaultTenantId, ...MICROSOFT_SERVICE_TENANTS].map(sts).join(', ')}, found ${sts(tokenTenantId)}.`,
+    ),
+  /** A management call the caller's role assignments do not allow. `client` is the UPN of a user, the app id of an application. */
+  authorizationFailed: (client: string, objectId: string, action: string, scope: string) =>
+    new KeyVaultError(
+      403,
+      'AuthorizationFailed',
+      `The client '${client}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+  /** Allowed by a role whose ABAC condition the request does not meet (Key Vault Data Access Administrator assigning another role). */
+  conditionNotFulfilled: (client: string, objectId: string, action: string, scope: string) =>
+    new KeyVaultError(
+      403,
+      'AuthorizationFailed',
+      `The client '${client}' with object id '${objectId}' has an authorization with ABAC condition that is not fulfilled to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    ),
+  /** An ARM token issued by another tenant than the subscription's. */
+  wrongTenantToken: (tokenTenantId: string, subscriptionTenantId: string) =>
+    new KeyVaultError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer '${sts(tokenTenantId)}'. It must match the tenant '${sts(subscriptionTenantId)}' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${subscriptionTenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
     ),
   forbiddenByFirewall: (caller: Caller, address: string, vault: string, location: string) =>
     new KeyVaultError(
@@ -174,6 +222,26 @@ export const errors = {
         .map((s) => `'${s}'`)
         .join(', ')}. Please remove the lock and try again.`,
     ),
+  // Role assignments (Microsoft.Authorization), as ARM answers them.
+  roleAssignmentExists: () => new KeyVaultError(409, 'RoleAssignmentExists', 'The role assignment already exists.'),
+  roleAssignmentNotFound: (name: string) => new KeyVaultError(404, 'RoleAssignmentNotFound', `The role assignment '${name}' is not found.`),
+  roleAssignmentUpdateNotPermitted: () =>
+    new KeyVaultError(400, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.'),
+  invalidRoleAssignmentId: (name: string) =>
+    new KeyVaultError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`),
+  principalNotFound: (principalId: string, tenantId: string) =>
+    new KeyVaultError(
+      400,
+      'PrincipalNotFound',
+      `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+    ),
+  unmatchedPrincipalType: (principalId: string, actual: string, given: string) =>
+    new KeyVaultError(400, 'UnmatchedPrincipalType', `The PrincipalId '${principalId.replace(/-/g, '')}' has type '${actual}' , which is different from specified PrincipalType '${given}'.`),
+  /** 404 when the definition is read; 400 when an assignment names it. */
+  roleDefinitionNotFound: (id: string, status: 400 | 404 = 404) =>
+    new KeyVaultError(status, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${id}' does not exist.`),
+  invalidAccessScope: (scope: string) =>
+    new KeyVaultError(400, 'InvalidScope', `The scope '${scope}' is not a subscription, resource group, key vault or key vault secret, key or certificate scope.`),
   throttled: (retryAfterSeconds: number) =>
     new KeyVaultError(
       429,

@@ -14,6 +14,25 @@ export function retentionProblem(days: unknown): string | undefined {
     : `Retention is a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`;
 }
 
+/**
+ * What a vault gets when its creation does not say: since management API version 2026-02-01 a new
+ * vault uses Azure RBAC unless `enableRbacAuthorization: false` is given; earlier versions default to
+ * access policies. The engine is told which default applies (the emulator passes its request's
+ * api-version's; the in-process backend behaves as the current API).
+ */
+export interface VaultDefaults {
+  enableRbacAuthorization: boolean;
+}
+
+export const RBAC_BY_DEFAULT_SINCE = '2026-02-01';
+/** The management API version @azure/arm-keyvault 5 (the Azure backend's) sends, which the in-process engine behaves as. */
+export const CURRENT_MANAGEMENT_API_VERSION = '2026-02-01';
+
+export function vaultDefaultsFor(managementApiVersion: string | undefined): VaultDefaults {
+  const date = (managementApiVersion ?? '').slice(0, 10);
+  return { enableRbacAuthorization: date >= RBAC_BY_DEFAULT_SINCE };
+}
+
 /** Enough to address a vault on both planes: ARM needs subscription/resource group/name, the data plane its URI. */
 export interface VaultRef {
   subscriptionId: string;

@@ -7,7 +7,7 @@
  */
 import { wireErrors } from './errors.js';
 
-export type ArmArea = 'keyvault' | 'locks' | 'resources' | 'subscriptions' | 'metadata' | 'insights';
+export type ArmArea = 'keyvault' | 'locks' | 'authorization' | 'resources' | 'subscriptions' | 'metadata' | 'insights';
 export type EmulatorProfile = 'azure' | 'stackhub';
 
 interface Range {
@@ -20,6 +20,11 @@ interface Range {
 const ARM_RANGES: Record<ArmArea, Range> = {
   keyvault: { from: '2016-10-01', to: '2026-02-01' },
   locks: { from: '2016-09-01', to: '2020-05-01', extra: ['2015-01-01'] },
+  /**
+   * Microsoft.Authorization role assignments, definitions and permissions: 2015-07-01 (Azure Stack
+   * Hub, old tools), the 2018 and 2020 previews, and 2022-04-01 (@azure/arm-authorization 9, az CLI).
+   */
+  authorization: { from: '2015-07-01', to: '2022-05-01' },
   resources: { from: '2015-11-01', to: '2026-12-31' },
   subscriptions: { from: '2016-06-01', to: '2026-12-31' },
   metadata: { from: '2015-01-01', to: '2026-12-31' },
@@ -31,6 +36,8 @@ const ARM_RANGES: Record<ArmArea, Range> = {
 const STACK_HUB_ARM: Partial<Record<ArmArea, Range>> = {
   keyvault: { from: '2015-06-01', to: '2019-09-01' },
   locks: { from: '2015-01-01', to: '2016-09-01' },
+  /** Role assignments and definitions at the hybrid profile's one version (no data actions, no principalType). */
+  authorization: { from: '2015-07-01', to: '2015-07-01' },
 };
 
 /**

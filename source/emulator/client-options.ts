@@ -2,7 +2,7 @@
  * How SDK clients reach the emulator: an https.Agent that trusts the emulator's CA and resolves
  * *.localhost to 127.0.0.1 (glibc does not), passed as the pipeline's `agent`. Works for
  * @azure/keyvault-secrets, @azure/keyvault-keys, @azure/identity, @azure/arm-keyvault (rest-level
- * client) and @azure/arm-locks alike. No NODE_TLS_REJECT_UNAUTHORIZED anywhere.
+ * client), @azure/arm-locks and @azure/arm-authorization alike. No NODE_TLS_REJECT_UNAUTHORIZED anywhere.
  */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
@@ -41,9 +41,11 @@ export interface EmulatorClientOptions {
   agent: Agent;
 }
 
-/** For KeyVaultManagementClient (arm-keyvault 5) and ManagementLockClient (arm-locks 2). */
+/** For KeyVaultManagementClient (arm-keyvault 5), ManagementLockClient (arm-locks 2) and AuthorizationManagementClient (arm-authorization 9). */
 export interface EmulatorArmClientOptions extends EmulatorClientOptions {
   endpoint: string;
+  /** arm-authorization 9 builds its URLs from $host (its `endpoint` alone is not enough). */
+  $host: string;
   /** arm-locks 2 reads credentialScopes … */
   credentialScopes: string[];
   /** … arm-keyvault 5 reads credentials.scopes. */
@@ -61,5 +63,5 @@ export function emulatorClientOptions(endpoint: EmulatorEndpoint, agent = emulat
 /** ARM options, e.g. new KeyVaultManagementClient(credential, subscriptionId, emulatorArmClientOptions(emu)). */
 export function emulatorArmClientOptions(endpoint: EmulatorEndpoint, agent = emulatorAgent(endpoint)): EmulatorArmClientOptions {
   const scopes = [`${ARM_AUDIENCE}.default`];
-  return { agent, endpoint: endpoint.arm, credentialScopes: scopes, credentials: { scopes } };
+  return { agent, endpoint: endpoint.arm, $host: endpoint.arm, credentialScopes: scopes, credentials: { scopes } };
 }

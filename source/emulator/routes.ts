@@ -7,6 +7,7 @@ import { KeyVaultError } from '../domain/errors.js';
 import { addDeletedVaultRoutes } from './arm/deleted-vaults.js';
 import { addDiagnosticRoutes } from './arm/diagnostics.js';
 import { addLockRoutes } from './arm/locks.js';
+import { addRoleAssignmentRoutes } from './arm/role-assignments.js';
 import { addSubscriptionRoutes } from './arm/subscriptions.js';
 import { addVaultRoutes } from './arm/vaults.js';
 import { resourceGroupBody } from './arm/wire.js';
@@ -33,6 +34,7 @@ export function armRouter(engine: Engine): Router {
   addVaultRoutes(r);
   addDeletedVaultRoutes(r);
   addLockRoutes(r);
+  addRoleAssignmentRoutes(r, engine);
   addDiagnosticRoutes(r, engine);
   return r;
 }

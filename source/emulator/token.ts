@@ -25,7 +25,7 @@ export function mintToken(claims: TokenClaims): string {
   return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`;
 }
 
-/** The claims of a bearer token, or undefined when it is not a JWT with an oid (or appid) claim. */
+/** The claims of a bearer token, or undefined when it is not a JWT with an oid claim. */
 export function readToken(token: string): TokenClaims | undefined {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return undefined;
@@ -34,7 +34,8 @@ export function readToken(token: string): TokenClaims | undefined {
     if (!payload || typeof payload !== 'object') return undefined;
     const str = (k: string) => (typeof payload[k] === 'string' && payload[k] ? (payload[k] as string) : undefined);
     const num = (k: string) => (typeof payload[k] === 'number' && Number.isFinite(payload[k]) ? (payload[k] as number) : undefined);
-    const oid = str('oid') ?? str('appid') ?? str('sub');
+    // Both planes authorize by object id: a token without `oid` is refused (no stand-in from appid or sub).
+    const oid = str('oid');
     if (!oid) return undefined;
     const aud = Array.isArray(payload.aud) ? payload.aud.filter((a): a is string => typeof a === 'string') : str('aud');
     return {

@@ -1,10 +1,13 @@
 /**
  * A vault's certificate settings: the contacts told of certificates nearing expiry (EmailContacts
  * lifetime actions) and the configured issuers (CA provider accounts). Both are vault fields, written
- * through the vault table (the state sink hears of them). Permissions: managecontacts, and the issuer ones.
+ * through the vault table (the state sink hears of them). Permissions: managecontacts and the issuer ones
+ * (access policies), certificatecontacts/write and certificatecas/* (Azure RBAC).
  */
 import type { CertificateContact, CertificateIssuer, CertificateIssuerInput } from '../domain/certificate.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
+import type { DataOperation } from '../domain/actions.js';
+import { authorizeData } from './authorization.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { checkName, nowSeconds } from './objects/input.js';
@@ -36,14 +39,14 @@ export class CertificateSettingsPart {
   constructor(private readonly core: EngineCore) {}
 
   getContacts(ctx: CallContext, vaultName: string): CertificateContact[] {
-    return this.run(ctx, 'CertificateContactsGet', vaultName, 'contacts', 'managecontacts', (v) => {
+    return this.run(ctx, 'CertificateContactsGet', vaultName, 'contacts', 'certificates/manageContacts', (v) => {
       if (!v.certificateContacts?.length) throw contactsNotFound();
       return structuredClone(v.certificateContacts);
     });
   }
 
   setContacts(ctx: CallContext, vaultName: string, contacts: CertificateContact[]): CertificateContact[] {
-    return this.run(ctx, 'CertificateContactsSet', vaultName, 'contacts', 'managecontacts', (v) => {
+    return this.run(ctx, 'CertificateContactsSet', vaultName, 'contacts', 'certificates/manageContacts', (v) => {
       const list = checkContacts(contacts);
       this.core.state.vaults.update(v, { certificateContacts: list });
       return structuredClone(list);
@@ -52,7 +55,7 @@ export class CertificateSettingsPart {
 
   /** Removes every contact; answers what was set. */
   deleteContacts(ctx: CallContext, vaultName: string): CertificateContact[] {
-    return this.run(ctx, 'CertificateContactsDelete', vaultName, 'contacts', 'managecontacts', (v) => {
+    return this.run(ctx, 'CertificateContactsDelete', vaultName, 'contacts', 'certificates/manageContacts', (v) => {
       if (!v.certificateContacts?.length) throw contactsNotFound();
       const was = v.certificateContacts;
       this.core.state.vaults.update(v, { certificateContacts: undefined });
@@ -61,17 +64,17 @@ export class CertificateSettingsPart {
   }
 
   listIssuers(ctx: CallContext, vaultName: string): CertificateIssuer[] {
-    return this.run(ctx, 'CertificateIssuersList', vaultName, 'issuers', 'listissuers', (v) =>
+    return this.run(ctx, 'CertificateIssuersList', vaultName, 'issuers', 'certificates/listIssuers', (v) =>
       (v.certificateIssuers ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)).map(issuerOf));
   }
 
   getIssuer(ctx: CallContext, vaultName: string, name: string): CertificateIssuer {
-    return this.run(ctx, 'CertificateIssuerGet', vaultName, `issuers/${name}`, 'getissuers', (v) => issuerOf(this.issuer(v, name)));
+    return this.run(ctx, 'CertificateIssuerGet', vaultName, `issuers/${name}`, 'certificates/getIssuer', (v) => issuerOf(this.issuer(v, name)));
   }
 
   /** Create or replace (PUT); `update` merges into an existing one (PATCH). */
   setIssuer(ctx: CallContext, vaultName: string, name: string, input: CertificateIssuerInput, update = false): CertificateIssuer {
-    return this.run(ctx, update ? 'CertificateIssuerUpdate' : 'CertificateIssuerSet', vaultName, `issuers/${name}`, 'setissuers', (v) => {
+    return this.run(ctx, update ? 'CertificateIssuerUpdate' : 'CertificateIssuerSet', vaultName, `issuers/${name}`, 'certificates/setIssuer', (v) => {
       checkName(name);
       const list = v.certificateIssuers ?? [];
       const old = list.find((i) => i.name.toLowerCase() === name.toLowerCase());
@@ -92,7 +95,7 @@ export class CertificateSettingsPart {
   }
 
   deleteIssuer(ctx: CallContext, vaultName: string, name: string): CertificateIssuer {
-    return this.run(ctx, 'CertificateIssuerDelete', vaultName, `issuers/${name}`, 'deleteissuers', (v) => {
+    return this.run(ctx, 'CertificateIssuerDelete', vaultName, `issuers/${name}`, 'certificates/deleteIssuer', (v) => {
       const old = this.issuer(v, name);
       this.core.state.vaults.update(v, { certificateIssuers: (v.certificateIssuers ?? []).filter((i) => i !== old) });
       return issuerOf(old);
@@ -105,11 +108,12 @@ export class CertificateSettingsPart {
     return found;
   }
 
-  private run<T>(ctx: CallContext, operation: string, vaultName: string, path: string, permission: string, fn: (v: VaultRecord) => T): T {
+  /** Vault-level data-plane operations: authorized at the vault (access policies or Azure RBAC, authorization.ts). */
+  private run<T>(ctx: CallContext, operation: string, vaultName: string, path: string, op: DataOperation, fn: (v: VaultRecord) => T): T {
     const target = `${this.core.vaultUri(vaultName)}certificates/${path}`;
     return this.core.audited(ctx, operation, { vaultName, target }, () => {
       const vault = this.core.dataPlaneVault(vaultName);
-      this.core.authorize(ctx, vault, 'certificates', permission);
+      authorizeData(this.core, ctx, vault, op);
       return fn(vault);
     });
   }

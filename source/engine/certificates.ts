@@ -130,12 +130,12 @@ export class CertificatesPart extends VersionedPart<CertificateRecord, Certifica
   }
 
   getPolicy(ctx: CallContext, vaultName: string, name: string): CertificatePolicy {
-    return this.run(ctx, 'PolicyGet', vaultName, name, 'get', (vault) => policyOf(this.active(vault, name)));
+    return this.run(ctx, 'PolicyGet', vaultName, name, 'getPolicy', (vault) => policyOf(this.active(vault, name)));
   }
 
   /** Changes the policy (what the next version is made with, and the lifetime action); what is left out stays. */
   updatePolicy(ctx: CallContext, vaultName: string, name: string, patch: CertificatePolicyInput): CertificatePolicy {
-    return this.run(ctx, 'PolicySet', vaultName, name, 'update', (vault) => {
+    return this.run(ctx, 'PolicySet', vaultName, name, 'updatePolicy', (vault) => {
       const r = this.active(vault, name);
       const policy = this.checkPolicy(patch, policyOf(r), false);
       this.savePolicy(vault, r, policy, nowSeconds(this.core));
@@ -170,7 +170,7 @@ export class CertificatesPart extends VersionedPart<CertificateRecord, Certifica
 
   /** Completes a pending create with a certificate signed elsewhere for the CSR's key. */
   merge(ctx: CallContext, vaultName: string, name: string, input: CertificateMergeInput): KeyVaultCertificate {
-    return this.run(ctx, 'PendingMerge', vaultName, name, 'create', (vault) => {
+    return this.run(ctx, 'PendingMerge', vaultName, name, 'merge', (vault) => {
       const r = this.active(vault, name);
       const p = this.pendingOf(r);
       if (p.issuerName !== UNKNOWN && p.status === 'inProgress') {

@@ -1,11 +1,10 @@
 /**
  * What every part of the engine shares: the state (store/: every write goes through its tables),
- * the clock, how vault URIs are spelled, the permission check, the audit wrapper, and the change
- * signal a whole-state writer listens to.
+ * the clock, how vault URIs are spelled, the audit wrapper, and the change signal a whole-state writer
+ * listens to. Who may do what is decided in authorization.ts.
  * Parts (vaults, secrets, keys, policies, locks, deleted, audit) are small classes over one EngineCore.
  */
 import { randomBytes } from 'node:crypto';
-import { grants, type PermissionArea } from '../domain/access-policy.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { vaultUriFor } from '../domain/ids.js';
 import { networkRefusal, plainAddress } from '../domain/network.js';
@@ -89,23 +88,6 @@ export class EngineCore {
     const caller = { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId };
     if (refusal === 'connection') throw errors.forbiddenByConnection(caller, vault.name, vault.location);
     throw errors.forbiddenByFirewall(caller, plainAddress(address), vault.name, vault.location);
-  }
-
-  /**
-   * Data-plane permission check. RBAC-mode vaults: the demo engine has no role assignments, so the
-   * caller is allowed when it is the vault's tenant (RBAC decides on Azure; the UI says so).
-   */
-  authorize(ctx: CallContext, vault: VaultRecord, area: PermissionArea, permission: string): void {
-    if (vault.enableRbacAuthorization) return;
-    const policy = vault.accessPolicies.find((p) => p.objectId.toLowerCase() === ctx.objectId.toLowerCase());
-    if (policy && grants(policy.permissions[area], permission)) return;
-    throw errors.accessDenied(
-      { objectId: ctx.objectId, appId: ctx.appId, tenantId: ctx.tenantId ?? vault.tenantId },
-      permission.toLowerCase(),
-      area,
-      vault.name,
-      vault.location,
-    );
   }
 
   /** Runs an operation and records it in the audit log, allowed or refused. Never records values. */

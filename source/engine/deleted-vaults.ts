@@ -1,6 +1,6 @@
 /**
  * Soft-deleted vaults: list, get, recover (createMode "recover": everything comes back, access
- * policies included) and purge (refused under purge protection before the scheduled purge date).
+ * policies included, but not the role assignments the deletion removed) and purge (refused under purge protection before the scheduled purge date).
  * Automatic purges happen in purgeExpired(), which the Engine's sweep calls.
  */
 import { errors } from '../domain/errors.js';
@@ -11,7 +11,10 @@ import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { DirectoryPart } from './directory.js';
 import type { Deleted, VaultRecord } from './state.js';
-import { authorizeManagement, toVault } from './vault-records.js';
+import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
+import { subscriptionScope } from '../domain/ids.js';
+import { allowedAt, authorizeManagement } from './authorization.js';
+import { tenantOfSubscription, toVault } from './vault-records.js';
 
 export function toDeletedVault(d: Deleted<VaultRecord>): DeletedVault {
   const v = d.item;
@@ -38,11 +41,16 @@ export class DeletedVaultsPart {
   list(ctx: CallContext, subscriptionId?: string): DeletedVault[] {
     const target = subscriptionId ? `/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/deletedVaults` : '/';
     return this.core.audited(ctx, 'DeletedVaultList', { target }, () => {
-      if (subscriptionId) this.directory.subscription(subscriptionId);
+      // Deleted vaults live under their subscription: reading them needs the action there.
+      if (subscriptionId) {
+        const sub = this.directory.subscription(subscriptionId);
+        authorizeManagement(this.core, ctx, A.deletedVaultsList, subscriptionScope(sub.id), { tenantId: sub.tenantId });
+      }
       const out: DeletedVault[] = [];
       for (const d of this.core.state.vaults.deletedValues()) {
         if (subscriptionId && d.item.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) continue;
         if (ctx.tenantId && ctx.tenantId.toLowerCase() !== d.item.tenantId.toLowerCase()) continue;
+        if (!allowedAt(this.core, ctx.objectId, subscriptionScope(d.item.subscriptionId), A.deletedVaultsList, 'action')) continue;
         out.push(toDeletedVault(d));
       }
       return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -51,18 +59,21 @@ export class DeletedVaultsPart {
 
   get(ctx: CallContext, subscriptionId: string, location: string, name: string): DeletedVault {
     return this.core.audited(ctx, 'DeletedVaultGet', { vaultName: name, target: deletedVaultResourceId(subscriptionId, location, name) }, () => {
-      const d = this.find(subscriptionId, location, name);
-      authorizeManagement(ctx, d.item.tenantId, 'Microsoft.KeyVault/locations/deletedVaults/read', deletedVaultResourceId(subscriptionId, location, name));
-      return toDeletedVault(d);
+      const id = deletedVaultResourceId(subscriptionId, location, name);
+      authorizeManagement(this.core, ctx, A.deletedVaultRead, id, { tenantId: tenantOfSubscription(this.core, subscriptionId) });
+      return toDeletedVault(this.find(subscriptionId, location, name));
     });
   }
 
-  /** createMode "recover": the vault returns to its resource group with secrets, keys and access policies. */
+  /**
+   * createMode "recover": the vault returns to its resource group with secrets, keys and access
+   * policies. Its role assignments were removed when it was deleted and stay gone (Azure documents this).
+   */
   recover(ctx: CallContext, subscriptionId: string, location: string, name: string): Vault {
     return this.core.audited(ctx, 'VaultRecover', { vaultName: name, target: deletedVaultResourceId(subscriptionId, location, name) }, () => {
       const d = this.find(subscriptionId, location, name);
       const v = d.item;
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/write', vaultResourceId(v.subscriptionId, v.resourceGroup, v.name));
+      authorizeManagement(this.core, ctx, A.vaultWrite, vaultResourceId(v.subscriptionId, v.resourceGroup, v.name), { tenantId: v.tenantId });
       this.directory.resourceGroup(v.subscriptionId, v.resourceGroup);
       return toVault(this.core, this.core.state.vaults.recover(v.name));
     });
@@ -70,8 +81,9 @@ export class DeletedVaultsPart {
 
   purge(ctx: CallContext, subscriptionId: string, location: string, name: string): void {
     this.core.audited(ctx, 'VaultPurge', { vaultName: name, target: deletedVaultResourceId(subscriptionId, location, name) }, () => {
+      const id = deletedVaultResourceId(subscriptionId, location, name);
+      authorizeManagement(this.core, ctx, A.deletedVaultPurge, id, { tenantId: tenantOfSubscription(this.core, subscriptionId) });
       const d = this.find(subscriptionId, location, name);
-      authorizeManagement(ctx, d.item.tenantId, 'Microsoft.KeyVault/locations/deletedVaults/purge/action', deletedVaultResourceId(subscriptionId, location, name));
       if (!purgeAllowed({ isVault: true, purgeProtection: d.item.enablePurgeProtection, scheduledPurge: d.scheduledPurge }, this.core.now())) {
         throw errors.deletedVaultPurgeNotAllowed();
       }

@@ -7,8 +7,9 @@ import type { Identity, Principal, ResourceGroup, Subscription, Tenant } from '.
 import { KeyVaultError } from '../domain/errors.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
-import { resourceGroupScope } from '../domain/ids.js';
-import { authorizeManagement } from './vault-records.js';
+import { resourceGroupScope, subscriptionScope } from '../domain/ids.js';
+import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
+import { allowedAt, authorizeManagement, hasAnyRoleWithin } from './authorization.js';
 
 export const subscriptionNotFound = (id: string) =>
   new KeyVaultError(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`);
@@ -22,14 +23,22 @@ export class DirectoryPart {
     return this.core.state.tenants.map((t) => ({ ...t }));
   }
 
-  listSubscriptions(): Subscription[] {
-    return this.core.state.subscriptions.map((s) => ({ ...s }));
+  /**
+   * Subscriptions; for a caller, those of its tenant where it has a role at some scope (ARM lists a
+   * subscription to whoever has access to anything in it).
+   */
+  listSubscriptions(ctx?: CallContext): Subscription[] {
+    return this.core.state.subscriptions
+      .filter((s) => !ctx || ((!ctx.tenantId || ctx.tenantId.toLowerCase() === s.tenantId.toLowerCase()) && hasAnyRoleWithin(this.core, ctx.objectId, subscriptionScope(s.id))))
+      .map((s) => ({ ...s }));
   }
 
-  listResourceGroups(subscriptionId: string): ResourceGroup[] {
+  /** A subscription's resource groups; for a caller, those it may read. */
+  listResourceGroups(subscriptionId: string, ctx?: CallContext): ResourceGroup[] {
     this.subscription(subscriptionId);
     return this.core.state.resourceGroups
       .filter((g) => g.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())
+      .filter((g) => !ctx || allowedAt(this.core, ctx.objectId, resourceGroupScope(g.subscriptionId, g.name), A.resourceGroupRead, 'action'))
       .map((g) => ({ ...g }));
   }
 
@@ -73,7 +82,7 @@ export class DirectoryPart {
     const target = resourceGroupScope(subscriptionId, name);
     return this.core.audited(ctx, 'ResourceGroupPut', { target }, () => {
       const sub = this.subscription(subscriptionId);
-      authorizeManagement(ctx, sub.tenantId, 'Microsoft.Resources/subscriptions/resourceGroups/write', target);
+      authorizeManagement(this.core, ctx, A.resourceGroupWrite, target, { tenantId: sub.tenantId });
       const found = this.core.state.resourceGroups.find((g) => g.subscriptionId.toLowerCase() === sub.id.toLowerCase() && g.name.toLowerCase() === name.toLowerCase());
       if (found) return { group: { ...found }, created: false };
       const group = { subscriptionId: sub.id, name, location };

@@ -13,6 +13,7 @@ import { DirectoryPart } from './directory.js';
 import { KeysPart } from './keys.js';
 import { LocksPart } from './locks.js';
 import { PoliciesPart } from './policies.js';
+import { RoleAssignmentsPart } from './role-assignments.js';
 import { SecretsPart } from './secrets.js';
 import { VaultsPart } from './vaults.js';
 
@@ -30,6 +31,8 @@ export class Engine {
   readonly deletedVaults: DeletedVaultsPart;
   readonly policies: PoliciesPart;
   readonly locks: LocksPart;
+  /** Azure RBAC: role definitions, role assignments, the caller's permissions. */
+  readonly access: RoleAssignmentsPart;
   readonly audit: AuditQueryPart;
   readonly secrets: SecretsPart;
   readonly keys: KeysPart;
@@ -51,6 +54,7 @@ export class Engine {
     this.deletedVaults = new DeletedVaultsPart(this.core);
     this.policies = new PoliciesPart(this.core);
     this.locks = new LocksPart(this.core);
+    this.access = new RoleAssignmentsPart(this.core);
     this.audit = new AuditQueryPart(this.core);
     this.secrets = new SecretsPart(this.core);
     this.keys = new KeysPart(this.core);

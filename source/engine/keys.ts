@@ -89,11 +89,11 @@ export class KeysPart extends VersionedPart<KeyRecord, KeyProperties, DeletedKey
 
   /** The key's rotation policy, or the default one (notify 30 days before expiry) when none was set. */
   getRotationPolicy(ctx: CallContext, vaultName: string, name: string): KeyRotationPolicy {
-    return this.run(ctx, 'GetRotationPolicy', vaultName, name, 'getrotationpolicy', (vault) => this.policyOf(vault, this.active(vault, name)));
+    return this.run(ctx, 'GetRotationPolicy', vaultName, name, 'getRotationPolicy', (vault) => this.policyOf(vault, this.active(vault, name)));
   }
 
   setRotationPolicy(ctx: CallContext, vaultName: string, name: string, input: Pick<KeyRotationPolicy, 'lifetimeActions' | 'expiresIn'>): KeyRotationPolicy {
-    return this.run(ctx, 'SetRotationPolicy', vaultName, name, 'setrotationpolicy', (vault) => {
+    return this.run(ctx, 'SetRotationPolicy', vaultName, name, 'setRotationPolicy', (vault) => {
       const record = this.active(vault, name);
       this.mutable(record, 'update');
       const lifetimeActions = (input.lifetimeActions ?? []).map((a) => ({ ...a }));

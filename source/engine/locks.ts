@@ -3,14 +3,16 @@
  * Locks are inherited downwards and cover the management plane only: no data-plane operation looks
  * at them. Creating or deleting a lock is never blocked by a lock (that is how one removes a lock).
  */
+import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { lockResourceId, parseScope, resourceGroupScope, subscriptionScope, vaultResourceId } from '../domain/ids.js';
 import type { LockCreateInput, LockLevel, ManagementLock } from '../domain/lock.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
-import { DirectoryPart } from './directory.js';
+import { authorizeManagement } from './authorization.js';
+import { resolveScope } from './scopes.js';
 import type { VaultRecord } from './state.js';
-import { authorizeManagement, findVault, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { authorizedVault, vaultIdOf, type VaultAddress } from './vault-records.js';
 
 const LOCK_LEVELS: readonly LockLevel[] = ['CanNotDelete', 'ReadOnly'];
 const BAD_LOCK_NAME = /[<>%&:\\?/]/;
@@ -41,24 +43,19 @@ export function assertNotLocked(core: EngineCore, v: VaultRecord, operation: 'de
 }
 
 export class LocksPart {
-  private readonly directory: DirectoryPart;
-  constructor(private readonly core: EngineCore) {
-    this.directory = new DirectoryPart(core);
-  }
+  constructor(private readonly core: EngineCore) {}
 
   /** Locks at the vault and those it inherits from its resource group and subscription. */
   listForVault(ctx: CallContext, addr: VaultAddress): ManagementLock[] {
     return this.core.audited(ctx, 'LockList', { vaultName: addr.name, target: vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name) }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.Authorization/locks/read', vaultIdOf(v));
-      return locksCovering(this.core, v).map(copyLock);
+      return locksCovering(this.core, authorizedVault(this.core, ctx, addr, A.locksRead)).map(copyLock);
     });
   }
 
   /** Every lock at the scope and below it. */
   listAtScope(ctx: CallContext, scope: string): ManagementLock[] {
     return this.core.audited(ctx, 'LockList', { target: scope }, () => {
-      const canonical = this.canonicalScope(scope);
+      const canonical = this.authorizedScope(ctx, scope, A.locksRead);
       const prefix = canonical.toLowerCase();
       return this.core.state.locks
         .all()
@@ -73,7 +70,7 @@ export class LocksPart {
   /** Create or update (PUT semantics: a lock of the same name at the same scope is replaced). */
   create(ctx: CallContext, input: LockCreateInput): ManagementLock {
     return this.core.audited(ctx, 'LockCreate', { vaultName: parseScope(input.scope).vaultName, target: input.scope }, () => {
-      const scope = this.canonicalScope(input.scope);
+      const scope = this.authorizedScope(ctx, input.scope, A.locksWrite, input.name);
       if (!input.name || input.name.length > 90 || BAD_LOCK_NAME.test(input.name)) {
         throw new KeyVaultError(400, 'LockNameInvalid', `The lock name '${input.name}' is invalid. It must be 1-90 characters and cannot contain <, >, %, &, :, \\, ?, /.`);
       }
@@ -98,30 +95,19 @@ export class LocksPart {
 
   delete(ctx: CallContext, scope: string, name: string): void {
     this.core.audited(ctx, 'LockDelete', { vaultName: parseScope(scope).vaultName, target: lockResourceId(scope, name) }, () => {
-      const canonical = this.canonicalScope(scope);
+      const canonical = this.authorizedScope(ctx, scope, A.locksDelete, name);
       if (!this.core.state.locks.remove(canonical, name)) throw lockNotFound(name);
     });
   }
 
   /**
-   * Normalizes a scope to the canonical ARM spelling of an existing subscription, resource group or
-   * vault (clients send lowercase `resourcegroups`, doubled slashes, other casings), checking the
-   * caller's tenant against the scope's subscription.
+   * The canonical ARM spelling of an existing subscription, resource group or vault scope, once the
+   * caller is authorized for `action` there (a refusal names the lock, as ARM's does).
    */
-  private canonicalScope(scope: string): string {
-    const p = parseScope(scope.replace(/\/+/g, '/'));
-    if (!p.subscriptionId) throw new KeyVaultError(400, 'InvalidScope', `The scope '${scope}' is not a valid subscription, resource group or vault scope.`);
-    const sub = this.directory.subscription(p.subscriptionId);
-    if (p.vaultName) {
-      if (!p.resourceGroup) throw new KeyVaultError(400, 'InvalidScope', `The scope '${scope}' is not valid.`);
-      const v = findVault(this.core, { subscriptionId: sub.id, resourceGroup: p.resourceGroup, name: p.vaultName });
-      return vaultResourceId(v.subscriptionId, v.resourceGroup, v.name);
-    }
-    if (p.resourceGroup) {
-      const g = this.directory.resourceGroup(sub.id, p.resourceGroup);
-      return resourceGroupScope(sub.id, g.name);
-    }
-    return subscriptionScope(sub.id);
+  private authorizedScope(ctx: CallContext, raw: string, action: string, lockName?: string): string {
+    const { id, tenantId } = resolveScope(this.core, raw.replace(/\/+/g, '/'), { objects: false });
+    authorizeManagement(this.core, ctx, action, id, { tenantId, reportedScope: lockName ? lockResourceId(id, lockName) : undefined });
+    return id;
   }
 }
 

@@ -11,6 +11,7 @@ import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises
 import { basename, dirname, join } from 'node:path';
 import type { EngineCore } from './core.js';
 import type { Engine } from './engine.js';
+import { seedDemoRoles } from './seed/demo-roles.js';
 import { parseState, serializeState } from './state-codec.js';
 import { changeSignalSink } from './store/sink.js';
 
@@ -30,13 +31,17 @@ export async function loadOrSeed(core: EngineCore, path: string): Promise<boolea
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new Error(`kvdeck cannot read its state file ${path}: ${(e as Error).message}. The file was left untouched.`);
   }
+  let rolesMissing: boolean;
   try {
-    core.state = parseState(text);
+    ({ store: core.state, rolesMissing } = parseState(text));
   } catch (e) {
     throw new Error(
       `kvdeck's state file ${path} is corrupt or not a kvdeck state file (${(e as Error).message}). It was left untouched: move it away or fix it, then start again.`,
     );
   }
+  // A file from before role assignments: any principal could manage anything then. Grant the demo's
+  // roles to the demo's principals still there, rather than lock everyone out of their own state.
+  if (rolesMissing) seedDemoRoles(core);
   await removeStaleTemps(path);
   return true;
 }

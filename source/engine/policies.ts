@@ -13,7 +13,8 @@ import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { assertNotLocked } from './locks.js';
 import type { VaultRecord } from './state.js';
-import { authorizeManagement, findVault, touched, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
+import { authorizedVault, touched, type VaultAddress } from './vault-records.js';
 import { vaultResourceId } from '../domain/ids.js';
 
 const AREAS: readonly PermissionArea[] = ['keys', 'secrets', 'certificates', 'storage'];
@@ -74,17 +75,14 @@ export class PoliciesPart {
 
   list(ctx: CallContext, addr: VaultAddress): AccessPolicy[] {
     return this.core.audited(ctx, 'VaultGet', { vaultName: addr.name, target: vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name) }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/read', vaultIdOf(v));
-      return v.accessPolicies.map(copyAccessPolicy);
+      return authorizedVault(this.core, ctx, addr, A.vaultRead).accessPolicies.map(copyAccessPolicy);
     });
   }
 
   update(ctx: CallContext, addr: VaultAddress, kind: AccessPolicyUpdateKind, policies: AccessPolicy[]): AccessPolicy[] {
     const vaultId = vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name);
     return this.core.audited(ctx, 'VaultAccessPolicyChange', { vaultName: addr.name, target: `${vaultId}/accessPolicies/${kind}` }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/accessPolicies/write', vaultIdOf(v));
+      const v = authorizedVault(this.core, ctx, addr, A.accessPoliciesWrite);
       assertNotLocked(this.core, v, 'write');
       if (!['add', 'replace', 'remove'].includes(kind)) throw badRequest(`The access policy update kind '${kind}' is invalid.`);
       const next = applyUpdate(v, kind, policies.map((p) => normalizePolicy(p, v.tenantId)));

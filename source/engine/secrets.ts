@@ -1,7 +1,7 @@
 /**
  * Secrets on the data plane: the shared lifecycle (objects/versioned-part.ts, get included) plus what
  * only secrets have — a value to set, and attributes to update. Every call authorizes first (access
- * policies), then applies Key Vault's rules, and is recorded in the audit log without its value.
+ * policies or Azure RBAC), then applies Key Vault's rules, and is recorded in the audit log without its value.
  */
 import { errors } from '../domain/errors.js';
 import {
@@ -41,7 +41,7 @@ export class SecretsPart extends VersionedPart<SecretRecord, SecretProperties, D
   }
 
   update(ctx: CallContext, vaultName: string, name: string, version: string | undefined, input: SecretUpdateInput): SecretProperties {
-    return this.run(ctx, 'Update', vaultName, name, 'set', (vault) => {
+    return this.run(ctx, 'Update', vaultName, name, 'update', (vault) => {
       const { record, v } = this.version(vault, name, version);
       this.mutable(record, 'update');
       // Validate everything before changing anything.

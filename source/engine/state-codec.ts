@@ -4,6 +4,7 @@
  */
 import type { AuditEntry } from '../domain/audit.js';
 import { OBJECT_KIND_LIST, type ObjectKind } from '../domain/object-kind.js';
+import type { RoleAssignment } from '../domain/role-assignment.js';
 import type { Deleted, ObjectRecord, VaultHeaderInput, VaultRecord } from './state.js';
 import type { ObjectStore } from './store/object-store.js';
 import { Store } from './store/store.js';
@@ -17,7 +18,8 @@ const j = JSON.stringify;
 export function* serializeState(st: Store, audit: readonly AuditEntry[], savedAt: number): Generator<string> {
   yield `{"format":${j(STATE_FORMAT)},"version":${STATE_VERSION},"savedAt":${savedAt}`;
   yield `,"tenants":${j(st.tenants)},"subscriptions":${j(st.subscriptions)},"resourceGroups":${j(st.resourceGroups)}`;
-  yield `,"principals":${j(st.principals)},"locks":${j(st.locks.all())},"nextAuditId":${st.audit.nextId},"audit":[`;
+  yield `,"principals":${j(st.principals)},"locks":${j(st.locks.all())},"roleAssignments":${j([...st.roleAssignments.all()])}`;
+  yield `,"nextAuditId":${st.audit.nextId},"audit":[`;
   for (let i = 0; i < audit.length; i++) yield (i ? ',' : '') + j(audit[i]);
   yield '],"vaults":[';
   let first = true;
@@ -96,8 +98,11 @@ function readVault(raw: unknown): { header: VaultHeaderInput; fill: (v: VaultRec
   };
 }
 
-/** Parses a state file's text into a new store; throws an Error saying what is wrong when it is not a complete state. */
-export function parseState(text: string): Store {
+/**
+ * Parses a state file's text into a new store; throws an Error saying what is wrong when it is not a
+ * complete state. `rolesMissing`: the file predates role assignments (the caller decides what to grant).
+ */
+export function parseState(text: string): { store: Store; rolesMissing: boolean } {
   const raw = JSON.parse(text) as Record<string, unknown>;
   if (!raw || raw.format !== STATE_FORMAT) fail('it is not a kvdeck state file');
   if (raw.version !== STATE_VERSION) fail(`unsupported state version ${String(raw.version)}`);
@@ -107,6 +112,11 @@ export function parseState(text: string): Store {
   for (const g of isArray(raw.resourceGroups, 'resourceGroups') as Store['resourceGroups']) st.addResourceGroup(g);
   for (const p of isArray(raw.principals, 'principals') as Store['principals']) st.addPrincipal(p);
   for (const l of isArray(raw.locks, 'locks') as ReturnType<Store['locks']['all']>) st.locks.put(l);
+  const rolesMissing = raw.roleAssignments === undefined;
+  for (const a of rolesMissing ? [] : (isArray(raw.roleAssignments, 'roleAssignments') as RoleAssignment[])) {
+    if (typeof a?.id !== 'string' || typeof a.scope !== 'string' || typeof a.principalId !== 'string') fail('a role assignment is malformed');
+    st.roleAssignments.put({ ...a, ...(a.createdOn ? { createdOn: new Date(a.createdOn as unknown as string) } : {}) });
+  }
   const nextAuditId = typeof raw.nextAuditId === 'number' ? raw.nextAuditId : fail('nextAuditId is missing');
   st.audit.load((isArray(raw.audit, 'audit') as AuditEntry[]).map((e) => ({ ...e, time: new Date(e.time as unknown as string) })), nextAuditId);
   for (const v of isArray(raw.vaults, 'vaults')) {
@@ -118,5 +128,5 @@ export function parseState(text: string): Store {
     if (typeof d.deletedOn !== 'number' || typeof d.scheduledPurge !== 'number') fail(`deleted vault ${header.name} has no dates`);
     fill(st.vaults.insertDeleted(header, { deletedOn: d.deletedOn, scheduledPurge: d.scheduledPurge }));
   }
-  return st;
+  return { store: st, rolesMissing };
 }

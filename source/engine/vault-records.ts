@@ -1,11 +1,13 @@
-/** Shared by the management parts: finding a vault by its ARM address, the management check, record → domain. */
+/** Shared by the management parts: finding a vault by its ARM address (authorized), record → domain. */
 import { copyAccessPolicy } from '../domain/access-policy.js';
 import { copyNetworkAcls } from '../domain/network.js';
-import { errors, KeyVaultError } from '../domain/errors.js';
+import { errors } from '../domain/errors.js';
 import { vaultResourceId } from '../domain/ids.js';
 import type { ChangeActor, Vault, VaultRef } from '../domain/vault.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
+import { authorizeManagement } from './authorization.js';
+import { subscriptionNotFound } from './directory.js';
 import type { VaultRecord } from './state.js';
 
 /** How management calls address a vault: the ARM triple (the data-plane URI is not needed). */
@@ -26,19 +28,22 @@ export function findVault(core: EngineCore, addr: VaultAddress): VaultRecord {
   return v;
 }
 
+/** The tenant a subscription belongs to (404 SubscriptionNotFound): what a management token must be from. */
+export function tenantOfSubscription(core: EngineCore, subscriptionId: string): string {
+  const s = core.state.subscriptions.find((x) => x.id.toLowerCase() === subscriptionId.toLowerCase());
+  if (!s) throw subscriptionNotFound(subscriptionId);
+  return s.tenantId;
+}
+
 /**
- * Management-plane authorization. The demo has no Azure RBAC at the ARM level: any caller of the
- * vault's tenant may do management operations (a caller whose token names another tenant is refused,
- * as ARM would). Data-plane permissions are enforced separately by access policies (core.authorize).
+ * The active vault at an ARM address, once the caller is authorized for `action` on it. As ARM does,
+ * the check comes first, on the address asked for: a caller without access learns nothing about
+ * whether the vault exists (403, not 404).
  */
-export function authorizeManagement(ctx: CallContext, tenantId: string, action: string, scope: string): void {
-  if (ctx.tenantId && ctx.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
-    throw new KeyVaultError(
-      403,
-      'AuthorizationFailed',
-      `The client '${ctx.objectId}' with object id '${ctx.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-    );
-  }
+export function authorizedVault(core: EngineCore, ctx: CallContext, addr: VaultAddress, action: string): VaultRecord {
+  const tenantId = tenantOfSubscription(core, addr.subscriptionId);
+  authorizeManagement(core, ctx, action, vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name), { tenantId });
+  return findVault(core, addr);
 }
 
 export function toVault(core: EngineCore, v: VaultRecord): Vault {

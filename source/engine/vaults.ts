@@ -1,20 +1,24 @@
 /**
  * Vaults on the management plane: create (every name rule, global uniqueness including soft-deleted
- * names), get, list, update (purge protection only turns on, retention fixed), soft delete (a move of
- * the whole record, with its secrets and keys, into state.deletedVaults), name availability.
+ * names; the access model the caller's API version defaults to), get, list (what the caller may read),
+ * update (purge protection only turns on, retention fixed), soft delete (a move of the whole record,
+ * with its secrets and keys, into the bin; the role assignments at and below the vault are removed, as
+ * Azure does, and do not come back with a recovery), name availability. Every call needs its action.
  */
 import { errors, KeyVaultError } from '../domain/errors.js';
 import { isValidVaultName } from '../domain/names.js';
 import { copyNetworkAcls, networkAclsProblem } from '../domain/network.js';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type VaultSettings, type Vault, type VaultCreateInput, type VaultUpdateInput } from '../domain/vault.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DiagnosticSetting, type NameAvailability, type Sku, type VaultSettings, type Vault, type VaultCreateInput, type VaultDefaults, type VaultUpdateInput } from '../domain/vault.js';
+import { MANAGEMENT_ACTIONS as A } from '../domain/actions.js';
 import { DAY_MS } from './clock.js';
 import type { CallContext } from './call-context.js';
 import type { EngineCore } from './core.js';
 import { DirectoryPart } from './directory.js';
 import { assertNotLocked } from './locks.js';
 import { checkPolicyLimit, normalizePolicy } from './policies.js';
-import { actorOf, authorizeManagement, findVault, toVault, touched, vaultIdOf, type VaultAddress } from './vault-records.js';
-import { vaultResourceId } from '../domain/ids.js';
+import { allowedAt, authorizeManagement, checkManagementTenant, hasAnyRoleWithin } from './authorization.js';
+import { actorOf, authorizedVault, tenantOfSubscription, toVault, touched, vaultIdOf, type VaultAddress } from './vault-records.js';
+import { subscriptionScope, vaultResourceId } from '../domain/ids.js';
 
 const SKUS: readonly Sku[] = ['standard', 'premium'];
 
@@ -30,13 +34,14 @@ export class VaultsPart {
     this.directory = new DirectoryPart(core);
   }
 
-  create(ctx: CallContext, input: VaultCreateInput): Vault {
+  /** `defaults`: what a creation that does not say gets (the management API version decides: vaultDefaultsFor). */
+  create(ctx: CallContext, input: VaultCreateInput, defaults: VaultDefaults): Vault {
     const target = vaultResourceId(input.subscriptionId, input.resourceGroup, input.name);
     return this.core.audited(ctx, 'VaultPut', { vaultName: input.name, target }, () => {
       if (!isValidVaultName(input.name)) throw errors.vaultNameNotValid(input.name);
       const sub = this.directory.subscription(input.subscriptionId);
       const group = this.directory.resourceGroup(sub.id, input.resourceGroup);
-      authorizeManagement(ctx, sub.tenantId, 'Microsoft.KeyVault/vaults/write', target);
+      authorizeManagement(this.core, ctx, A.vaultWrite, target, { tenantId: sub.tenantId });
       // Global uniqueness: a soft-deleted vault keeps its name until it is purged. Azure words the
       // refusal differently when the deleted vault is in the caller's own subscription.
       const deleted = this.core.state.vaults.getDeleted(input.name);
@@ -61,7 +66,7 @@ export class VaultsPart {
         tags: { ...(input.tags ?? {}) },
         softDeleteRetentionDays: retention,
         enablePurgeProtection: input.enablePurgeProtection === true,
-        enableRbacAuthorization: input.enableRbacAuthorization === true,
+        enableRbacAuthorization: input.enableRbacAuthorization ?? defaults.enableRbacAuthorization,
         accessPolicies: policies,
         created: this.core.now(),
         ...checkSettings(input),
@@ -73,23 +78,30 @@ export class VaultsPart {
 
   get(ctx: CallContext, addr: VaultAddress): Vault {
     return this.core.audited(ctx, 'VaultGet', { vaultName: addr.name, target: vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name) }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/read', vaultIdOf(v));
-      return toVault(this.core, v);
+      return toVault(this.core, authorizedVault(this.core, ctx, addr, A.vaultRead));
     });
   }
 
-  /** Every active vault, or those of one subscription (and resource group), sorted by name. */
+  /**
+   * The active vaults the caller may read, of every subscription or of one (and a resource group),
+   * sorted by name. As ARM filters a listing, vaults the caller may not read are left out; a caller
+   * with no role at all in the subscription asked for is refused.
+   */
   list(ctx: CallContext, subscriptionId?: string, resourceGroup?: string): Vault[] {
     const target = subscriptionId ? `/subscriptions/${subscriptionId}${resourceGroup ? `/resourceGroups/${resourceGroup}` : ''}` : '/';
     return this.core.audited(ctx, 'VaultList', { target }, () => {
-      if (subscriptionId) this.directory.subscription(subscriptionId);
-      if (subscriptionId && resourceGroup) this.directory.resourceGroup(subscriptionId, resourceGroup);
+      if (subscriptionId) {
+        const tenantId = tenantOfSubscription(this.core, subscriptionId);
+        checkManagementTenant(ctx, tenantId);
+        if (resourceGroup) this.directory.resourceGroup(subscriptionId, resourceGroup);
+        if (!hasAnyRoleWithin(this.core, ctx.objectId, target)) authorizeManagement(this.core, ctx, A.vaultRead, target, { tenantId });
+      }
       const out: Vault[] = [];
       for (const v of this.core.state.vaults.values()) {
         if (subscriptionId && v.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase()) continue;
         if (resourceGroup && v.resourceGroup.toLowerCase() !== resourceGroup.toLowerCase()) continue;
         if (ctx.tenantId && ctx.tenantId.toLowerCase() !== v.tenantId.toLowerCase()) continue;
+        if (!allowedAt(this.core, ctx.objectId, vaultIdOf(v), A.vaultRead, 'action')) continue;
         out.push(toVault(this.core, v));
       }
       return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -98,8 +110,12 @@ export class VaultsPart {
 
   update(ctx: CallContext, addr: VaultAddress, input: VaultUpdateInput): Vault {
     return this.core.audited(ctx, 'VaultPatch', { vaultName: addr.name, target: vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name) }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/write', vaultIdOf(v));
+      const v = authorizedVault(this.core, ctx, addr, A.vaultWrite);
+      if (input.enableRbacAuthorization !== undefined && input.enableRbacAuthorization !== v.enableRbacAuthorization) {
+        // Switching the access model hands access control over to (or away from) Azure RBAC: Azure asks
+        // for the right to write role assignments too (Microsoft's RBAC migration guide).
+        authorizeManagement(this.core, ctx, A.roleAssignmentsWrite, vaultIdOf(v), { tenantId: v.tenantId });
+      }
       assertNotLocked(this.core, v, 'write');
       if (input.enablePurgeProtection === false && v.enablePurgeProtection) throw errors.purgeProtectionCannotBeDisabled();
       if (input.softDeleteRetentionDays !== undefined && input.softDeleteRetentionDays !== v.softDeleteRetentionDays) {
@@ -121,15 +137,18 @@ export class VaultsPart {
     });
   }
 
-  /** Soft delete: the record (secrets, keys, policies and all) moves to the deleted store. */
+  /**
+   * Soft delete: the record (secrets, keys, policies and all) moves to the deleted store. Role
+   * assignments at the vault and below are removed (Azure keeps them with no resource to apply to).
+   */
   delete(ctx: CallContext, addr: VaultAddress): void {
     const target = vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name);
     this.core.audited(ctx, 'VaultDelete', { vaultName: addr.name, target }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.KeyVault/vaults/delete', vaultIdOf(v));
+      const v = authorizedVault(this.core, ctx, addr, A.vaultDelete);
       assertNotLocked(this.core, v, 'delete');
       const now = this.core.now();
       this.core.state.vaults.softDelete(v, { deletedOn: now, scheduledPurge: now + v.softDeleteRetentionDays * DAY_MS });
+      this.core.state.roleAssignments.removeAtAndBelow(vaultIdOf(v));
     });
   }
 
@@ -137,15 +156,15 @@ export class VaultsPart {
   diagnosticSettings(ctx: CallContext, addr: VaultAddress): { vaultId: string; settings: DiagnosticSetting[] } {
     const target = `${vaultResourceId(addr.subscriptionId, addr.resourceGroup, addr.name)}/providers/Microsoft.Insights/diagnosticSettings`;
     return this.core.audited(ctx, 'DiagnosticSettingsList', { vaultName: addr.name, target }, () => {
-      const v = findVault(this.core, addr);
-      authorizeManagement(ctx, v.tenantId, 'Microsoft.Insights/diagnosticSettings/read', vaultIdOf(v));
+      const v = authorizedVault(this.core, ctx, addr, A.diagnosticSettingsRead);
       return { vaultId: vaultIdOf(v), settings: (v.diagnostics ?? []).map((d) => ({ ...d, categories: [...d.categories] })) };
     });
   }
 
   checkNameAvailability(ctx: CallContext, subscriptionId: string, name: string): NameAvailability {
     return this.core.audited(ctx, 'VaultCheckNameAvailability', { target: `/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/checkNameAvailability` }, () => {
-      this.directory.subscription(subscriptionId);
+      const sub = this.directory.subscription(subscriptionId);
+      authorizeManagement(this.core, ctx, A.checkNameAvailability, subscriptionScope(sub.id), { tenantId: sub.tenantId });
       if (!isValidVaultName(name)) {
         return { nameAvailable: false, reason: 'AccountNameInvalid', message: errors.vaultNameNotValid(name).message };
       }

@@ -51,7 +51,8 @@ describe('--as NAME on the emulator', () => {
   it('on an emulator with an empty directory, a name is a usage error too (not Graph\'s refusal)', async () => {
     const empty = await startEmulator({ port: 0, seed: 'empty', certDir: tempDir('kvdeck-cert-') });
     try {
-      const opts = backendOptions(parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'ops@contoso.com']));
+      // The empty seed's only principal is the Owner of its subscription (the demo Operator): any other name is unknown.
+      const opts = backendOptions(parseGlobalOptions(['--emulator', empty.arm, '--ca', empty.caCertPath, '--as', 'secadmin@contoso.com']));
       await assert.rejects(createAzureBackend(opts), (e: unknown) => e instanceof OptionError && /matches no principal in the directory/.test(e.message));
     } finally {
       await empty.close();

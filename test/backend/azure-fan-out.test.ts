@@ -52,6 +52,8 @@ const session = emulatorSession({ latencyMs: 15, onRequest: counter.observe }, a
       resourceGroup: edge ? DEMO.resourceGroups.edge : DEMO.resourceGroups.apps,
       name: `fan-${String(i).padStart(3, '0')}-kv`,
       location: 'westeurope',
+      // Access-policy vaults, said explicitly (a vault is RBAC-mode by default since management API 2026-02-01).
+      enableRbacAuthorization: false,
       accessPolicies: [{ tenantId: DEMO.tenantId, objectId: DEMO.principals.operator, permissions: { keys: [], secrets: ['get', 'list'], certificates: [], storage: [] } }],
     });
   }

@@ -10,13 +10,18 @@ import { cleanup } from 'ink-testing-library';
 import type { Backend } from '../../source/backend/backend.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { KeyVaultError } from '../../source/domain/errors.js';
+import { ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { DEMO } from '../../source/engine/index.js';
 import { startEmulator } from '../../source/emulator/index.js';
 import { explainError } from '../../source/ui/explain-error.js';
 import { renderApp } from '../ui/helpers.js';
 import { emulatorSession, rejection as refusal, tempDir } from './emulator-session.js';
 
-const session = emulatorSession();
+// contoso-web-app is Reader of Production only; made Reader of the Edge subscription too, it sees
+// ase-edge01-kv, whose access policies leave `list` out for it.
+const session = emulatorSession({}, async (emu) => {
+  emu.engine.access.create({ objectId: DEMO.principals.operator }, { scope: `/subscriptions/${DEMO.subscriptions.edge}`, roleDefinitionId: ROLE_IDS.reader, principalId: DEMO.principals.webApp });
+});
 const azureAs = (objectId: string) => session.open(['--as', objectId]);
 const facts = (e: unknown) => {
   assert.ok(e instanceof KeyVaultError, `a KeyVaultError, got ${String(e)}`);

@@ -70,6 +70,10 @@ describe('Azure Stack Hub profile', () => {
       const app = (await b.vaults.list()).find((v) => v.name === 'contoso-app-kv');
       assert.ok(app);
       assert.equal((await b.secrets.get(app, 'sql-admin-password')).value.length > 0, true);
+      // Role assignments at ARM level speak Microsoft.Authorization 2015-07-01, which has no principalType.
+      const assignments = await b.access.listRoleAssignments(`/subscriptions/${app.subscriptionId}`, { atScope: true });
+      assert.ok(assignments.some((a) => a.principalId === OPERATOR));
+      assert.ok(assignments.every((a) => a.principalType === undefined));
       await b.close?.();
     } finally {
       await emu.close();

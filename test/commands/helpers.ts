@@ -3,6 +3,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
 
 export const BIN = 'dist/kvdeck.js';
 /** Profiles must never leak in from the developer's own config; CI=true would change nothing here but is dropped as the console's tests do. */
@@ -26,4 +28,19 @@ export function kvdeck(args: string[], input?: string): Promise<{ code: number |
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input ?? '');
   });
+}
+
+/**
+ * Call inside a describe: an emulator on the demo seed for its tests. `flags` (filled once it runs)
+ * point kvdeck at it.
+ */
+export function demoEmulator(): { emu: () => RunningEmulator; flags: string[] } {
+  let emu: RunningEmulator | undefined;
+  const flags: string[] = [];
+  before(async () => {
+    emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
+    flags.push('--emulator', emu.arm, '--ca', emu.caCertPath);
+  });
+  after(async () => emu?.close());
+  return { emu: () => emu!, flags };
 }

@@ -6,21 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { startEmulator, type RunningEmulator } from '../../source/emulator/index.js';
-import { ensureBuilt, kvdeck } from './helpers.js';
+import { before, describe, it } from 'node:test';
+import { demoEmulator, ensureBuilt, kvdeck } from './helpers.js';
 
 before(ensureBuilt);
 
 // Each case is its own process: they run side by side.
 describe('one-shot commands against the emulator', { concurrency: true }, () => {
-  let emu: RunningEmulator;
-  let flags: string[];
-  before(async () => {
-    emu = await startEmulator({ port: 0, seed: 'demo', certDir: mkdtempSync(join(tmpdir(), 'kvdeck-cert-')) });
-    flags = ['--emulator', emu.arm, '--ca', emu.caCertPath];
-  });
-  after(async () => emu.close());
+  const { flags } = demoEmulator();
 
   it('get prints the value alone, with no newline added when stdout is not a terminal', async () => {
     const r = await kvdeck(['get', 'contoso-app-kv/sql-admin-password', ...flags]);

@@ -1,5 +1,6 @@
 /** ARM as Azure answers it: complete systemData from the callers' tokens, and listings that page with $top and nextLink. */
 import assert from 'node:assert/strict';
+import { ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { after, before, describe, it } from 'node:test';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { EmulatorCredential, emulatorArmClientOptions } from '../../source/emulator/index.js';
@@ -32,6 +33,10 @@ describe('systemData', () => {
     assert.equal(created.lastModifiedByType, 'User');
     assert.equal(created.lastModifiedAt, created.createdAt);
 
+    // The application may change the vault once it holds a role that allows it.
+    h.emu.engine.access.create({ objectId: DEMO.principals.operator }, {
+      scope: `/subscriptions/${SUB}/resourceGroups/${h.rg}/providers/Microsoft.KeyVault/vaults/sysdata-kv`, roleDefinitionId: ROLE_IDS.keyVaultContributor, principalId: DEMO.principals.webApp,
+    });
     const app = new KeyVaultManagementClient(
       new EmulatorCredential({ objectId: DEMO.principals.webApp, tenantId: TENANT, appId: DEMO.appIds.webApp }),
       SUB,

@@ -33,7 +33,10 @@ export interface Harness {
   keys(vault: string, objectId?: string): KeyClient;
   arm(objectId?: string): KeyVaultManagementClient;
   locks(objectId?: string): ManagementLockClient;
-  /** Creates a vault over ARM with a full access policy for the operator. */
+  /**
+   * Creates a vault over ARM in access-policy mode (said explicitly: arm-keyvault 5 sends 2026-02-01, which
+   * makes a vault RBAC-mode by default) with a full access policy for the operator.
+   */
   createVault(name: string, extra?: { enablePurgeProtection?: boolean; softDeleteRetentionInDays?: number; objectIds?: string[] }): Promise<void>;
   close(): Promise<void>;
 }
@@ -58,6 +61,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         properties: {
           tenantId: TENANT,
           sku: { family: 'A', name: 'standard' },
+          enableRbacAuthorization: false,
           enablePurgeProtection: extra.enablePurgeProtection,
           softDeleteRetentionInDays: extra.softDeleteRetentionInDays,
           accessPolicies: (extra.objectIds ?? [OPERATOR]).map((objectId) => ({ tenantId: TENANT, objectId, permissions: ALL_PERMISSIONS })),
@@ -122,13 +126,13 @@ export function bearer(oid = OPERATOR, claims: Record<string, unknown> = {}): st
   return `${b({ alg: 'none', typ: 'JWT' })}.${b({ oid, tid: TENANT, aud: ANY_PLANE, ...claims })}.`;
 }
 
-/** The error a rejected SDK call carries: status code and Azure's error code. */
-export async function rejection(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+/** The error a rejected SDK call carries: status code, Azure's error code and (data plane) inner code. */
+export async function rejection(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; inner?: string; message: string }> {
   try {
     await p;
   } catch (e) {
-    const err = e as { statusCode?: number; code?: string; message: string };
-    return { statusCode: err.statusCode, code: err.code, message: err.message };
+    const err = e as { statusCode?: number; code?: string; message: string; details?: { error?: { innerError?: { code?: string } } } };
+    return { statusCode: err.statusCode, code: err.code, inner: err.details?.error?.innerError?.code, message: err.message };
   }
   throw new Error('expected the call to be refused, but it succeeded');
 }

@@ -29,6 +29,8 @@ async function createWith(name: string, properties: Record<string, unknown>) {
     location: 'westeurope',
     properties: {
       tenantId: TENANT, sku: { family: 'A', name: 'standard' },
+      // Access policies, said explicitly: at 2026-02-01 a vault is RBAC-mode unless told otherwise.
+      enableRbacAuthorization: false,
       accessPolicies: [{ tenantId: TENANT, objectId: OPERATOR, permissions: ALL_PERMISSIONS }],
       ...properties,
     },

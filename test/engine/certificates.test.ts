@@ -16,14 +16,14 @@ import { certificatePem, PEM } from '../../source/domain/certificate.js';
 import { DAY_MS } from '../../source/engine/clock.js';
 import { parsePfx } from '../../source/engine/x509/pkcs12.js';
 import { buildPfx } from '../../source/engine/x509/pkcs12.js';
-import { demoEngine, newVaultInput, operator, throwsKv, webApp } from './helpers/engine.js';
+import { CURRENT_DEFAULTS, demoEngine, newVaultInput, operator, throwsKv, webApp } from './helpers/engine.js';
 import { makeTestCa } from './helpers/test-ca.js';
 
 const full = { keys: ['all'], secrets: ['all'], certificates: ['all'], storage: [] };
 
 function withVault(name = 'certs-kv') {
   const { engine, clock } = demoEngine();
-  engine.vaults.create(operator, newVaultInput(name, { accessPolicies: [{ tenantId: operator.tenantId, objectId: operator.objectId, permissions: full }] }));
+  engine.vaults.create(operator, newVaultInput(name, { accessPolicies: [{ tenantId: operator.tenantId, objectId: operator.objectId, permissions: full }] }), CURRENT_DEFAULTS);
   return { engine, clock, certs: engine.certificates, vault: name };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DAY_MS } from '../../source/engine/clock.js';
 import { DEMO } from '../../source/engine/index.js';
-import { demoEngine, newVaultInput, operator, throwsKv } from './helpers/engine.js';
+import { CURRENT_DEFAULTS, demoEngine, newVaultInput, operator, throwsKv } from './helpers/engine.js';
 
 const prod = DEMO.subscriptions.production;
 const addr = (name: string) => ({ subscriptionId: prod, resourceGroup: 'rg-apps', name });
@@ -10,7 +10,7 @@ const addr = (name: string) => ({ subscriptionId: prod, resourceGroup: 'rg-apps'
 describe('soft-deleted vaults', () => {
   it('deleting a vault moves it, with its secrets and keys, to the deleted store with dates from the retention', () => {
     const { engine, clock } = demoEngine();
-    engine.vaults.create(operator, newVaultInput('gone-kv', { softDeleteRetentionDays: 14 }));
+    engine.vaults.create(operator, newVaultInput('gone-kv', { softDeleteRetentionDays: 14 }), CURRENT_DEFAULTS);
     engine.secrets.set(operator, 'gone-kv', 's1', { value: 'v1' });
     engine.vaults.delete(operator, addr('gone-kv'));
     throwsKv(() => engine.vaults.get(operator, addr('gone-kv')), { status: 404, code: 'ResourceNotFound' });

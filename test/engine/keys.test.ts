@@ -188,7 +188,7 @@ describe('keys: cryptographic operations', () => {
     keys.create(OWNER, VAULT, 'k', { keyType: 'EC' });
     const sig = keys.sign(OWNER, VAULT, 'k', undefined, 'ES256', Buffer.alloc(32, 3));
     assert.equal(keys.verify(READER, VAULT, 'k', undefined, 'ES256', Buffer.alloc(32, 3), sig.result), true);
-    assert.throws(() => keys.sign(READER, VAULT, 'k', undefined, 'ES256', Buffer.alloc(32)), { status: 403, innerCode: 'AccessDenied', message: /does not have keys sign permission/ });
+    assert.throws(() => keys.sign(READER, VAULT, 'k', undefined, 'ES256', Buffer.alloc(32)), { status: 403, innerCode: 'ForbiddenByPolicy', message: /does not have keys sign permission/ });
     for (const [perm, call] of [
       ['create', () => keys.create(READER, VAULT, 'x', { keyType: 'EC' })],
       ['update', () => keys.update(READER, VAULT, 'k', undefined, { enabled: false })],

@@ -14,7 +14,7 @@ const fixture = join(root, 'test/engine/fixtures/state-writer.ts');
 const KILLS = 24;
 
 function checkComplete(text: string): number {
-  const st = parseState(text); // throws on a torn file
+  const st = parseState(text).store; // throws on a torn file
   const vault = st.vaults.get('contoso-app-kv');
   assert.ok(vault, 'the demo vault is in the state');
   const gens = new Set<string>();

@@ -56,15 +56,15 @@ describe('access policies', () => {
     throwsKv(() => engine.policies.update(operator, appKv, 'add', [pol('one-too-many', ['get'])]), { status: 400, code: 'BadRequest', message: /cannot exceed 1024/ });
   });
 
-  it('a data-plane call without the permission is refused with 403 AccessDenied and Azure\'s exact message', () => {
+  it('a data-plane call without the permission is refused with 403 ForbiddenByPolicy and Azure\'s exact message', () => {
     const { engine } = demoEngine();
     throwsKv(() => engine.secrets.set(webApp, DEMO.vaults.app, 'x', { value: 'v' }), {
       status: 403,
       code: 'Forbidden',
-      innerCode: 'AccessDenied',
+      innerCode: 'ForbiddenByPolicy',
       message: `The user, group or application 'appid=${DEMO.appIds.webApp};oid=${DEMO.principals.webApp};iss=https://sts.windows.net/${DEMO.tenantId}/' does not have secrets set permission on key vault 'contoso-app-kv;location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
     });
-    throwsKv(() => engine.secrets.get(securityAdmin, DEMO.vaults.app, 'sql-admin-password'), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /does not have secrets get permission/ });
+    throwsKv(() => engine.secrets.get(securityAdmin, DEMO.vaults.app, 'sql-admin-password'), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /does not have secrets get permission/ });
   });
 
   it('granting the permission lets the same call through', () => {
@@ -75,6 +75,6 @@ describe('access policies', () => {
 
   it('a principal with no policy at all is refused', () => {
     const { engine } = demoEngine();
-    throwsKv(() => engine.secrets.listPage({ objectId: 'nobody' }, DEMO.vaults.app), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied' });
+    throwsKv(() => engine.secrets.listPage({ objectId: 'nobody' }, DEMO.vaults.app), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy' });
   });
 });

@@ -144,11 +144,11 @@ describe('secrets: backup and restore', () => {
 });
 
 describe('secrets: permissions and audit', () => {
-  it('a caller without secrets/get is refused with Azure\'s AccessDenied message', () => {
+  it('a caller without secrets/get is refused with Azure\'s ForbiddenByPolicy message', () => {
     const { secrets, vault } = makeEngine();
     secrets.set(OWNER, VAULT, 's', { value: 'x' });
     assert.throws(() => secrets.get(READER, VAULT, 's'), {
-      status: 403, code: 'Forbidden', innerCode: 'AccessDenied',
+      status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy',
       message: `The user, group or application 'appid=${READER.appId};oid=${READER.objectId};iss=https://sts.windows.net/${vault.tenantId}/' does not have secrets get permission on key vault '${VAULT};location=westeurope'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,
     });
     assert.equal(secrets.listPage(READER, VAULT).items.length, 1);
@@ -156,7 +156,7 @@ describe('secrets: permissions and audit', () => {
 
   it('the permission is checked before the rules: a stranger gets 403 even for a missing secret or a bad name', () => {
     const { secrets } = makeEngine();
-    assert.throws(() => secrets.get(STRANGER, VAULT, 'missing'), { status: 403, innerCode: 'AccessDenied' });
+    assert.throws(() => secrets.get(STRANGER, VAULT, 'missing'), { status: 403, innerCode: 'ForbiddenByPolicy' });
     assert.throws(() => secrets.set(STRANGER, VAULT, 'bad_name', { value: 'x' }), { status: 403, message: /secrets set permission/ });
   });
 

@@ -2,39 +2,39 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { errors } from '../../source/domain/errors.js';
 import { DEMO } from '../../source/engine/index.js';
-import { appKv, demoEngine, newVaultInput, operator, throwsKv } from './helpers/engine.js';
+import { CURRENT_DEFAULTS, appKv, demoEngine, newVaultInput, operator, throwsKv } from './helpers/engine.js';
 
 describe('vault names', () => {
   const invalid = ['ab', 'a'.repeat(25), '1abc', 'abc-', 'ab--cd', 'ab_cd', 'ab.cd', '-abc'];
   for (const name of invalid) {
     it(`refuses the invalid vault name '${name}' with VaultNameNotValid`, () => {
       const { engine } = demoEngine();
-      throwsKv(() => engine.vaults.create(operator, newVaultInput(name)), { status: 400, code: 'VaultNameNotValid', message: errors.vaultNameNotValid(name).message });
+      throwsKv(() => engine.vaults.create(operator, newVaultInput(name), CURRENT_DEFAULTS), { status: 400, code: 'VaultNameNotValid', message: errors.vaultNameNotValid(name).message });
     });
   }
   for (const name of ['abc', 'a'.repeat(24), 'my-vault-1', 'A1b2C3']) {
     it(`accepts the valid vault name '${name}'`, () => {
       const { engine } = demoEngine();
-      assert.equal(engine.vaults.create(operator, newVaultInput(name)).name, name);
+      assert.equal(engine.vaults.create(operator, newVaultInput(name), CURRENT_DEFAULTS).name, name);
     });
   }
 
   it('refuses a name used by an active vault, whatever its case or subscription', () => {
     const { engine } = demoEngine();
-    throwsKv(() => engine.vaults.create(operator, newVaultInput('Contoso-App-KV')), { status: 409, code: 'VaultAlreadyExists', message: errors.vaultAlreadyExists('Contoso-App-KV').message });
+    throwsKv(() => engine.vaults.create(operator, newVaultInput('Contoso-App-KV'), CURRENT_DEFAULTS), { status: 409, code: 'VaultAlreadyExists', message: errors.vaultAlreadyExists('Contoso-App-KV').message });
   });
 
   it('refuses the name of a soft-deleted vault until it is purged: ConflictError in its own subscription, VaultAlreadyExists elsewhere', () => {
     const { engine } = demoEngine();
-    throwsKv(() => engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing)), {
+    throwsKv(() => engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing), CURRENT_DEFAULTS), {
       status: 409, code: 'ConflictError',
       message: 'A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft delete.',
     });
     const elsewhere = newVaultInput(DEMO.deletedVaults.billing, { subscriptionId: DEMO.subscriptions.edge, resourceGroup: DEMO.resourceGroups.edge });
-    const e = throwsKv(() => engine.vaults.create(operator, elsewhere), { status: 409, code: 'VaultAlreadyExists' });
+    const e = throwsKv(() => engine.vaults.create(operator, elsewhere, CURRENT_DEFAULTS), { status: 409, code: 'VaultAlreadyExists' });
     assert.match(e.message, /If you recently deleted a key vault with this name, it may still be in the soft deleted state/);
     engine.deletedVaults.purge(operator, DEMO.subscriptions.production, 'westeurope', DEMO.deletedVaults.billing);
-    assert.equal(engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing)).name, DEMO.deletedVaults.billing);
+    assert.equal(engine.vaults.create(operator, newVaultInput(DEMO.deletedVaults.billing), CURRENT_DEFAULTS).name, DEMO.deletedVaults.billing);
   });
 
   it('checkNameAvailability answers AccountNameInvalid, AlreadyExists (also for soft-deleted names) or available', () => {
@@ -48,13 +48,13 @@ describe('vault names', () => {
 });
 
 describe('vault properties', () => {
-  it('defaults: standard sku, retention 90, no purge protection, access-policy mode, location and tags kept', () => {
+  it('defaults: standard sku, retention 90, no purge protection, Azure RBAC (management API 2026-02-01), location and tags kept', () => {
     const { engine } = demoEngine();
-    const v = engine.vaults.create(operator, newVaultInput('defaults-kv', { tags: { team: 'a' }, location: 'NorthEurope' }));
+    const v = engine.vaults.create(operator, newVaultInput('defaults-kv', { tags: { team: 'a' }, location: 'NorthEurope', enableRbacAuthorization: undefined }), CURRENT_DEFAULTS);
     assert.equal(v.sku, 'standard');
     assert.equal(v.softDeleteRetentionDays, 90);
     assert.equal(v.enablePurgeProtection, false);
-    assert.equal(v.enableRbacAuthorization, false);
+    assert.equal(v.enableRbacAuthorization, true);
     assert.equal(v.location, 'northeurope');
     assert.deepEqual(v.tags, { team: 'a' });
     assert.equal(v.tenantId, DEMO.tenantId);
@@ -64,14 +64,14 @@ describe('vault properties', () => {
   for (const days of [6, 91, 0, 7.5]) {
     it(`refuses retention of ${days} days (7–90)`, () => {
       const { engine } = demoEngine();
-      throwsKv(() => engine.vaults.create(operator, newVaultInput('ret-kv', { softDeleteRetentionDays: days })), { status: 400, code: 'BadRequest', message: /softDeleteRetentionInDays/ });
+      throwsKv(() => engine.vaults.create(operator, newVaultInput('ret-kv', { softDeleteRetentionDays: days }), CURRENT_DEFAULTS), { status: 400, code: 'BadRequest', message: /softDeleteRetentionInDays/ });
     });
   }
 
   it('accepts retention at both bounds, premium sku and RBAC mode', () => {
     const { engine } = demoEngine();
-    assert.equal(engine.vaults.create(operator, newVaultInput('ret7-kv', { softDeleteRetentionDays: 7 })).softDeleteRetentionDays, 7);
-    const v = engine.vaults.create(operator, newVaultInput('ret90-kv', { softDeleteRetentionDays: 90, sku: 'premium', enableRbacAuthorization: true }));
+    assert.equal(engine.vaults.create(operator, newVaultInput('ret7-kv', { softDeleteRetentionDays: 7 }), CURRENT_DEFAULTS).softDeleteRetentionDays, 7);
+    const v = engine.vaults.create(operator, newVaultInput('ret90-kv', { softDeleteRetentionDays: 90, sku: 'premium', enableRbacAuthorization: true }), CURRENT_DEFAULTS);
     assert.equal(v.sku, 'premium');
     assert.equal(v.enableRbacAuthorization, true);
   });
@@ -103,10 +103,10 @@ describe('vault properties', () => {
   it('recoveryLevel follows purge protection and retention', () => {
     const { engine } = demoEngine();
     const level = (name: string) => engine.core.recoveryLevel(engine.core.state.vaults.get(name)!);
-    engine.vaults.create(operator, newVaultInput('rl-a-kv'));
-    engine.vaults.create(operator, newVaultInput('rl-b-kv', { enablePurgeProtection: true }));
-    engine.vaults.create(operator, newVaultInput('rl-c-kv', { softDeleteRetentionDays: 30 }));
-    engine.vaults.create(operator, newVaultInput('rl-d-kv', { softDeleteRetentionDays: 30, enablePurgeProtection: true }));
+    engine.vaults.create(operator, newVaultInput('rl-a-kv'), CURRENT_DEFAULTS);
+    engine.vaults.create(operator, newVaultInput('rl-b-kv', { enablePurgeProtection: true }), CURRENT_DEFAULTS);
+    engine.vaults.create(operator, newVaultInput('rl-c-kv', { softDeleteRetentionDays: 30 }), CURRENT_DEFAULTS);
+    engine.vaults.create(operator, newVaultInput('rl-d-kv', { softDeleteRetentionDays: 30, enablePurgeProtection: true }), CURRENT_DEFAULTS);
     assert.equal(level('rl-a-kv'), 'Recoverable+Purgeable');
     assert.equal(level('rl-b-kv'), 'Recoverable');
     assert.equal(level('rl-c-kv'), 'CustomizedRecoverable+Purgeable');
@@ -128,8 +128,13 @@ describe('vault properties', () => {
     throwsKv(() => engine.vaults.get(operator, { ...appKv, resourceGroup: 'rg-shared' }), { status: 404, code: 'ResourceNotFound' });
   });
 
-  it('a caller from another tenant cannot manage the vault', () => {
+  it('a token from another tenant cannot manage the vault: 401 InvalidAuthenticationTokenTenant, whatever the object id', () => {
     const { engine } = demoEngine();
-    throwsKv(() => engine.vaults.get({ objectId: 'x', tenantId: '99999999-9999-4999-8999-999999999999' }, appKv), { status: 403, code: 'AuthorizationFailed' });
+    const other = '99999999-9999-4999-8999-999999999999';
+    throwsKv(() => engine.vaults.get({ objectId: operator.objectId, tenantId: other }, appKv), {
+      status: 401,
+      code: 'InvalidAuthenticationTokenTenant',
+      message: `The access token is from the wrong issuer 'https://sts.windows.net/${other}/'. It must match the tenant 'https://sts.windows.net/${DEMO.tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${DEMO.tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+    });
   });
 });

@@ -2,7 +2,8 @@
 import { render } from 'ink-testing-library';
 import type { Backend } from '../../source/backend/backend.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
-import { createEngine } from '../../source/engine/index.js';
+import { ROLE_IDS } from '../../source/domain/role-definitions.js';
+import { createEngine, DEMO } from '../../source/engine/index.js';
 import { App } from '../../source/ui/app.js';
 import { createClipboard } from '../../source/ui/clipboard.js';
 import type { PaneId } from '../../source/ui/panes/ids.js';
@@ -29,6 +30,16 @@ export interface AppOptions {
   revealMs?: number;
   /** Another backend (the Azure backend on an emulator); default: the memory backend on a demo engine. */
   backend?: Backend;
+}
+
+/**
+ * contoso-web-app, made Reader of the Edge subscription as well: it then sees ase-edge01-kv, whose access
+ * policies do not let it list secrets (in the demo as seeded, it sees only the Production vaults).
+ */
+export function webAppSeeingEdge(): Backend {
+  const engine = createEngine({ seed: 'demo' });
+  engine.access.create({ objectId: DEMO.principals.operator }, { scope: `/subscriptions/${DEMO.subscriptions.edge}`, roleDefinitionId: ROLE_IDS.reader, principalId: DEMO.principals.webApp });
+  return createMemoryBackend(engine, { objectId: DEMO.principals.webApp });
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 15));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { KEYS, decodeOsc52, renderApp } from './helpers.js';
+import { KEYS, decodeOsc52, renderApp, webAppSeeingEdge } from './helpers.js';
 
 after(() => cleanup());
 
@@ -35,8 +35,7 @@ test('quick lookup ranks by name across every vault and Enter opens the secret i
 });
 
 test('quick lookup names vaults the identity cannot read and still searches the rest', async () => {
-  const { DEMO } = await import('../../source/engine/index.js');
-  const app = renderApp({ as: DEMO.principals.webApp });
+  const app = renderApp({ backend: webAppSeeingEdge() });
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press(KEYS.ctrlP);
   const f = await app.waitFor((f) => f.includes('in every vault'));

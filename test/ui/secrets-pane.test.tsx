@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, decodeOsc52, renderApp } from './helpers.js';
+import { KEYS, decodeOsc52, renderApp, webAppSeeingEdge } from './helpers.js';
 
 after(() => cleanup());
 
@@ -206,7 +206,7 @@ test('--readonly: new, edit, delete and restore are disabled with the reason; re
 });
 
 test('a principal without secrets/list is told which permission is missing and where to grant it', async () => {
-  const app = renderApp({ as: DEMO.principals.webApp });
+  const app = renderApp({ backend: webAppSeeingEdge() });
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('2');
   const f = await app.waitFor((f) => f.includes('You lack the secrets/list permission on vault ase-edge01-kv'), 'explained');

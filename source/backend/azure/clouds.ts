@@ -10,6 +10,8 @@ export interface ApiVersions {
   /** Key Vault data plane (secrets, keys). */
   keyVaultData?: string;
   locks?: string;
+  /** Microsoft.Authorization role assignments and definitions; undefined = the SDK's (2022-04-01). */
+  authorization?: string;
   subscriptions: string;
   resources: string;
 }
@@ -50,6 +52,7 @@ export const HYBRID_API: ApiVersions = {
   keyVaultManagement: '2019-09-01',
   keyVaultData: '2016-10-01',
   locks: '2016-09-01',
+  authorization: '2015-07-01',
   subscriptions: '2016-06-01',
   resources: '2019-10-01',
 };

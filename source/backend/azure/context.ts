@@ -13,6 +13,7 @@ import type { CryptographyClient, KeyClient } from '@azure/keyvault-keys';
 import type { CertificateClient } from '@azure/keyvault-certificates';
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { ManagementLockClient } from '@azure/arm-locks';
+import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { CallOptions } from '../backend.js';
 import type { Identity } from '../../domain/directory.js';
 import type { CloudProfile } from './clouds.js';
@@ -74,6 +75,7 @@ export class AzureContext {
   private readonly certificateClients = new Map<string, CertificateClient>();
   private readonly mgmtClients = new Map<string, KeyVaultManagementClient>();
   private readonly lockClients = new Map<string, ManagementLockClient>();
+  private readonly authorizationClients = new Map<string, AuthorizationManagementClient>();
 
   constructor(o: ContextOptions) {
     this.cloud = o.cloud;
@@ -213,6 +215,31 @@ export class AzureContext {
   }
 
   /**
+   * Microsoft.Authorization role assignments, definitions and permissions. The client pins its API
+   * version per operation (2022-04-01) and takes no override; a cloud that speaks another one (Azure
+   * Stack Hub: 2015-07-01) gets it through a policy that rewrites the query's api-version.
+   */
+  async authorization(subscriptionId: string): Promise<AuthorizationManagementClient> {
+    let c = this.authorizationClients.get(subscriptionId);
+    if (!c) {
+      // CommonJS like @azure/arm-locks: bundled, its named exports sit on `default`.
+      const mod = await import('@azure/arm-authorization');
+      const Client = mod.AuthorizationManagementClient ?? (mod as unknown as { default: typeof mod }).default.AuthorizationManagementClient;
+      const version = this.cloud.apiVersions.authorization;
+      const base = this.baseOptions();
+      c = new Client(this.credential, subscriptionId, {
+        ...base,
+        endpoint: this.cloud.armEndpoint,
+        $host: this.cloud.armEndpoint,
+        credentialScopes: [this.cloud.armScope],
+        additionalPolicies: [...base.additionalPolicies, ...(version ? [{ policy: apiVersionPolicy(version), position: 'perCall' as const }] : [])],
+      });
+      this.authorizationClients.set(subscriptionId, c);
+    }
+    return c;
+  }
+
+  /**
    * Runs one backend call: aborts on the caller's signal or the timeout, maps errors, records the
    * call in the session audit. `fn` gets the signal to hand to the SDK.
    */
@@ -241,6 +268,17 @@ export class AzureContext {
   close(): void {
     this.agent?.destroy();
   }
+}
+
+/** Sends every request with this api-version (the rest of the URL untouched: `$filter` stays as encoded). */
+export function apiVersionPolicy(version: string): PipelinePolicy {
+  return {
+    name: 'kvdeckApiVersion',
+    sendRequest: (request, next) => {
+      request.url = request.url.replace(/([?&]api-version=)[^&]*/i, `$1${encodeURIComponent(version)}`);
+      return next(request);
+    },
+  };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */

@@ -12,6 +12,7 @@ import type { Identity, Principal } from '../../domain/directory.js';
 import { KeyVaultError } from '../../domain/errors.js';
 import type { VaultRef } from '../../domain/vault.js';
 import type { BackendOptions } from '../options.js';
+import { AzureAccess } from './access.js';
 import { resolvePrincipal } from '../select.js';
 import { ArmRest } from './arm-rest.js';
 import { AzureAudit } from './audit.js';
@@ -227,6 +228,7 @@ export async function createAzureBackend(opts: BackendOptions, extras: AzureBack
     certificates: new AzureCertificates(ctx),
     policies: new AzurePolicies(ctx, directory),
     locks: new AzureLocks(ctx),
+    access: new AzureAccess(ctx, directory),
     deleted: new AzureDeleted(ctx, vaults),
     audit: new AzureAudit(ctx),
     vaultRefFor: (name) => ({ subscriptionId: '', resourceGroup: '', name, vaultUri: vaultUriIn(cloud, name) }),

@@ -7,6 +7,7 @@ import type { Backend } from '../backend.js';
 import type { Engine } from '../../engine/engine.js';
 import { DEMO } from '../../engine/seed/demo-ids.js';
 import { contextOf, type MemoryCaller } from './call.js';
+import { memoryAccess } from './access.js';
 import { memoryAudit } from './audit.js';
 import { memoryCertificates } from './certificates.js';
 import { memoryDeleted } from './deleted.js';
@@ -29,13 +30,14 @@ export function createMemoryBackend(engine: Engine, caller: MemoryCaller = { obj
       identity,
       features: { softDeleteRetentionDays: true, rbacAuthorization: true, purgeProtection: true, keyRotationPolicy: true, networkRules: true },
     },
-    directory: memoryDirectory(engine),
+    directory: memoryDirectory(engine, ctx),
     vaults: memoryVaults(engine, ctx),
     secrets: memorySecrets(engine, ctx),
     keys: memoryKeys(engine, ctx),
     certificates: memoryCertificates(engine, ctx),
     policies: memoryPolicies(engine, ctx),
     locks: memoryLocks(engine, ctx),
+    access: memoryAccess(engine, ctx),
     deleted: memoryDeleted(engine, ctx),
     audit: memoryAudit(engine, ctx),
   };

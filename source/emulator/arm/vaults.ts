@@ -6,7 +6,7 @@ import type { Backend } from '../../backend/backend.js';
 import type { AccessPolicy, AccessPolicyUpdateKind } from '../../domain/access-policy.js';
 import { errors, KeyVaultError } from '../../domain/errors.js';
 import { isValidVaultName } from '../../domain/names.js';
-import { DEFAULT_VAULT_SETTINGS, type Vault, type VaultRef } from '../../domain/vault.js';
+import { DEFAULT_VAULT_SETTINGS, vaultDefaultsFor, type Vault, type VaultRef } from '../../domain/vault.js';
 import { objectBody } from '../http.js';
 import type { RequestContext, RouteResult, Router } from '../router.js';
 import { page } from './paging.js';
@@ -82,9 +82,11 @@ async function createOrUpdate(ctx: RequestContext, sub: string, rg: string, rawN
   if (!existing) {
     if (!sku) throw new KeyVaultError(400, 'BadRequest', "The property 'sku' is required to create a vault.");
     if (!props.tenantId) throw new KeyVaultError(400, 'BadRequest', "The property 'tenantId' is required to create a vault.");
+    // Without enableRbacAuthorization, the request's api-version decides the access model (RBAC since 2026-02-01).
     const created = await b.vaults.create({
       subscriptionId: sub, resourceGroup: rg, name, location: body.location, sku, tags,
-      softDeleteRetentionDays: retention, enablePurgeProtection: purge, enableRbacAuthorization: rbac, accessPolicies: policies,
+      softDeleteRetentionDays: retention, enablePurgeProtection: purge, accessPolicies: policies,
+      enableRbacAuthorization: rbac ?? vaultDefaultsFor(ctx.query.get('api-version') ?? undefined).enableRbacAuthorization,
       ...settings,
     });
     return ok(bodyOf(ctx)(created), 200);

@@ -4,11 +4,13 @@
  * audited (Key Vault's operation names: SecretDelete, KeyRecover, …) and applied through the vault's
  * ObjectStore. SecretsPart, KeysPart and CertificatesPart extend it with only what differs.
  */
+import { DATA_OPERATIONS, type DataOperation } from '../../domain/actions.js';
 import { certificateErrors, errors } from '../../domain/errors.js';
 import { deletedObjectId, objectId } from '../../domain/ids.js';
 import { OBJECT_KINDS, type ObjectKind } from '../../domain/object-kind.js';
 import type { Page, PageOptions } from '../../domain/page.js';
 import { purgeAllowed } from '../../domain/purge.js';
+import { authorizeData } from '../authorization.js';
 import type { CallContext } from '../call-context.js';
 import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
@@ -48,7 +50,7 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
   }
 
   listVersions(ctx: CallContext, vaultName: string, name: string): Props[] {
-    return this.run(ctx, 'ListVersions', vaultName, name, 'list', (vault) => {
+    return this.run(ctx, 'ListVersions', vaultName, name, 'listVersions', (vault) => {
       const r = this.active(vault, name);
       return r.versions.map((v) => this.spec.properties(this.core, vault, r, v));
     });
@@ -79,7 +81,9 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
   }
 
   restore(ctx: CallContext, vaultName: string, backup: Uint8Array): Restored {
-    return this.run(ctx, 'Restore', vaultName, 'restore', 'restore', (vault) => {
+    // A vault-level operation (POST /secrets/restore): authorized at the vault, whatever the backup's name.
+    const target = `${this.core.vaultUri(vaultName)}${this.spec.info.area}/restore`;
+    return this.audited(ctx, 'Restore', vaultName, target, 'restore', undefined, (vault) => {
       const { item: record, linked } = decodeBackup<R>(backup, this.spec.info.kind, this.spec.backupVersionOk, this.spec.linkedBackupVersionOk);
       checkName(record.name);
       this.refuseIfDeleted(vault, record.name);
@@ -88,12 +92,12 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
       this.store(vault).insert(record);
       for (const [k, r] of Object.entries(linked) as [ObjectKind, ObjectRecord][]) this.linkedStore(vault, k).insert({ ...r, managed: true });
       return this.spec.restored(this.core, vault, record);
-    });
+    }, 200);
   }
 
   /** The bin of this kind. The objects a certificate owns are not listed there (they go and come back with it). */
   listDeleted(ctx: CallContext, vaultName: string): DeletedItem[] {
-    return this.runDeleted(ctx, 'ListDeleted', vaultName, undefined, 'list', (vault) => {
+    return this.runDeleted(ctx, 'ListDeleted', vaultName, undefined, 'listDeleted', (vault) => {
       const store = this.store(vault);
       store.purgeExpired(this.core.now());
       return store.deletedSorted().filter((d) => !d.item.managed).map((d) => this.spec.deleted(this.core, vault, d));
@@ -101,7 +105,7 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
   }
 
   getDeleted(ctx: CallContext, vaultName: string, name: string): DeletedItem {
-    return this.runDeleted(ctx, 'GetDeleted', vaultName, name, 'list', (vault) => this.spec.deleted(this.core, vault, this.deletedOne(vault, name)));
+    return this.runDeleted(ctx, 'GetDeleted', vaultName, name, 'getDeleted', (vault) => this.spec.deleted(this.core, vault, this.deletedOne(vault, name)));
   }
 
   recover(ctx: CallContext, vaultName: string, name: string): Restored {
@@ -138,37 +142,51 @@ export abstract class VersionedPart<R extends ObjectRecord, Props, DeletedItem, 
 
   /**
    * A data-plane call on an object (or the collection when `name` is undefined): audited whatever
-   * happens as `{auditPrefix}{operation}`, the vault found, then the caller's permission checked first.
+   * happens as `{auditPrefix}{operation}`, the vault found, then the caller authorized for the data
+   * operation `{area}/{op}` (access policies or role assignments, authorization.ts) before anything else.
    */
   protected run<T>(
-    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, permission: string,
+    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, op: string,
     fn: (vault: VaultRecord) => T, successCode = 200, version?: string,
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}${this.spec.info.area}` : objectId(uri, this.spec.info.kind, name, version);
-    return this.audited(ctx, operation, vaultName, target, permission, fn, successCode);
+    return this.audited(ctx, operation, vaultName, target, op, name, fn, successCode);
   }
 
   /** As run, on the bin (targets are recovery ids). */
   protected runDeleted<T>(
-    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, permission: string,
+    ctx: CallContext, operation: string, vaultName: string, name: string | undefined, op: string,
     fn: (vault: VaultRecord) => T, successCode = 200,
   ): T {
     const uri = this.core.vaultUri(vaultName);
     const target = name === undefined ? `${uri}${this.spec.info.deletedArea}` : deletedObjectId(uri, this.spec.info.kind, name);
-    return this.audited(ctx, operation, vaultName, target, permission, fn, successCode);
+    return this.audited(ctx, operation, vaultName, target, op, name, fn, successCode);
   }
 
   private audited<T>(
-    ctx: CallContext, operation: string, vaultName: string, target: string, permission: string,
+    ctx: CallContext, operation: string, vaultName: string, target: string, op: string, objectName: string | undefined,
     fn: (vault: VaultRecord) => T, successCode: number,
   ): T {
+    const dataOperation = this.dataOperation(op);
     return this.core.audited(ctx, `${this.spec.info.auditPrefix}${operation}`, { vaultName, target }, () => {
       const vault = this.core.dataPlaneVault(vaultName);
-      this.core.admitNetwork(ctx, vault);
-      this.core.authorize(ctx, vault, this.spec.info.area, permission);
+      authorizeData(this.core, ctx, vault, dataOperation, objectName);
       return fn(vault);
     }, successCode);
+  }
+
+  private readonly dataOperations = new Map<string, DataOperation>();
+
+  /** `{area}/{op}`, checked once per operation name (a programming error otherwise) and kept: this is the hot path. */
+  private dataOperation(op: string): DataOperation {
+    let d = this.dataOperations.get(op);
+    if (!d) {
+      d = `${this.spec.info.area}/${op}` as DataOperation;
+      if (!(d in DATA_OPERATIONS)) throw new Error(`unknown data operation ${d}`);
+      this.dataOperations.set(op, d);
+    }
+    return d;
   }
 
   /** The active object; not found otherwise. */

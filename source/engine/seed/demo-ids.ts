@@ -32,4 +32,14 @@ export const DEMO = {
    * documentation range TEST-NET-3): what vault firewalls see and the audit log records.
    */
   consoleAddress: '203.0.113.10',
+  /** The demo's Azure RBAC role assignments (issue 10): fixed GUIDs, as ARM names them. */
+  roleAssignments: {
+    operatorOwnerProduction: '7a000000-0000-4000-8000-000000000001',
+    operatorOwnerEdge: '7a000000-0000-4000-8000-000000000002',
+    operatorKeyVaultAdministratorShared: '7a000000-0000-4000-8000-000000000003',
+    webAppReaderProduction: '7a000000-0000-4000-8000-000000000004',
+    webAppSecretsUserShared: '7a000000-0000-4000-8000-000000000005',
+    securityAdminReaderProduction: '7a000000-0000-4000-8000-000000000006',
+    securityAdminKeyVaultReaderShared: '7a000000-0000-4000-8000-000000000007',
+  },
 };

@@ -13,6 +13,7 @@ import type { KeyRecord, SecretRecord, VaultHeader, VaultHeaderInput } from '../
 import { seedDemoCertificates } from './demo-certificates.js';
 import { DEMO } from './demo-ids.js';
 import { DEMO_EC_P256_JWK, DEMO_RSA_2048_JWK } from './demo-keys.js';
+import { seedDemoRoles } from './demo-roles.js';
 
 /** Deterministic 32-hex version ids, so screenshots and docs stay stable. */
 const versionId = (...parts: string[]) => createHash('md5').update(parts.join('/')).digest('hex');
@@ -169,4 +170,7 @@ export function seedDemo(core: EngineCore): void {
     name: DEMO.deletedVaults.edgeOld, subscriptionId: edge, resourceGroup: DEMO.resourceGroups.edge, location: 'eastus',
     enablePurgeProtection: true, accessPolicies: [policy(p.operator, { secrets: ['get', 'list'] })],
   }), { deletedOn: now - 30 * DAY_MS, scheduledPurge: now + 60 * DAY_MS });
+
+  // Azure RBAC on both planes (demo-roles.ts): who manages what, and who reads contoso-shared-kv.
+  seedDemoRoles(core);
 }

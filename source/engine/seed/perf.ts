@@ -8,6 +8,7 @@ import { DAY_MS } from '../clock.js';
 import type { EngineCore } from '../core.js';
 import type { VaultRecord } from '../state.js';
 import { DEMO } from './demo-ids.js';
+import { ensureOwner } from './demo-roles.js';
 import { PerfSecrets } from './perf-secrets.js';
 
 export { perfSecretName } from './perf-secrets.js';
@@ -55,7 +56,5 @@ function ensureDirectory(core: EngineCore): void {
   if (!st.resourceGroups.some((g) => g.name === DEMO.resourceGroups.apps)) {
     st.addResourceGroup({ subscriptionId: DEMO.subscriptions.production, name: DEMO.resourceGroups.apps, location: 'westeurope' });
   }
-  if (!st.principals.some((p) => p.objectId === DEMO.principals.operator)) {
-    st.addPrincipal({ objectId: DEMO.principals.operator, displayName: 'Operator', kind: 'user', upn: 'ops@contoso.com' });
-  }
+  ensureOwner(core, DEMO.subscriptions.production);
 }

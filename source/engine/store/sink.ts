@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import type { Principal, ResourceGroup, Subscription, Tenant } from '../../domain/directory.js';
 import type { ManagementLock } from '../../domain/lock.js';
 import type { ObjectKind } from '../../domain/object-kind.js';
+import type { RoleAssignment } from '../../domain/role-assignment.js';
 import type { DeletedDates, ObjectRecord, VaultRecord, VersionRecord } from '../state.js';
 
 export type DirectoryEntry =
@@ -31,6 +32,10 @@ export interface StateSink {
   objectsAdopted(vaultName: string, kind: ObjectKind, records: ReadonlyMap<string, ObjectRecord>): void;
   lock(l: ManagementLock): void;
   lockRemoved(lockId: string): void;
+  /** A new Azure RBAC role assignment (assignments are never updated, only added and removed). */
+  roleAssignment(a: RoleAssignment): void;
+  /** A role assignment is gone (revoked, or removed with its vault); `id` as the assignment had it. */
+  roleAssignmentRemoved(id: string): void;
   directory(d: DirectoryEntry): void;
   audit(entry: AuditEntry): void;
 }
@@ -40,7 +45,8 @@ export function changeSignalSink(onChange: () => void): StateSink {
   const changed = () => onChange();
   return {
     vault: changed, vaultPurged: changed, object: changed, objectPurged: changed, version: changed,
-    objectsAdopted: changed, lock: changed, lockRemoved: changed, directory: changed,
+    objectsAdopted: changed, lock: changed, lockRemoved: changed, roleAssignment: changed, roleAssignmentRemoved: changed,
+    directory: changed,
     audit: () => {},
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The engine's whole state: the directory (tenants, subscriptions, resource groups, principals), the
- * vaults with their objects, the locks and the audit log. Reads are plain; every write is a method
+ * vaults with their objects, the locks, the role assignments and the audit log. Reads are plain; every write is a method
  * of a table, and every table reports its writes to `sink` (persistence attaches its own).
  */
 import type { Principal, ResourceGroup, Subscription, Tenant } from '../../domain/directory.js';
 import { AuditLog } from './audit-log.js';
 import { LockTable } from './lock-table.js';
+import { RoleAssignmentTable } from './role-assignment-table.js';
 import { NULL_SINK, type SinkRef, type StateSink } from './sink.js';
 import { VaultTable } from './vault-table.js';
 
@@ -13,6 +14,7 @@ export class Store implements SinkRef {
   sink: StateSink = NULL_SINK;
   readonly vaults = new VaultTable(this);
   readonly locks = new LockTable(this);
+  readonly roleAssignments = new RoleAssignmentTable(this);
   readonly audit = new AuditLog(this);
   private readonly _tenants: Tenant[] = [];
   private readonly _subscriptions: Subscription[] = [];

@@ -153,7 +153,7 @@ export function certificatesContract(c: ContractContext): void {
       await b.certificates.deleteContacts(v);
       const app = refOf(await c.demoVault(c.ids.vaults.app));
       const web = await c.asPrincipal(c.ids.principals.webApp); // secrets get, list only
-      await rejectsWith(web.certificates.listPage(app), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /does not have certificates list permission/ });
+      await rejectsWith(web.certificates.listPage(app), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /does not have certificates list permission/ });
     });
   });
 }

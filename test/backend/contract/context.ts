@@ -24,8 +24,9 @@ export interface ContractContext {
   /** A demo vault's ref, read through the backend (vaultUri differs per backend). */
   demoVault(name: string): Promise<Vault>;
   /**
-   * A fresh vault in the Production subscription (rg-apps, westeurope), with an access policy giving
-   * the Operator every secret/key/certificate permission including purge. Not purge-protected by default.
+   * A fresh vault in the Production subscription (rg-apps, westeurope) in access-policy mode (said
+   * explicitly: since management API 2026-02-01 a vault is RBAC-mode by default), with an access policy
+   * giving the Operator every secret/key/certificate permission including purge. Not purge-protected by default.
    */
   freshVault(overrides?: Partial<VaultCreateInput>): Promise<Vault>;
 }
@@ -63,6 +64,7 @@ export function makeContext(
         resourceGroup: DEMO.resourceGroups.apps,
         name: unique('ct'),
         location: DEMO.locations.westeurope,
+        enableRbacAuthorization: false,
         accessPolicies: [operatorFullPolicy()],
         ...overrides,
       });

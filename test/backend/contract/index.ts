@@ -4,6 +4,7 @@
  */
 import { after, before, describe } from 'node:test';
 import type { Backend } from '../../../source/backend/backend.js';
+import { accessContract } from './access.js';
 import { auditContract } from './audit.js';
 import { certificatesContract } from './certificates.js';
 import { makeContext } from './context.js';
@@ -47,6 +48,7 @@ export function runBackendContract(name: string, makeBackend: () => Promise<Cont
     vaultsContract(ctx);
     policiesContract(ctx);
     locksContract(ctx);
+    accessContract(ctx);
     deletedVaultsContract(ctx);
     auditContract(ctx);
     secretsContract(ctx);

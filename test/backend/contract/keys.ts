@@ -95,13 +95,13 @@ export function keysContract(c: ContractContext): void {
       assertPublicOnly(k);
     });
 
-    it('a caller without keys/sign or keys/get is refused with AccessDenied', async () => {
+    it('a caller without keys/sign or keys/get is refused with ForbiddenByPolicy', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.app));
       const admin = await c.asPrincipal(c.ids.principals.securityAdmin); // keys get, list
       assert.equal((await admin.keys.get(v, 'app-signing-key')).key.kty, 'EC');
-      await rejectsWith(admin.keys.sign(v, 'app-signing-key', undefined, 'ES256', Buffer.alloc(32)), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /keys sign permission/ });
+      await rejectsWith(admin.keys.sign(v, 'app-signing-key', undefined, 'ES256', Buffer.alloc(32)), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /keys sign permission/ });
       const web = await c.asPrincipal(c.ids.principals.webApp); // no key permissions
-      await rejectsWith(web.keys.get(v, 'app-signing-key'), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /keys get permission/ });
+      await rejectsWith(web.keys.get(v, 'app-signing-key'), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /keys get permission/ });
     });
   });
 }

@@ -127,7 +127,7 @@ export function lifecycleContract(c: ContractContext): void {
     it('the Operator has no secrets/purge permission in ase-edge01-kv', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.edge));
       await rejectsWith(c.backend().secrets.purge(v, c.unique('nothing')), {
-        status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /does not have secrets purge permission on key vault 'ase-edge01-kv/,
+        status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /does not have secrets purge permission on key vault 'ase-edge01-kv/,
       });
     });
   });

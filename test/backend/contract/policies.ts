@@ -28,10 +28,10 @@ export function policiesContract(c: ContractContext): void {
       assert.equal(list.find((p) => p.objectId === oid), undefined);
     });
 
-    it('a data-plane call without the permission is 403 AccessDenied; granting it lets the call through', async () => {
+    it('a data-plane call without the permission is 403 ForbiddenByPolicy; granting it lets the call through', async () => {
       const v = refOf(await c.freshVault());
       const web = await c.asPrincipal(c.ids.principals.webApp);
-      await rejectsWith(web.secrets.set(v, 'denied', { value: 'x' }), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /does not have secrets set permission/ });
+      await rejectsWith(web.secrets.set(v, 'denied', { value: 'x' }), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /does not have secrets set permission/ });
       await c.backend().policies.update(v, 'add', [entry(c.ids.principals.webApp, ['set'])]);
       assert.equal((await web.secrets.set(v, 'allowed', { value: 'x' })).name, 'allowed');
     });

@@ -97,15 +97,15 @@ export function secretsContract(c: ContractContext): void {
       await rejectsWith(c.backend().secrets.get(v, c.unique('missing')), { status: 404, code: 'SecretNotFound' });
     });
 
-    it('a caller without secrets/set or secrets/get is refused with AccessDenied', async () => {
+    it('a caller without secrets/set or secrets/get is refused with ForbiddenByPolicy', async () => {
       const v = refOf(await c.demoVault(c.ids.vaults.app));
       const web = await c.asPrincipal(c.ids.principals.webApp); // secrets get, list
       await rejectsWith(web.secrets.set(v, c.unique('nope'), { value: 'x' }), {
-        status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /does not have secrets set permission on key vault 'contoso-app-kv/,
+        status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /does not have secrets set permission on key vault 'contoso-app-kv/,
       });
       assert.equal(typeof (await web.secrets.get(v, 'sql-admin-password')).value, 'string');
       const admin = await c.asPrincipal(c.ids.principals.securityAdmin); // secrets list only
-      await rejectsWith(admin.secrets.get(v, 'sql-admin-password'), { status: 403, code: 'Forbidden', innerCode: 'AccessDenied', message: /secrets get permission/ });
+      await rejectsWith(admin.secrets.get(v, 'sql-admin-password'), { status: 403, code: 'Forbidden', innerCode: 'ForbiddenByPolicy', message: /secrets get permission/ });
       assert.ok((await admin.secrets.listPage(v)).items.length > 0);
     });
   });

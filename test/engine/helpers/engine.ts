@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { ManualClock } from '../../../source/engine/clock.js';
 import { KeyVaultError } from '../../../source/domain/errors.js';
 import { createEngine, DEMO } from '../../../source/engine/index.js';
-import type { VaultCreateInput } from '../../../source/domain/vault.js';
+import { CURRENT_MANAGEMENT_API_VERSION, vaultDefaultsFor, type VaultCreateInput } from '../../../source/domain/vault.js';
+
+/** What a vault created without saying gets, under the management API the in-process engine behaves as (RBAC). */
+export const CURRENT_DEFAULTS = vaultDefaultsFor(CURRENT_MANAGEMENT_API_VERSION);
 
 export function demoEngine(seed: 'demo' | 'empty' = 'demo') {
   const clock = new ManualClock();
@@ -14,13 +17,16 @@ export function demoEngine(seed: 'demo' | 'empty' = 'demo') {
 export const operator = { objectId: DEMO.principals.operator, tenantId: DEMO.tenantId };
 export const webApp = { objectId: DEMO.principals.webApp, tenantId: DEMO.tenantId, appId: DEMO.appIds.webApp };
 export const securityAdmin = { objectId: DEMO.principals.securityAdmin, tenantId: DEMO.tenantId };
+export const edgeIdentity = { objectId: DEMO.principals.edgeIdentity, tenantId: DEMO.tenantId, appId: DEMO.appIds.edgeIdentity };
 
 export const appKv = { subscriptionId: DEMO.subscriptions.production, resourceGroup: DEMO.resourceGroups.apps, name: DEMO.vaults.app };
 export const edgeKv = { subscriptionId: DEMO.subscriptions.edge, resourceGroup: DEMO.resourceGroups.edge, name: DEMO.vaults.edge };
 export const sharedKv = { subscriptionId: DEMO.subscriptions.production, resourceGroup: DEMO.resourceGroups.shared, name: DEMO.vaults.shared };
 
+/** A new vault in access-policy mode (said explicitly), with a policy giving the operator secrets and keys. */
 export function newVaultInput(name: string, extra: Partial<VaultCreateInput> = {}): VaultCreateInput {
   return {
+    enableRbacAuthorization: false,
     subscriptionId: DEMO.subscriptions.production,
     resourceGroup: DEMO.resourceGroups.apps,
     name,
