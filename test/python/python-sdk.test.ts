@@ -16,7 +16,7 @@ import { DEMO } from '../../source/engine/index.js';
 import { ROOT as root, serveChild } from '../emulator/serve-child.js';
 
 const PYTHON = '/usr/bin/python3';
-const MODULES = 'azure.identity, azure.keyvault.secrets, azure.keyvault.keys, azure.mgmt.keyvault, azure.mgmt.resource.locks';
+const MODULES = 'azure.identity, azure.keyvault.secrets, azure.keyvault.keys, azure.keyvault.certificates, azure.mgmt.keyvault, azure.mgmt.resource.locks';
 
 function missing(): string | undefined {
   if (!existsSync(PYTHON)) return `${PYTHON} is not installed`;
@@ -26,7 +26,7 @@ function missing(): string | undefined {
 
 const skip = missing();
 
-test('a Python app with default SDK options uses secrets, keys, crypto, vaults and locks on kvdeck serve', { skip, timeout: 180_000 }, async (t) => {
+test('a Python app with default SDK options uses secrets, keys, crypto, certificates, vaults and locks on kvdeck serve', { skip, timeout: 180_000 }, async (t) => {
   const { info, dir } = await serveChild(t, 'kvdeck-python-');
 
   const vault = DEMO.vaults.app;
@@ -62,6 +62,11 @@ test('a Python app with default SDK options uses secrets, keys, crypto, vaults a
   assert.equal(seen.key_type, 'RSA');
   assert.equal(seen.decrypted, 'attack at dawn');
   assert.equal(seen.verified, true);
+  assert.equal(seen.certificate_subject, 'CN=DefaultPolicy');
+  assert.equal(seen.certificate_has_cer, true);
+  assert.equal(seen.certificate_secret_content_type, 'application/x-pkcs12');
+  assert.ok(seen.certificate_names.includes('python-app-cert'));
+  assert.ok(seen.deleted_certificates.includes('python-app-cert'));
   assert.equal(seen.vault_uri, `https://${vault}.vault.localhost:${info.port}/`);
   assert.deepEqual(seen.system_data, { created_by: 'ops@contoso.com', created_by_type: 'User', last_modified_by: 'ops@contoso.com' });
   // $top=1 pages: the pager followed nextLink to every vault of the subscription.

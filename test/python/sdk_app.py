@@ -9,6 +9,7 @@ import os
 import sys
 
 from azure.identity import DefaultAzureCredential
+from azure.keyvault.certificates import CertificateClient, CertificatePolicy
 from azure.keyvault.keys import KeyClient
 from azure.keyvault.keys.crypto import CryptographyClient, EncryptionAlgorithm, SignatureAlgorithm
 from azure.keyvault.secrets import SecretClient
@@ -43,6 +44,17 @@ seen["decrypted"] = crypto.decrypt(EncryptionAlgorithm.rsa_oaep, encrypted.ciphe
 digest = __import__("hashlib").sha256(b"signed message").digest()
 signature = crypto.sign(SignatureAlgorithm.rs256, digest).signature
 seen["verified"] = crypto.verify(SignatureAlgorithm.rs256, digest, signature).is_valid
+
+# Certificates: a self-signed one through the long-running create poller, its linked secret, the bin
+certificates = CertificateClient(vault_url, credential)
+seen["certificate_api_version"] = certificates.api_version
+created = certificates.begin_create_certificate("python-app-cert", CertificatePolicy.get_default()).result()
+seen["certificate_subject"] = certificates.get_certificate("python-app-cert").policy.subject
+seen["certificate_has_cer"] = len(created.cer or b"") > 0
+seen["certificate_secret_content_type"] = secrets.get_secret("python-app-cert").properties.content_type
+seen["certificate_names"] = sorted(p.name for p in certificates.list_properties_of_certificates())
+certificates.begin_delete_certificate("python-app-cert").wait()
+seen["deleted_certificates"] = sorted(d.name for d in certificates.list_deleted_certificates())
 
 # Resource Manager: vaults (with paging) and locks
 management = KeyVaultManagementClient(credential, subscription, base_url=arm)

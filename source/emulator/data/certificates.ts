@@ -58,7 +58,12 @@ export function addCertificateRoutes(r: Router): void {
     const a = createdAttributes(body);
     const op = await certs(ctx).create(vaultOf(ctx), objectName(name), { policy: readPolicy(body.policy) ?? (undefined as never), enabled: a.enabled, tags: a.tags });
     const location = `${op.id}?api-version=${ctx.query.get('api-version') ?? ''}&request_id=${op.requestId}`;
-    return { status: 202, body: operationWire(op), headers: { location, 'retry-after': '0' } };
+    // As the service answers a create: still in progress (the SDKs poll /pending for the outcome; Python's
+    // poller never polls, and so never fetches the certificate, when the first answer is already final).
+    const first = op.status === 'completed'
+      ? { ...op, status: 'inProgress' as const, statusDetails: 'Pending certificate created. Certificate request is in progress. This may take some time based on the issuer provider. Please check again later.' }
+      : op;
+    return { status: 202, body: operationWire(first), headers: { location, 'retry-after': '0' } };
   });
 
   r.add('POST', '/certificates/{}/import', async (ctx, [name]) => {
