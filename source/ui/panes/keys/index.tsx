@@ -22,6 +22,7 @@ import { KEY_DETAIL_LINES, KeyDetail } from './detail.js';
 import { keyUsageForm, newKeyForm, tryItForm } from './forms.js';
 import { tryKey, tryOperations, type TryResult } from './try-it.js';
 import { TryItResult } from './try-it-view.js';
+import { whoCanReadBinding } from '../policies/who-can-read.js';
 
 const byName = (a: KeyProperties, b: KeyProperties) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
 
@@ -49,6 +50,7 @@ function KeysPane({ width, height }: PaneProps) {
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
     { command: 'back', label: 'back', when: () => !!detail, run: () => setDetail(undefined) },
     { command: 'open', label: 'details', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
+    whoCanReadBinding(app, vault, 'key', () => detail),
     {
       command: 'keys.try', label: 'try it', busy: 'Working inside the vault…',
       when: () => (!cur ? false : tryOperations(cur).length === 0 ? `${cur.name} permits no operation to try (e configures key usage)` : cur.enabled ? true : `${cur.name} is disabled (e to enable it)`),

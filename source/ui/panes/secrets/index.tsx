@@ -21,6 +21,7 @@ import { DETAIL_LINES, SecretDetail } from './detail.js';
 import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.js';
 import { copySecretValue } from './copy.js';
 import { useReveal } from './use-reveal.js';
+import { whoCanReadBinding } from '../policies/who-can-read.js';
 
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
@@ -69,6 +70,7 @@ function SecretsPane({ width, height }: PaneProps) {
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
     { command: 'back', label: 'back', when: () => !!detail, run: closeDetail },
     { command: 'open', label: 'open', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
+    whoCanReadBinding(app, vault, 'secret', () => detail),
     {
       command: 'reveal', label: reveal.revealed ? 'hide value' : 'reveal value', when: () => !!target(), busy: 'Reading the value…',
       run: async () => {
