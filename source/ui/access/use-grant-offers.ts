@@ -58,7 +58,7 @@ export function useGrantOffers(deps: GrantOfferDeps): GrantOffers {
     try {
       const done = await plan.apply(backend);
       setOffer(undefined);
-      const lag = backend.info.kind === 'azure' ? ' Azure can take a few minutes to apply it.' : '';
+      const lag = backend.info.kind === 'azure' ? ' (Azure may take minutes to apply it.)' : '';
       flash('success', `${done}${next}${lag}`);
       granted(origin);
       return true;
@@ -91,7 +91,7 @@ export function useGrantOffers(deps: GrantOfferDeps): GrantOffers {
     void planFor(error, origin).then((plan) => {
       if (origin === 'action') return ask(plan, ' Try again.');
       const { readonly, flash, key } = d.current;
-      if (plan && !readonly) flash('info', `You may grant yourself ${plan.what} on ${plan.where}: press ${key('access.grant')} (asks first).`);
+      if (plan && !readonly) flash('info', `${key('access.grant')} grants you ${plan.what} on ${plan.where} (asks first).`);
     });
   }, [planFor, ask]);
 

@@ -17,7 +17,7 @@ import { useLoad } from '../../hooks/use-load.js';
 import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
-import { recoveredAccessNote } from '../policies/vault-notes.js';
+import { recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './columns.js';
 
@@ -58,7 +58,8 @@ async function loadBin(backend: Backend, vault: Vault | undefined, signal: Abort
 function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined, recovered?: Vault): string {
   if (r.kind === 'vault') {
     app.invalidate(stale.vaultLists, stale.lookup, stale.vault({ id: r.item.vaultId }));
-    return `Vault ${r.name} is back in pane 1 (Vaults), ${recoveredAccessNote(recovered ?? { enableRbacAuthorization: false })}`;
+    if (recovered) warnIfRolesGone(app, recovered);
+    return `Vault ${r.name} is back in pane 1 (Vaults), ${recoveredWith(recovered ?? { enableRbacAuthorization: false })}`;
   }
   const home = KIND_HOME[r.kind];
   if (vault) app.invalidate(stale.objectsOf(r.kind, vault));

@@ -85,12 +85,16 @@ function PoliciesView({ width, height }: PaneProps) {
   const migrate = async () => {
     const grants = proposeFor(rows.map((r) => r.policy), principals.data ?? []);
     if (!(await showProposal(app, vault, grants))) return app.flash('info', 'Cancelled: the vault still uses access policies.');
+    let made = 0;
+    const total = grants.reduce((n, g) => n + g.roles.length, 0);
     try {
-      const updated = await applyMigration(app.backend, vault, grants, (done, total) => app.flash('info', `Role assignments made: ${done} of ${total}…`));
+      const updated = await applyMigration(app.backend, vault, grants, (done) => { made = done; app.flash('info', `Role assignments made: ${done} of ${total}…`); });
       app.invalidate(stale.vaultLists, stale.vault(vault), stale.access, stale.lookup);
       app.selectVault(updated);
-      app.flash('success', `${vault.name} now uses Azure RBAC: ${grants.reduce((n, g) => n + g.roles.length, 0)} role assignments give everyone at least what their policy did.`);
-    } catch (e) { app.fail(e); }
+      app.flash('success', `${vault.name} now uses Azure RBAC (${total} role assignments made).`);
+    } catch (e) {
+      app.flash('error', `${explainError(e, {}, app.key)} ${vault.name} still uses access policies (${made} of ${total} role assignments made; they count only once it switches).`);
+    }
   };
 
   const bindings: Binding[] = [

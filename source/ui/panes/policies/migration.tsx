@@ -44,7 +44,8 @@ export function proposalLines(grants: readonly ProposedGrant[]): { text: string;
     if (g.roles.length === 0) return [{ text: `${who(g)}: its policy grants nothing, so no role`, tone: 'muted' as const }];
     const extra = overGrant(g);
     return [
-      { text: `${who(g)}: ${g.roles.map((r) => r.roleName).join(' + ')}` },
+      { text: who(g) },
+      { text: `    ${g.roles.map((r) => r.roleName).join(' + ')}` },
       { text: `    ${extra}${g.applicationId ? ` · its policy's application ${g.applicationId} has no RBAC equivalent: the role goes to the principal alone` : ''}`, tone: extra.startsWith('also') ? 'warn' as const : 'muted' as const },
     ];
   });

@@ -74,7 +74,9 @@ export function RoleAssignmentsView({ width, height }: PaneProps) {
   /** What the identity may use changed: lists it could not read may now load, and the other way round. */
   const changed = () => { app.invalidate(stale.access, stale.lookup); loaded.reload(); };
   const inherited = (r: AssignmentRow) => (r.applies === 'inherited' ? `${r.where}: it applies to everything below its scope, so remove it there (az role assignment delete --ids …)` : true);
-  const lastOfMine = (r: AssignmentRow) => r.principalId.toLowerCase() === me && !rows.some((x) => x !== r && x.principalId.toLowerCase() === me && x.applies !== 'object');
+  /** Your own role that is the last to give you anything inside the vault (management roles give nothing there). */
+  const lastOfMine = (r: AssignmentRow) => r.principalId.toLowerCase() === me && r.dataActions.length > 0
+    && !rows.some((x) => x !== r && x.principalId.toLowerCase() === me && x.applies !== 'object' && x.dataActions.length > 0);
 
   const bindings: Binding[] = [
     ...(detail ? [] : list.bindings),
@@ -93,7 +95,7 @@ export function RoleAssignmentsView({ width, height }: PaneProps) {
     {
       command: 'delete', label: 'remove', mutating: true, busy: 'Removing…', when: () => (cur ? inherited(cur) : false),
       confirm: () => cur && (lastOfMine(cur)
-        ? { title: `Remove your last role on ${vault.name}?`, body: `This is the last role assignment that gives you (${assigneeName(cur)}) access to ${vault.name}: after removing ${roleName(cur)} you cannot use it, and only someone who may assign roles there can give it back.`, action: 'remove' }
+        ? { title: `Remove your last data role on ${vault.name}?`, body: `${roleName(cur)} is the last role that lets you (${assigneeName(cur)}) use the secrets, keys and certificates of ${vault.name}: after removing it you cannot, until someone who may assign roles there (you too, as long as you may) gives it back.`, action: 'remove' }
         : { title: `Remove ${roleName(cur)} from ${assigneeName(cur)}?`, body: `${assigneeName(cur)} (${cur.principalId}) loses ${roleName(cur)} on ${cur.applies === 'object' ? cur.where : vault.name}.`, action: 'remove' }),
       run: async () => {
         const r = cur!;

@@ -20,7 +20,7 @@ import { explainError } from '../../explain-error.js';
 import { useCapture } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { hintLine } from '../../keymap/keymap.js';
-import { KIND_LABEL } from './format.js';
+import { KIND_LABEL, summarizeArea } from './format.js';
 
 export type ReadableKind = 'secret' | 'key';
 
@@ -72,7 +72,7 @@ export async function whoCanRead(backend: Backend, vault: Vault, kind: ReadableK
   }
   const policies = await backend.policies.list(vault, o);
   const readers = await Promise.all(policiesAllowing(policies, op.area, op.permission).map(async (p) => ({
-    name: await label(p.objectId), why: `access policy: ${op.area} ${p.permissions[op.area].join(' ')}`,
+    name: await label(p.objectId), why: `access policy: ${op.area} ${summarizeArea(op.area as 'secrets' | 'keys', p.permissions[op.area])}`,
   })));
   // Who may change the policies (a management role): reading role assignments may itself be refused.
   const assignments = await backend.access.listRoleAssignments(vault.id, { atScope: true }, o).catch(() => []);

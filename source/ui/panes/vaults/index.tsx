@@ -13,7 +13,7 @@ import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
-import { deleteAccessNote, recoveredAccessNote } from '../policies/vault-notes.js';
+import { deleteAccessNote, recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
@@ -67,7 +67,7 @@ function VaultsPane({ width, height }: PaneProps) {
         void app.form(newVaultForm({
           backend: app.backend, subscriptions: subs, resourceGroups: groups, recoverKey: app.key('vaults.recoverDeleted'),
           onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); vaultChanged(v); app.selectVault(v); },
-          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, ${recoveredAccessNote(v)}`); vaultChanged(v); app.selectVault(v); },
+          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, ${recoveredWith(v)}`); vaultChanged(v); app.selectVault(v); warnIfRolesGone(app, v); },
         }));
       },
     },
