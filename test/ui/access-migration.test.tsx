@@ -11,13 +11,12 @@ import type { Backend } from '../../source/backend/backend.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { roleDefinitionGuid, ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { flat, KEYS, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
 type App = ReturnType<typeof renderApp>;
 const appKv = async (b: Backend) => (await b.vaults.list()).find((v) => v.name === DEMO.vaults.app)!;
-const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 async function openProposal(o: Parameters<typeof renderApp>[0] = {}): Promise<App> {
   const app = renderApp(o);

@@ -9,11 +9,10 @@ import { cleanup } from 'ink-testing-library';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { flat, KEYS, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
-const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 async function engineWithRbacVault() {
   const engine = createEngine({ seed: 'demo' });

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { roleDefinitionGuid, ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { flat, KEYS, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
@@ -27,8 +27,6 @@ async function openAccess(down: number, o: Parameters<typeof renderApp>[0] = {})
   return app;
 }
 
-/** The frame as one line, without the dialogs' borders (a sentence may wrap anywhere). */
-const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 const sharedAssignments = async (app: App) => app.backend.access.listRoleAssignments((await vaultRef(app, DEMO.vaults.shared)).id, { atScope: true });
 

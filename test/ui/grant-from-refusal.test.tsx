@@ -12,12 +12,11 @@ import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { roleDefinitionGuid, ROLE_IDS } from '../../source/domain/role-definitions.js';
 import type { Vault } from '../../source/domain/vault.js';
 import { createEngine, DEMO, type Engine } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { flat, KEYS, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
 const CTRL_G = '\u0007';
-const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 
 /**
  * A backend acting as `objectId` whose permission look-ups can be awaited: the console asks for the
@@ -54,6 +53,28 @@ async function selectVault(app: ReturnType<typeof renderApp>, name: string) {
   await app.press('/');
   await app.type(name);
   await app.press(KEYS.enter);
+}
+
+/**
+ * Operator, who may read fresh-rbac-kv (Key Vault Reader) but not write it, fills the new-secret form
+ * and saves: the save is refused for want of setSecret.
+ */
+async function refusedSave() {
+  const engine = createEngine({ seed: 'demo' });
+  const vault = await freshRbacVault(engine);
+  const operator = createMemoryBackend(engine);
+  await operator.access.createRoleAssignment({ scope: vault.id, roleDefinitionId: ROLE_IDS.keyVaultReader, principalId: DEMO.principals.operator });
+  const app = renderApp({ backend: operator });
+  await selectVault(app, vault.name);
+  await app.press('2');
+  await app.waitFor((f) => f.includes('No secrets in fresh-rbac-kv'), 'empty list');
+  await app.press('n');
+  await app.waitFor((f) => f.includes('New secret in fresh-rbac-kv'), 'form');
+  await app.type('api-token');
+  await app.press(KEYS.tab, KEYS.tab);
+  await app.type('t0ken');
+  await app.press(KEYS.ctrlS);
+  return { engine, vault, operator, app };
 }
 
 const myRoles = (engine: Engine, vault: Vault) => createMemoryBackend(engine).access.listRoleAssignments(vault.id, { atScope: true, principalId: DEMO.principals.operator })
@@ -105,20 +126,7 @@ test('as Operator on a vault it owns but cannot read: the footer offers the role
 });
 
 test('as Operator: a refused save offers the role at once, over the form; y grants it and the save goes through', async () => {
-  const engine = createEngine({ seed: 'demo' });
-  const vault = await freshRbacVault(engine);
-  const operator = createMemoryBackend(engine);
-  await operator.access.createRoleAssignment({ scope: vault.id, roleDefinitionId: ROLE_IDS.keyVaultReader, principalId: DEMO.principals.operator });
-  const app = renderApp({ backend: operator });
-  await selectVault(app, vault.name);
-  await app.press('2');
-  await app.waitFor((f) => f.includes('No secrets in fresh-rbac-kv'), 'empty list');
-  await app.press('n');
-  await app.waitFor((f) => f.includes('New secret in fresh-rbac-kv'), 'form');
-  await app.type('api-token');
-  await app.press(KEYS.tab, KEYS.tab);
-  await app.type('t0ken');
-  await app.press(KEYS.ctrlS);
+  const { engine, vault, operator, app } = await refusedSave();
   const f = await app.waitFor((f) => f.includes('Grant yourself Key Vault Secrets Officer on vault fresh-rbac-kv?'), 'the offer');
   assert.match(flat(f), /You lack Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action there/);
   await app.press('y');
@@ -129,20 +137,7 @@ test('as Operator: a refused save offers the role at once, over the form; y gran
 });
 
 test('saying no grants nothing: the form shows the refusal with what was typed, and the footer keeps the offer', async () => {
-  const engine = createEngine({ seed: 'demo' });
-  const vault = await freshRbacVault(engine);
-  const operator = createMemoryBackend(engine);
-  await operator.access.createRoleAssignment({ scope: vault.id, roleDefinitionId: ROLE_IDS.keyVaultReader, principalId: DEMO.principals.operator });
-  const app = renderApp({ backend: operator });
-  await selectVault(app, vault.name);
-  await app.press('2');
-  await app.waitFor((f) => f.includes('No secrets in fresh-rbac-kv'), 'empty list');
-  await app.press('n');
-  await app.waitFor((f) => f.includes('New secret in fresh-rbac-kv'), 'form');
-  await app.type('api-token');
-  await app.press(KEYS.tab, KEYS.tab);
-  await app.type('t0ken');
-  await app.press(KEYS.ctrlS);
+  const { engine, vault, operator, app } = await refusedSave();
   await app.waitFor((f) => f.includes('Grant yourself Key Vault Secrets Officer'), 'the offer');
   await app.press('n');
   const f = await app.waitFor((f) => f.includes('needs Key Vault Secrets Officer') && f.includes('api-token'), 'the form, with the refusal');
