@@ -23,7 +23,7 @@ async function whoCanRead(app: ReturnType<typeof renderApp>, down: number, paneK
   await app.press('/');
   await app.type(name);
   await app.press(KEYS.enter, KEYS.enter);
-  await app.waitFor((f) => f.includes(`w who can read it`) || f.includes('w who'), 'the detail offers it');
+  await app.waitFor((f) => f.includes(`› ${name}`), 'the detail');
   await app.press('w');
   return app.waitFor((f) => f.includes('Can read it') || f.includes('nobody'), 'who can read it');
 }
@@ -70,7 +70,9 @@ test('an access-policy vault\'s secret and key: whose policy has get', async () 
   await app.waitFor((f) => f.includes('app-signing-key'), 'keys');
   await app.press('/');
   await app.type('app-signing');
-  await app.press(KEYS.enter, KEYS.enter, 'w');
+  await app.press(KEYS.enter, KEYS.enter);
+  await app.waitFor((f) => f.includes('› app-signing-key'), 'the key\'s detail');
+  await app.press('w');
   f = await app.waitFor((f) => f.includes('Can read it'), 'who can read the key');
   assert.match(f, /Who can read key app-signing-key in contoso-app-kv/);
   assert.match(f, /Security Admin \(user\) — access policy: keys get list/);

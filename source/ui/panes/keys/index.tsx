@@ -50,7 +50,6 @@ function KeysPane({ width, height }: PaneProps) {
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
     { command: 'back', label: 'back', when: () => !!detail, run: () => setDetail(undefined) },
     { command: 'open', label: 'details', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
-    whoCanReadBinding(app, vault, 'key', () => detail),
     {
       command: 'keys.try', label: 'try it', busy: 'Working inside the vault…',
       when: () => (!cur ? false : tryOperations(cur).length === 0 ? `${cur.name} permits no operation to try (e configures key usage)` : cur.enabled ? true : `${cur.name} is disabled (e to enable it)`),
@@ -105,6 +104,7 @@ function KeysPane({ width, height }: PaneProps) {
         } catch (e) { app.fail(e); }
       },
     },
+    whoCanReadBinding(app, vault, 'key', () => detail),
     { command: 'refresh', label: 'refresh', run: refresh },
   ];
   usePaneBindings(bindings);

@@ -70,7 +70,6 @@ function SecretsPane({ width, height }: PaneProps) {
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
     { command: 'back', label: 'back', when: () => !!detail, run: closeDetail },
     { command: 'open', label: 'open', when: () => !detail && !!list.current, run: () => setDetail(list.current!.name) },
-    whoCanReadBinding(app, vault, 'secret', () => detail),
     {
       command: 'reveal', label: reveal.revealed ? 'hide value' : 'reveal value', when: () => !!target(), busy: 'Reading the value…',
       run: async () => {
@@ -119,6 +118,7 @@ function SecretsPane({ width, height }: PaneProps) {
     },
     { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
+    whoCanReadBinding(app, vault, 'secret', () => detail),
     { command: 'refresh', label: 'refresh', run: () => { app.invalidate(stale.lookup); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
   usePaneBindings(bindings);
