@@ -286,6 +286,8 @@ export function App(props: AppProps) {
     else if (command === 'lookup') openLookup();
     else if (command === 'help') openHelp();
     else if (command === 'quit') quit();
+    // Heard here only when no offer stands (a standing one is a binding, found first).
+    else if (command === 'access.grant') showFlash('info', 'Nothing to grant: no refusal you could lift yourself is on screen.');
     return true;
   };
 

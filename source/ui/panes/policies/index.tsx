@@ -148,7 +148,9 @@ function PoliciesView({ width, height }: PaneProps) {
     },
     {
       // Hidden where the cloud has no RBAC vaults (Azure Stack Hub). Not async: the proposal is an overlay, not a wait.
-      command: 'access.migrate', label: 'switch to Azure RBAC', mutating: true, when: () => app.backend.info.features.rbacAuthorization,
+      // The proposal is made from the policies on screen: none before they have loaded.
+      command: 'access.migrate', label: 'switch to Azure RBAC', mutating: true,
+      when: () => app.backend.info.features.rbacAuthorization && (loaded.data ? true : `the access policies of ${vault.name} have not loaded`),
       run: () => { void migrate(); },
     },
     { command: 'refresh', label: 'refresh', run: refresh },
