@@ -28,17 +28,32 @@ export interface AccessReport {
   id: string;
   model: 'accessPolicies' | 'rbac';
   accessPolicies?: (AccessReportPrincipal & { permissions: Permissions })[];
-  roleAssignments?: (AccessReportPrincipal & {
-    id: string;
-    role?: string;
-    roleDefinitionId: string;
-    scope: string;
-    scopeKind?: AccessScopeKind;
-    /** How the assignment reaches the vault: at it, inherited from above, or on one object in it. */
-    applies: 'vault' | 'inherited' | 'object';
-    /** The role's data actions (what it allows inside the vault). */
-    dataActions: string[];
-  })[];
+  roleAssignments?: AccessReportAssignment[];
+}
+
+export interface AccessReportAssignment extends AccessReportPrincipal {
+  id: string;
+  role?: string;
+  roleDefinitionId: string;
+  scope: string;
+  scopeKind?: AccessScopeKind;
+  /** How the assignment reaches the vault: at it, inherited from above, or on one object in it. */
+  applies: 'vault' | 'inherited' | 'object';
+  /** The role's data actions (what it allows inside the vault). */
+  dataActions: string[];
+}
+
+/**
+ * Where an assignment applies, in words (this command's table and the console's Access pane): "this
+ * vault", "secrets/smtp-password", "inherited from subscription Contoso Production".
+ */
+export function assignmentWhere(a: AccessReportAssignment, vaultId: string, subscriptionNames: ReadonlyMap<string, string> = new Map()): string {
+  if (a.applies === 'vault') return 'this vault';
+  if (a.applies === 'object') return printable(a.scope.slice(vaultId.length + 1));
+  const s = parseAccessScope(a.scope);
+  if (s?.kind === 'subscription') return `inherited from subscription ${printable(subscriptionNames.get(s.subscriptionId.toLowerCase()) ?? s.subscriptionId)}`;
+  if (s?.kind === 'resourceGroup') return `inherited from resource group ${printable(s.resourceGroup!)}`;
+  return `inherited from ${printable(a.scope)}`;
 }
 
 /** The report of one vault (also what the Access pane can render). */
@@ -103,16 +118,8 @@ export function accessText(r: AccessReport, subscriptionNames: ReadonlyMap<strin
     for (const p of r.accessPolicies ?? []) rows.push([nameOf(p), p.principalKind ?? '', ...AREAS.map((a) => compact(a, p.permissions[a]))]);
     return `${r.vault}: access policies (${(r.accessPolicies ?? []).length})\n${table(rows)}\n`;
   }
-  const where = (a: NonNullable<AccessReport['roleAssignments']>[number]) => {
-    if (a.applies === 'vault') return 'this vault';
-    if (a.applies === 'object') return printable(a.scope.slice(r.id.length + 1));
-    const s = parseAccessScope(a.scope);
-    if (s?.kind === 'subscription') return `inherited from subscription ${printable(subscriptionNames.get(s.subscriptionId.toLowerCase()) ?? s.subscriptionId)}`;
-    if (s?.kind === 'resourceGroup') return `inherited from resource group ${printable(s.resourceGroup!)}`;
-    return `inherited from ${printable(a.scope)}`;
-  };
   const rows = [['PRINCIPAL', 'KIND', 'ROLE', 'WHERE']];
-  for (const a of r.roleAssignments ?? []) rows.push([nameOf(a), a.principalKind ?? '', printable(a.role ?? a.roleDefinitionId), where(a)]);
+  for (const a of r.roleAssignments ?? []) rows.push([nameOf(a), a.principalKind ?? '', printable(a.role ?? a.roleDefinitionId), assignmentWhere(a, r.id, subscriptionNames)]);
   return `${r.vault}: Azure RBAC (${(r.roleAssignments ?? []).length} role assignments)\n${table(rows)}\n`;
 }
 

@@ -6,6 +6,7 @@ import { describeError, wordError, type ErrorContext, type RemedyWords } from '.
 
 const ONESHOT_REMEDIES: RemedyWords = {
   grantPermission: () => 'An access policy on the vault can grant it (or, for an RBAC vault, a Key Vault role).',
+  assignRole: (r) => `Someone who may assign roles there can grant it: az role assignment create --role "${r.role}" --scope ${r.scope} --assignee <object id>.`,
   removeLock: () => 'Remove the lock, then try again.',
   recoverOrPurge: () => 'Recover or purge the deleted one first.',
   recoverVaultOrRename: () => 'If it is yours, recover it; otherwise pick another name.',

@@ -6,9 +6,12 @@
  * (source/ui/explain-error.ts), the one-shot commands without them (source/commands/error-text.ts) —
  * and the compiler makes each surface word every remedy. Never a stack trace, never a value.
  */
+import { smallestRoleFor } from './access-advice.js';
+import { parseAccessScope } from './access-scope.js';
 import { isKeyVaultError } from './errors.js';
 import { parseScope } from './ids.js';
 import { LOCK_LEVEL_LABEL, type ManagementLock } from './lock.js';
+import { refusalOf, type Refusal } from './refusal.js';
 
 export interface ErrorContext {
   /** Locks known to cover the target, so a ScopeLocked refusal can name them. */
@@ -23,7 +26,13 @@ export interface ErrorContext {
 
 /** What the person can do about it; each surface has its words for each kind. */
 export type Remedy =
+  /** An access policy of the vault can grant the missing permission. */
   | { kind: 'grantPermission' }
+  /**
+   * A role assignment can grant the missing action: `role` is the smallest built-in role that allows
+   * it, `scope` where it was refused (an ARM id) and `where` the same in words ("vault contoso-shared-kv").
+   */
+  | { kind: 'assignRole'; role: string; scope: string; where: string }
   | { kind: 'removeLock' }
   | { kind: 'recoverOrPurge' }
   | { kind: 'recoverVaultOrRename' }
@@ -51,7 +60,10 @@ export const formatDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function scopeWords(scope: string): string {
+/** A scope in words: "vault contoso-app-kv", "secret smtp-password in vault contoso-shared-kv", … */
+export function scopeWords(scope: string): string {
+  const s = parseAccessScope(scope);
+  if (s?.kind === 'object') return `${s.objectArea!.replace(/s$/, '')} ${s.objectName} in vault ${s.vaultName}`;
   const p = parseScope(scope);
   if (p.vaultName) return `vault ${p.vaultName}`;
   if (p.resourceGroup) return `resource group ${p.resourceGroup}`;
@@ -91,6 +103,28 @@ function missing(status: number, code: string, message: string, t: NonNullable<E
   return undefined;
 }
 
+/**
+ * A refusal by Azure RBAC, in words: what was missing where, and the smallest built-in role that
+ * allows it ("needs Key Vault Secrets Officer"), read back from Azure's own message (refusal.ts).
+ */
+function rbacRefusal(r: Extract<Refusal, { model: 'rbac' }>): Described {
+  const where = scopeWords(r.scope);
+  const what = r.kind === 'dataAction' ? 'the data action' : 'the action';
+  if (r.kind === 'action' && r.conditionFailed) {
+    const role = smallestRoleFor(r.action, 'action');
+    return {
+      sentence: `Your role lets you assign only the Key Vault data roles on ${where}, and this role assignment is outside that condition.`,
+      ...(role ? { remedy: { kind: 'assignRole', role: role.roleName, scope: r.scope, where } } : {}),
+    };
+  }
+  const role = smallestRoleFor(r.action, r.kind);
+  if (!role) return { sentence: `You lack ${what} ${r.action} on ${where}, and no built-in role allows it.` };
+  return {
+    sentence: `You lack ${what} ${r.action} on ${where}: it needs ${role.roleName}, the smallest built-in role that allows it.`,
+    remedy: { kind: 'assignRole', role: role.roleName, scope: r.scope, where },
+  };
+}
+
 export function describeError(e: unknown, ctx: ErrorContext = {}): Described {
   if (!isKeyVaultError(e)) {
     const err = e as { name?: string; message?: string; code?: string; hostname?: string } | undefined;
@@ -109,10 +143,11 @@ export function describeError(e: unknown, ctx: ErrorContext = {}): Described {
     const sentence = missing(e.status, e.code, msg, ctx.target);
     if (sentence) return { sentence };
   }
-  if (inner === 'AccessDenied' || /does not have \w+ \w+ permission/.test(msg)) {
-    const m = /does not have (\w+) (\w+) permission on key vault '([^;']+)/.exec(msg);
-    const sentence = m ? `You lack the ${m[1]}/${m[2]} permission on vault ${m[3]}.` : 'You lack the permission for this on the vault.';
-    return { sentence, remedy: { kind: 'grantPermission' } };
+  const refusal = refusalOf(e);
+  if (refusal?.model === 'rbac') return rbacRefusal(refusal);
+  if (refusal?.model === 'policy') return { sentence: `You lack the ${refusal.area}/${refusal.permission} permission on vault ${refusal.vaultName}.`, remedy: { kind: 'grantPermission' } };
+  if (inner === 'AccessDenied' || inner === 'ForbiddenByPolicy' || /does not have \w+ \w+ permission/.test(msg)) {
+    return { sentence: 'You lack the permission for this on the vault.', remedy: { kind: 'grantPermission' } };
   }
   if (e.code === 'ScopeLocked') return { sentence: locked(msg, ctx), remedy: { kind: 'removeLock' } };
   if (inner === 'ObjectIsDeletedButRecoverable') {

@@ -40,8 +40,13 @@ export interface AppServices {
   revealMs: number;
 
   flash(kind: FlashKind, text: string): void;
-  /** Flashes an error explained for a person; returns the sentence. */
+  /**
+   * Flashes an error explained for a person; returns the sentence. After a refusal the identity could
+   * lift itself, it also offers that grant (a confirmation: access/use-grant-offers.ts).
+   */
   fail(error: unknown, ctx?: ErrorContext): string;
+  /** A load of the focused pane failed: after a refusal the footer may offer the grant (useLoad calls it). */
+  refused(error: unknown): void;
 
   confirm(spec: ConfirmSpec): Promise<boolean>;
   form(spec: FormSpec): Promise<FormValues | undefined>;

@@ -34,6 +34,7 @@ import { createSessionCache, stale } from './session-cache.js';
 import { SubFilterContext } from './sub-filter.js';
 import { Spinner } from './components/spinner.js';
 import { REVEAL_MS } from './panes/secrets/use-reveal.js';
+import { useGrantOffers } from './access/use-grant-offers.js';
 
 const isVaultScoped = (p: PaneId) => PANES.find((x) => x.id === p)?.vaultScoped === true;
 
@@ -175,13 +176,26 @@ export function App(props: AppProps) {
 
   const bodyWidth = size.columns;
   const keyOf = useCallback((command: CommandId) => keysText(keymap, command, { first: true }), [keymap]);
+  // A grant after a refused load mounts the pane again, so it loads what it may now read.
+  const [paneGeneration, setPaneGeneration] = useState(0);
+  const offers = useGrantOffers({
+    backend, readonly, key: keyOf, flash: showFlash,
+    confirm: (spec) => servicesRef.current.confirm(spec),
+    fail: (e) => servicesRef.current.fail(e),
+    granted: (origin) => {
+      cache.invalidate(stale.access, stale.lookup, stale.vaultLists);
+      if (origin === 'load') setPaneGeneration((g) => g + 1);
+    },
+  });
+  useEffect(() => offers.clear(), [pane, vault?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const services: AppServices = {
     backend, readonly, keymap, theme, settings, clipboard, now,
     key: keyOf,
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
-    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); return text; },
+    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); offers.notice(e, 'action'); return text; },
+    refused: (e: unknown) => offers.notice(e, 'load'),
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
       const width = Math.min(72, bodyWidth - 2);
       const close = overlays.open((closeIt) => {
@@ -193,7 +207,13 @@ export function App(props: AppProps) {
       void close;
     }),
     form: (spec: FormSpec) => new Promise<FormValues | undefined>((resolve) => {
-      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
+      // A refused submit may be followed by the offer to grant what it lacked (over the form, which keeps
+      // its values); once granted, the submit runs again.
+      const watched = <A extends unknown[]>(fn: (...a: A) => Promise<void>) => async (...a: A) => {
+        try { await fn(...a); } catch (e) { if (!(await offers.offer(e))) throw e; await fn(...a); }
+      };
+      const s: FormSpec = { ...spec, submit: watched(spec.submit), actions: spec.actions?.map((a) => ({ ...a, run: watched(a.run) })) };
+      overlays.open((closeIt) => <Form spec={s} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
     }),
     overlay: overlays.open,
     vault,
@@ -266,6 +286,8 @@ export function App(props: AppProps) {
     else if (command === 'lookup') openLookup();
     else if (command === 'help') openHelp();
     else if (command === 'quit') quit();
+    // Heard here only when no offer stands (a standing one is a binding, found first).
+    else if (command === 'access.grant') showFlash('info', 'Nothing to grant: no refusal you could lift yourself is on screen.');
     return true;
   };
 
@@ -277,7 +299,7 @@ export function App(props: AppProps) {
     const name = keyName(input, key);
     if (top && top.current(input, key, name) !== false) return;
     if (overlays.stack.length > 0) return; // an overlay without a capture swallows keys
-    const b = findBinding(paneBindings.current, name, keymap, pane);
+    const b = findBinding([...offers.bindings, ...paneBindings.current], name, keymap, pane);
     if (b) { void runBinding(b); return; }
     runGlobal(name);
   };
@@ -311,17 +333,18 @@ export function App(props: AppProps) {
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
               {/* flexShrink 0: a tall overlay (help at 80×24) is clipped by the body, never squeezed into overlapping rows. */}
-              {top && <Box justifyContent="center" flexShrink={0}>{top.render(top.close)}</Box>}
+              {/* Overlays below the top stay mounted (hidden): a confirmation over a form keeps what was typed. */}
+              {overlays.stack.map((o) => <Box key={o.id} display={o === top ? 'flex' : 'none'} justifyContent="center" flexShrink={0}>{o.render(o.close)}</Box>)}
               <Box display={top ? 'none' : 'flex'} flexDirection="column">
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />
                   : def.vaultScoped === true && !vault
                   ? <Text color={theme.muted}>{`No vault selected. Press ${services.key('pane.1')} for Vaults, pick one with ${services.key('up')}${services.key('down')} and ${services.key('open')}; then come back to ${def.title}.`}</Text>
-                  : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
+                  : <Pane key={`${def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane}:${paneGeneration}`} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>
             <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
-            <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
+            <Footer hints={top ? [] : hintsFor([...offers.bindings, ...paneBindings.current], keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>
       </InputRouterContext.Provider>

@@ -35,6 +35,8 @@ export const cacheKeys = {
   keyMaterial: (vault: VaultId, name: string, version: string) => key('key-material', vault.id, name, version),
   principals: () => key('principals', '*'),
   policies: (vault: VaultId) => key('policies', vault.id),
+  /** Who has access to a vault: its role assignments (Azure RBAC) with names, for the Access pane. */
+  access: (vault: VaultId) => key('access', vault.id),
   locks: (vault: VaultId) => key('locks', vault.id),
   /** Pane 6: the deleted vaults, plus the deleted secrets and keys of the vault when there is one. */
   bin: (vault?: VaultId) => key('bin', vault?.id ?? '*'),
@@ -57,12 +59,14 @@ export const stale = {
   secretsOf: (vault: VaultId) => cacheKeys.secrets(vault),
   keysOf: (vault: VaultId) => cacheKeys.keys(vault),
   objectsOf: (objectKind: ObjectKind, vault: VaultId) => cacheKeys.objects(objectKind, vault),
+  /** Every vault's role assignments: a grant or a revoke anywhere may apply below (inherited). */
+  access: kind('access'),
   /**
    * What the session holds about one vault: after it is deleted, recovered or purged (a vault created
    * again under a purged one's name has the same id, and must not show its predecessor's secrets).
    */
   vault: (vault: VaultId): CacheScope[] => [
-    ...OBJECT_KIND_LIST.map((k) => cacheKeys.objects(k, vault)), cacheKeys.policies(vault), cacheKeys.locks(vault), cacheKeys.bin(vault),
+    ...OBJECT_KIND_LIST.map((k) => cacheKeys.objects(k, vault)), cacheKeys.policies(vault), cacheKeys.access(vault), cacheKeys.locks(vault), cacheKeys.bin(vault),
   ],
 };
 

@@ -13,6 +13,8 @@ const vaultId = '/subscriptions/s1/resourceGroups/rg-edge/providers/Microsoft.Ke
 
 const SAMPLES: [string, unknown][] = [
   ['permission', errors.accessDenied({ objectId: 'o', tenantId: 't' }, 'get', 'secrets', 'contoso-app-kv', 'westeurope')],
+  ['data action', errors.forbiddenByRbac({ objectId: 'o', tenantId: 't' }, 'Microsoft.KeyVault/vaults/secrets/getSecret/action', `${vaultId}/secrets/x`, 'ase-edge01-kv', 'westeurope')],
+  ['management action', errors.authorizationFailed('app', 'o', 'Microsoft.Authorization/locks/write', vaultId)],
   ['lock', errors.scopeLocked(vaultId, 'delete', [vaultId])],
   ['name in the bin', errors.objectDeletedButRecoverable('Secret', 'db-password')],
   ['vault name taken', errors.vaultAlreadyExists('billing-old-kv')],
@@ -36,6 +38,8 @@ test('both surfaces start with the one sentence, and only the console names pane
   }
   assert.match(explainError(SAMPLES[0][1]), /\(pane 4\)\.$/);
   assert.match(oneshotError(SAMPLES[0][1]), /An access policy on the vault can grant it/);
+  // A script is told the role and the command that grants it.
+  assert.match(oneshotError(SAMPLES[1][1]), /it needs Key Vault Secrets User, .* az role assignment create --role "Key Vault Secrets User" --scope \/subscriptions\/s1\/resourcegroups\/rg-edge\/providers\/microsoft\.keyvault\/vaults\/ase-edge01-kv\/secrets\/x --assignee <object id>\.$/);
 });
 
 test('the console names keys as the user has them bound', () => {

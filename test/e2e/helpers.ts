@@ -1,5 +1,7 @@
 /** Shared steps of the end-to-end scenarios: start kvdeck and wait for its first frame, pick rows, switch panes. */
 import assert from 'node:assert/strict';
+import type { CommandId } from '../../source/ui/keymap/commands.js';
+import { PANE_IDS, type PaneId } from '../../source/ui/panes/ids.js';
 import { openTerm, type Term, type TermOptions } from './tmux.js';
 
 /** Generous: three test files run at once on a 2-core machine. */
@@ -18,6 +20,22 @@ export async function launch(t: Ctx, options: TermOptions = {}): Promise<Term> {
 export async function pane(term: Term, n: 1 | 2 | 3 | 4 | 5 | 6 | 7, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
   await term.press(`pane.${n}`);
   return term.waitFor(proof, SLOW);
+}
+
+/** Opens a pane by its id (its number comes from the pane table: panes move) and waits for proof it is there. */
+export async function openPane(term: Term, id: PaneId, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
+  await term.press(`pane.${PANE_IDS.indexOf(id) + 1}` as CommandId);
+  return term.waitFor(proof, SLOW);
+}
+
+/** Quits with the quit command and waits until the program has exited (its state file is then final). */
+export async function quit(term: Term): Promise<void> {
+  await term.press('quit');
+  const until = Date.now() + SLOW;
+  while ((await term.display('#{pane_dead}')) !== '1') {
+    if (Date.now() > until) throw new Error(`kvdeck did not exit. Screen:\n${await term.screen()}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
 }
 
 /** The pane's first data row under the table header, when the list is filtered. */

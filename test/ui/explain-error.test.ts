@@ -41,3 +41,20 @@ test('no stack trace and no link noise ever reach the user', () => {
   const text = explainError(new KeyVaultError(400, 'BadParameter', 'The request URI contains an invalid name: a_b. For help resolving this issue, please see https://go.microsoft.com/x'));
   assert.doesNotMatch(text, /https?:/);
 });
+
+test('an RBAC refusal names the missing data action, where, and the smallest built-in role that allows it', () => {
+  const resource = '/subscriptions/s1/resourcegroups/rg-shared/providers/microsoft.keyvault/vaults/contoso-shared-kv/secrets/smtp-password';
+  const e = errors.forbiddenByRbac({ objectId: 'b', tenantId: 't' }, 'Microsoft.KeyVault/vaults/secrets/setSecret/action', resource, 'contoso-shared-kv', 'westeurope');
+  assert.equal(explainError(e),
+    'You lack the data action Microsoft.KeyVault/vaults/secrets/setSecret/action on secret smtp-password in vault contoso-shared-kv: it needs Key Vault Secrets Officer, the smallest built-in role that allows it. '
+    + 'Someone who may assign roles on secret smtp-password in vault contoso-shared-kv (an Owner or User Access Administrator) can grant it (pane 4).');
+  const list = errors.forbiddenByRbac({ objectId: 'b', tenantId: 't' }, 'Microsoft.KeyVault/vaults/secrets/readMetadata/action', resource.replace(/\/secrets\/.*/, ''), 'contoso-shared-kv', 'westeurope');
+  assert.match(explainError(list), /on vault contoso-shared-kv: it needs Key Vault Reader,/);
+});
+
+test('a management refusal names the action and the smallest role; a failed role condition says so', () => {
+  const e = errors.authorizationFailed('app', 'b', 'Microsoft.KeyVault/vaults/delete', vaultId);
+  assert.match(explainError(e), /^You lack the action Microsoft\.KeyVault\/vaults\/delete on vault ase-edge01-kv: it needs Key Vault Contributor, the smallest built-in role that allows it\. Someone who may assign roles on vault ase-edge01-kv/);
+  const c = errors.conditionNotFulfilled('app', 'b', 'Microsoft.Authorization/roleAssignments/write', `${vaultId}/providers/Microsoft.Authorization/roleAssignments/0000`);
+  assert.match(explainError(c), /^Your role lets you assign only the Key Vault data roles on vault ase-edge01-kv, and this role assignment is outside that condition\./);
+});

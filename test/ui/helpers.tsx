@@ -76,5 +76,8 @@ export function renderApp(o: AppOptions = {}) {
   return { ...r, engine, backend, frame, waitFor, press, type, clipboardWrites: written, quits: () => quit };
 }
 
+/** A frame as one line, without the dialogs' borders: a sentence may wrap anywhere. */
+export const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+
 export const decodeOsc52 = (writes: string[]) =>
   writes.map((w) => /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(w)?.[1]).filter((x): x is string => x !== undefined).map((b) => Buffer.from(b, 'base64').toString('utf8'));

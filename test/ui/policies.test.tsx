@@ -113,17 +113,6 @@ test('removing a policy asks first', async () => {
   app.unmount();
 });
 
-test('an RBAC-mode vault says access is governed by Azure RBAC and offers no editor', async () => {
-  const app = await openPolicies(2);
-  const f = await app.waitFor((f) => f.includes('Azure RBAC'), 'notice');
-  assert.match(f, /contoso-shared-kv uses the Azure RBAC permission model/);
-  assert.match(f, /not by access policies/);
-  await app.press('n');
-  await app.waitFor((f) => f.includes('uses Azure RBAC, not access policies'), 'n refused');
-  assert.doesNotMatch(app.frame(), /Add an access policy/);
-  app.unmount();
-});
-
 test('--readonly disables add, edit and remove with the reason', async () => {
   const app = await openPolicies(1, { readonly: true });
   await app.waitFor((f) => f.includes('Security Admin'));

@@ -43,6 +43,7 @@ export function useLoad<T>(
       },
       (error) => {
         if (ac.signal.aborted) return;
+        app.refused(error);
         setState({ key, loading: false, error });
       },
     );

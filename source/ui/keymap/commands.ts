@@ -72,6 +72,8 @@ export const COMMANDS = {
   lookup: { keys: ['ctrl+p', 'ctrl+f'], description: 'quick lookup: any secret in any vault', in: ['global'] },
   help: { keys: ['?'], description: 'help: every key of the pane', in: ['global'] },
   quit: { keys: ['q'], description: 'quit', in: ['global', 'boot'] },
+  // After a refusal the signed-in identity could lift itself (it may assign roles or change access policies there).
+  'access.grant': { keys: ['ctrl+g'], description: 'grant yourself what was just refused (asks first)', in: ['global'] },
 
   // Lists (and the lists inside quick lookup, help and the permission picker).
   up: { keys: ['up', 'k'], description: 'up', in: ['list', 'lookup', 'help', 'picker'] },
@@ -97,6 +99,8 @@ export const COMMANDS = {
   'secrets.restore': { keys: ['u'], description: 'restore a secret from a backup file', in: ['pane'], panes: ['secrets'] },
   'keys.try': { keys: ['t'], description: 'try a key: sign and verify, or encrypt and decrypt', in: ['pane'], panes: ['keys'] },
   'keys.rotate': { keys: ['o'], description: 'rotate a key', in: ['pane'], panes: ['keys'] },
+  'access.migrate': { keys: ['m'], description: 'switch the vault from access policies to Azure RBAC (shows the role assignments first)', in: ['pane'], panes: ['policies'] },
+  'access.whoCanRead': { keys: ['w'], description: 'who can read this secret or key', in: ['pane'], panes: ['secrets', 'keys'] },
   'audit.result': { keys: ['f'], description: 'cycle all / refused / succeeded', in: ['pane'], panes: ['audit'] },
   'audit.filters': { keys: ['F'], description: 'filter by vault, caller, operation', in: ['pane'], panes: ['audit'] },
   'audit.clearFilters': { keys: ['x'], description: 'clear the filters', in: ['pane'], panes: ['audit'] },

@@ -29,12 +29,14 @@ const CONSOLE: readonly Row[] = [
   { keys: [['delete']], text: 'delete (asks first)' },
   { keys: [['recover', 'purge']], text: 'recover / purge (purge asks you to type the name)' },
   { keys: [['refresh']], text: 'refresh' },
+  { keys: [['access.grant']], text: 'after a refusal you may lift yourself (you may assign roles or change access policies there): grant yourself what it needed (asks first)' },
   { keys: [['help']], text: 'help: every binding of the pane, and the keys of the dialogs below' },
   { keys: [['quit']], text: 'quit' },
 ];
 
 const PANE_SPECIFIC = 'Pane-specific: Secrets {secrets.backup} backup to a file, {secrets.restore} restore from one; Keys {keys.try} try it, '
-  + '{keys.rotate} rotate; Audit {audit.result} cycles all/refused/succeeded, {audit.filters} filters by vault/caller/operation, '
+  + '{keys.rotate} rotate; Secrets and Keys {access.whoCanRead} who can read it (in its detail); Access {access.migrate} switches an access-policy vault '
+  + 'to Azure RBAC; Audit {audit.result} cycles all/refused/succeeded, {audit.filters} filters by vault/caller/operation, '
   + '{audit.clearFilters} clears the filters.';
 
 const DIALOGS: readonly Row[] = [

@@ -17,6 +17,7 @@ import { useLoad } from '../../hooks/use-load.js';
 import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
+import { recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './columns.js';
 
@@ -54,10 +55,11 @@ async function loadBin(backend: Backend, vault: Vault | undefined, signal: Abort
 }
 
 /** Where a recovered item shows up again, and which caches to drop so it does. */
-function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined): string {
+function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined, recovered?: Vault): string {
   if (r.kind === 'vault') {
     app.invalidate(stale.vaultLists, stale.lookup, stale.vault({ id: r.item.vaultId }));
-    return `Vault ${r.name} is back in pane 1 (Vaults), with its secrets, keys and access policies.`;
+    if (recovered) warnIfRolesGone(app, recovered);
+    return `Vault ${r.name} is back in pane 1 (Vaults), ${recoveredWith(recovered ?? { enableRbacAuthorization: false })}`;
   }
   const home = KIND_HOME[r.kind];
   if (vault) app.invalidate(stale.objectsOf(r.kind, vault));
@@ -83,9 +85,8 @@ function DeletedPane({ width, height }: PaneProps) {
       run: async () => {
         const r = cur!;
         try {
-          if (r.kind === 'vault') await app.backend.deleted.recoverVault(r.item);
-          else await lifecycleOf(app.backend, r.kind).recover(vault!, r.name);
-          app.flash('success', afterRecover(app, r, vault));
+          const recovered = r.kind === 'vault' ? await app.backend.deleted.recoverVault(r.item) : void await lifecycleOf(app.backend, r.kind).recover(vault!, r.name);
+          app.flash('success', afterRecover(app, r, vault, recovered));
           loaded.setData((old) => old && { ...old, rows: old.rows.filter((x) => x !== r) });
         } catch (e) { app.fail(e); }
       },

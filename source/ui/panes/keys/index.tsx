@@ -22,6 +22,7 @@ import { KEY_DETAIL_LINES, KeyDetail } from './detail.js';
 import { keyUsageForm, newKeyForm, tryItForm } from './forms.js';
 import { tryKey, tryOperations, type TryResult } from './try-it.js';
 import { TryItResult } from './try-it-view.js';
+import { whoCanReadBinding } from '../policies/who-can-read.js';
 
 const byName = (a: KeyProperties, b: KeyProperties) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
 
@@ -103,6 +104,7 @@ function KeysPane({ width, height }: PaneProps) {
         } catch (e) { app.fail(e); }
       },
     },
+    whoCanReadBinding(app, vault, 'key', () => detail),
     { command: 'refresh', label: 'refresh', run: refresh },
   ];
   usePaneBindings(bindings);

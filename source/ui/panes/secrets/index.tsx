@@ -21,6 +21,7 @@ import { DETAIL_LINES, SecretDetail } from './detail.js';
 import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.js';
 import { copySecretValue } from './copy.js';
 import { useReveal } from './use-reveal.js';
+import { whoCanReadBinding } from '../policies/who-can-read.js';
 
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
@@ -117,6 +118,7 @@ function SecretsPane({ width, height }: PaneProps) {
     },
     { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
+    whoCanReadBinding(app, vault, 'secret', () => detail),
     { command: 'refresh', label: 'refresh', run: () => { app.invalidate(stale.lookup); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
   usePaneBindings(bindings);

@@ -13,6 +13,7 @@ import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
+import { deleteAccessNote, recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
@@ -66,7 +67,7 @@ function VaultsPane({ width, height }: PaneProps) {
         void app.form(newVaultForm({
           backend: app.backend, subscriptions: subs, resourceGroups: groups, recoverKey: app.key('vaults.recoverDeleted'),
           onCreated: (v) => { app.flash('success', `Vault ${v.name} created.`); vaultChanged(v); app.selectVault(v); },
-          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, with its secrets, keys and access policies.`); vaultChanged(v); app.selectVault(v); },
+          onRecovered: (v) => { app.flash('success', `Vault ${v.name} recovered, ${recoveredWith(v)}`); vaultChanged(v); app.selectVault(v); warnIfRolesGone(app, v); },
         }));
       },
     },
@@ -75,7 +76,7 @@ function VaultsPane({ width, height }: PaneProps) {
       when: () => (cur ? true : false),
       confirm: () => cur && {
         title: `Delete vault ${cur.vault.name}?`,
-        body: `The vault goes to the bin (pane 6) for ${cur.vault.softDeleteRetentionDays} days with its secrets and keys; its name stays taken until it is purged.${cur.locks.length ? ` Note: it is locked (${cur.locks.map((l) => l.name).join(', ')}), so Azure will refuse.` : ''}`,
+        body: `The vault goes to the bin (pane 6) for ${cur.vault.softDeleteRetentionDays} days with its secrets and keys; its name stays taken until it is purged.${deleteAccessNote(cur.vault)}${cur.locks.length ? ` Note: it is locked (${cur.locks.map((l) => l.name).join(', ')}), so Azure will refuse.` : ''}`,
         action: 'delete',
       },
       run: async () => {
