@@ -7,6 +7,7 @@ import { describeError, wordError, type ErrorContext, type RemedyWords } from '.
 import type { CommandId } from './keymap/commands.js';
 import { COMMANDS } from './keymap/commands.js';
 import { displayKey } from './keymap/keys.js';
+import { paneNumber, paneRef } from './panes/ids.js';
 
 export { formatDate, type ErrorContext } from '../domain/error-text.js';
 
@@ -17,15 +18,16 @@ const defaultKey: KeyNamer = (c) => displayKey(COMMANDS[c].keys[0]);
 
 export function consoleRemedies(key: KeyNamer = defaultKey): RemedyWords {
   return {
-    grantPermission: () => `An access policy can grant it (pane 4).`,
-    removeLock: () => `Remove the lock in pane 5 (Locks, ${key('delete')}), then try again.`,
-    recoverOrPurge: () => `Recover it (pane 6, ${key('recover')}) or purge it (${key('purge')}) first.`,
-    recoverVaultOrRename: () => `If it is yours, recover it from pane 6 (Deleted, ${key('recover')}); otherwise pick another name.`,
+    // Pane numbers come from the pane table (panes/ids.ts), never written here.
+    grantPermission: () => `An access policy can grant it (pane ${paneNumber('access')}).`,
+    removeLock: () => `Remove the lock in ${paneRef('locks', `, ${key('delete')}`)}, then try again.`,
+    recoverOrPurge: () => `Recover it (pane ${paneNumber('deleted')}, ${key('recover')}) or purge it (${key('purge')}) first.`,
+    recoverVaultOrRename: () => `If it is yours, recover it from ${paneRef('deleted', `, ${key('recover')}`)}; otherwise pick another name.`,
     stillRecoverable: () => `You can still recover it (${key('recover')}).`,
     enableSecret: () => `Enable it (${key('edit')}) to read it.`,
     enableKey: () => `Enable it (${key('edit')}) to use it.`,
     allowOperation: () => `Allow it in the key's permitted operations (${key('edit')}).`,
-    allowAddress: () => 'The vault\'s network rules (pane 1, the vault\'s detail) decide which addresses may call it.',
+    allowAddress: () => `The vault's network rules (pane ${paneNumber('vaults')}, the vault's detail) decide which addresses may call it.`,
     waitThenRetry: (r) => `Wait ${r.wait}, then press ${key('refresh')}.`,
     refresh: () => `Press ${key('refresh')} to refresh.`,
     signIn: () => 'Sign in again (see kvdeck --help: --auth).',

@@ -107,7 +107,7 @@ export async function deleteThenRecoverSecret(term: Term): Promise<void> {
 /** Pane 4: give contoso-web-app secrets/set on contoso-app-kv with the permission picker. */
 export async function grantSecretsSet(term: Term): Promise<void> {
   await selectRow(term, 'contoso-app-kv');
-  const before = await pane(term, 4, (s) => s.includes('Access policies › contoso-app-kv') && s.includes('contoso-web-app'));
+  const before = await pane(term, 4, (s) => s.includes('Access › contoso-app-kv') && s.includes('contoso-web-app'));
   assert.match(rowOf(before, 'contoso-web-app'), /get list(\s|$)/);
   assert.doesNotMatch(rowOf(before, 'contoso-web-app'), /\bset\b/);
   await selectRow(term, 'contoso-web-app');

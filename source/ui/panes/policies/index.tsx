@@ -147,4 +147,4 @@ function PoliciesPane({ width, height }: PaneProps) {
   );
 }
 
-export const policiesPane: PaneDefinition = { id: 'policies', title: 'Access policies', vaultScoped: true, Component: PoliciesPane };
+export const policiesPane: PaneDefinition = { id: 'access', vaultScoped: true, Component: PoliciesPane };
