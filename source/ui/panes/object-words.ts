@@ -17,7 +17,7 @@ export const deletedFlash = (label: string, name: string, recoverKey: string) =>
  * KeyManagedByKeyVault / SecretManagedByKeyVault), so the console says so before the call.
  */
 export const managedReason = (kind: 'key' | 'secret', name: string) =>
-  `${name} is the ${kind} of certificate ${name}: it changes only with the certificate (${paneRef('certificates')})`;
+  `${name} is the ${kind} of certificate ${name}: it changes only with the certificate, in ${paneRef('certificates')}`;
 
 /** The marker in a list row of a certificate's key or secret (ASCII: fast for Ink to measure). */
 export const MANAGED_MARK = 'cert';

@@ -1,7 +1,6 @@
 /** How certificate rows look: pure functions from certificate properties to cells. */
 import { EKU, type CertificateProperties, type LifetimeAction } from '../../../domain/certificate.js';
 import type { Column } from '../../components/columns.js';
-import type { Theme } from '../../theme.js';
 import { expiryColor, expiryState, NEVER_EXPIRES, shortDate, shortTime } from '../secrets/columns.js';
 
 const DAY = 86_400_000;
@@ -24,15 +23,16 @@ export const issuerText = (c: Pick<CertificateProperties, 'issuer' | 'subject' |
 
 export const autoRenewText = (c: Pick<CertificateProperties, 'autoRenew'>) => (c.autoRenew ? 'on' : 'off');
 
-/** A thumbprint's first characters (the list), or "pending". */
-const shortThumbprint = (c: CertificateProperties) => (c.pending || !c.thumbprint ? 'pending' : c.thumbprint.slice(0, 16));
+/** A thumbprint's first characters (the list; the detail shows it whole), or "pending". */
+const shortThumbprint = (c: CertificateProperties) => (c.pending || !c.thumbprint ? 'pending' : c.thumbprint.slice(0, 10));
 
 export function certificateColumns(now: number): Column<CertificateProperties>[] {
   return [
-    { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (c) => c.name },
-    { key: 'subject', header: 'SUBJECT', flex: 2, min: 14, drop: 2, value: (c) => commonName(c.subject) },
-    { key: 'issuer', header: 'ISSUER', flex: 1, min: 11, drop: 3, value: issuerText },
-    { key: 'thumb', header: 'THUMBPRINT', width: 16, drop: 4, value: shortThumbprint },
+    // Subjects and issuers are longer than names: they get more of the spare width.
+    { key: 'name', header: 'NAME', flex: 1, min: 14, match: true, value: (c) => c.name },
+    { key: 'subject', header: 'SUBJECT', flex: 3, min: 16, drop: 2, value: (c) => commonName(c.subject) },
+    { key: 'issuer', header: 'ISSUER', flex: 2, min: 12, drop: 3, value: issuerText },
+    { key: 'thumb', header: 'THUMBPRINT', width: 10, drop: 4, value: shortThumbprint },
     { key: 'expires', header: 'EXPIRES', width: 27, value: (c) => expiryWithDays(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
     { key: 'renew', header: 'AUTO-RENEW', width: 10, drop: 1, value: autoRenewText, color: (c, t) => (c.autoRenew ? t.ok : t.muted) },
   ];
@@ -41,7 +41,7 @@ export function certificateColumns(now: number): Column<CertificateProperties>[]
 export function certificateVersionColumns(now: number, latest: string | undefined): Column<CertificateProperties>[] {
   return [
     { key: 'v', header: 'VERSION', width: 34, value: (c) => `${c.version}${c.version === latest ? ' *' : ''}` },
-    { key: 'thumb', header: 'THUMBPRINT', width: 16, drop: 2, value: shortThumbprint },
+    { key: 'thumb', header: 'THUMBPRINT', width: 10, drop: 2, value: shortThumbprint },
     { key: 'created', header: 'CREATED', width: 16, drop: 1, value: (c) => shortTime(c.createdOn) },
     { key: 'expires', header: 'EXPIRES', flex: 1, min: 10, value: (c) => expiryWithDays(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
   ];
@@ -59,5 +59,3 @@ const EKU_NAMES: Record<string, string> = Object.fromEntries(Object.entries(EKU)
 
 /** Extended key usages by name where known ("serverAuth, clientAuth"), else their OIDs. */
 export const ekuText = (oids: readonly string[]) => (oids.length ? oids.map((o) => EKU_NAMES[o] ?? o).join(', ') : 'none');
-
-export const expiryColorOf = (c: Pick<CertificateProperties, 'expiresOn'>, now: number, theme: Theme) => expiryColor(c.expiresOn, now, theme);

@@ -151,13 +151,17 @@ export interface DownloadDeps {
   backend: Backend;
   vault: VaultRef;
   certificate: CertificateProperties;
-  /** Asks before a file is replaced; false leaves it alone. */
-  confirmReplace: (path: string) => Promise<boolean>;
-  onDone: (path: string, what: string) => void;
+}
+
+/** A download ready to be written: where, what, and a sentence for it. */
+export interface Download {
+  path: string;
+  bytes: Uint8Array;
+  what: string;
 }
 
 /** What to write for each format: the public certificate (DER or PEM), or the linked secret's PFX/PEM with the private key. */
-async function downloadBytes(d: DownloadDeps, format: DownloadFormat): Promise<{ bytes: Uint8Array; extension: string; what: string }> {
+async function downloadBytes(d: DownloadDeps, format: DownloadFormat): Promise<Omit<Download, 'path'> & { extension: string }> {
   const { name, version } = d.certificate;
   if (format === 'full') {
     const secret = await d.backend.secrets.get(d.vault, name, version);
@@ -171,7 +175,12 @@ async function downloadBytes(d: DownloadDeps, format: DownloadFormat): Promise<{
     : { bytes: cer, extension: '.cer', what: 'the public certificate (DER)' };
 }
 
-export function downloadForm(d: DownloadDeps): FormSpec {
+/**
+ * Asks what to download and where, and reads it from the vault (a refusal keeps the form open).
+ * `onReady` gets the file to write: the caller writes it after the form has closed, so that it can ask
+ * before replacing a file (saveDownload).
+ */
+export function downloadForm(d: DownloadDeps, onReady: (file: Download) => void): FormSpec {
   const c = d.certificate;
   return {
     title: `Download ${c.name} (version ${c.version.slice(0, 8)}…) to a file`,
@@ -189,16 +198,23 @@ export function downloadForm(d: DownloadDeps): FormSpec {
     ],
     submit: async (values) => {
       const { bytes, extension, what } = await downloadBytes(d, String(values.format) as DownloadFormat);
-      const path = expandHome(String(values.path).trim() || `./${c.name}${extension}`);
-      try {
-        await writePrivateFile(path, bytes);
-      } catch (e) {
-        if (!fileExists(e)) throw e;
-        // Never over an existing file without asking; "no" keeps the form open to pick another name.
-        if (!(await d.confirmReplace(path))) throw new Error(`${path} exists and was left as it is: give another file name.`);
-        await writePrivateFile(path, bytes, true);
-      }
-      d.onDone(path, what);
+      onReady({ path: expandHome(String(values.path).trim() || `./${c.name}${extension}`), bytes, what });
     },
   };
+}
+
+/**
+ * Writes a download readable by its owner only (0600), never over an existing file without asking:
+ * `confirmReplace` asks; "no" leaves the file as it is. True when written.
+ */
+export async function saveDownload(file: Download, confirmReplace: (path: string) => Promise<boolean>): Promise<boolean> {
+  try {
+    await writePrivateFile(file.path, file.bytes);
+    return true;
+  } catch (e) {
+    if (!fileExists(e)) throw e;
+    if (!(await confirmReplace(file.path))) return false;
+    await writePrivateFile(file.path, file.bytes, true);
+    return true;
+  }
 }

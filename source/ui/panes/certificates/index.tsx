@@ -26,7 +26,7 @@ import { expiryState } from '../secrets/columns.js';
 import { useFirewallOffer } from '../vaults/firewall.js';
 import { certificateColumns, lifetimeActionText } from './columns.js';
 import { CERT_DETAIL_LINES, CertificateDetail } from './detail.js';
-import { downloadForm, importForm, lifetimeActionForm, selfSignedForm } from './forms.js';
+import { downloadForm, importForm, lifetimeActionForm, saveDownload, selfSignedForm, type Download } from './forms.js';
 
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
@@ -91,14 +91,15 @@ function CertificatesPane({ width, height }: PaneProps) {
       },
     },
     {
-      command: 'certs.download', label: 'download', when: () => (!version ? false : version.pending ? `${version.name} has no certificate yet (its creation is pending)` : true),
-      run: () => {
+      command: 'certs.download', label: 'download', busy: 'Writing the file…',
+      when: () => (!version ? false : version.pending ? `${version.name} has no certificate yet (its creation is pending)` : true),
+      run: async () => {
         const c = version!;
-        void app.form(downloadForm({
-          backend: app.backend, vault, certificate: c,
-          confirmReplace: (path) => app.confirm({ title: `Replace ${path}?`, body: 'A file of that name exists. Replacing it writes the new one readable only by you (mode 0600).', action: 'replace' }),
-          onDone: (path, what) => app.flash('success', `Wrote ${what} of ${c.name} to ${path} (readable only by you).`),
-        }));
+        let file: Download | undefined;
+        if (!(await app.form(downloadForm({ backend: app.backend, vault, certificate: c }, (f) => { file = f; }))) || !file) return;
+        const { path, what } = file;
+        const written = await saveDownload(file, (p) => app.confirm({ title: `Replace ${p}?`, body: 'A file of that name exists. Replacing it writes the new one readable only by you (mode 0600).', action: 'replace' }));
+        app.flash(written ? 'success' : 'info', written ? `Wrote ${what} of ${c.name} to ${path} (readable only by you).` : `Nothing written: ${path} exists and was left as it is.`);
       },
     },
     {

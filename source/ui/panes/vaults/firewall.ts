@@ -36,9 +36,12 @@ function setRulesAdded(app: Pick<AppServices, 'cache'>, rules: AddedRule[]): voi
 /** A refusal's locks, so a ReadOnly lock's refusal can name the lock. */
 const locksOf = (app: AppServices, vault: VaultRef) => app.backend.locks.listForVault(vault).catch(() => [] as ManagementLock[]);
 
-/** After a change of the vault's rules: every list that shows them, and the selected vault itself. */
+/**
+ * After a change of the vault's rules: every list that shows them, the selected vault itself, and what
+ * the session read from the vault (with the rule gone, those reads would be refused again).
+ */
 function vaultChanged(app: AppServices, updated: Vault): void {
-  app.invalidate(stale.vaultLists);
+  app.invalidate(stale.vaultLists, stale.vault(updated), stale.lookup);
   if (app.vault?.id.toLowerCase() === updated.id.toLowerCase()) app.selectVault(updated);
 }
 
