@@ -52,7 +52,11 @@ export function policyOf(values: FormValues): Pick<KeyRotationPolicy, 'lifetimeA
 export function rotationPolicyForm(backend: Backend, vault: VaultRef, name: string, current: KeyRotationPolicy | undefined, onDone: (p: KeyRotationPolicy) => void): FormSpec {
   const rotate = current?.lifetimeActions.find((a) => a.action === 'Rotate');
   const notify = current?.lifetimeActions.find((a) => a.action === 'Notify');
-  const whole = (_v: unknown, all: FormValues) => rotationPolicyProblem(policyOf(all));
+  /** Each field checks its own part of the policy (with the expiry, which the triggers before expiry must undercut). */
+  const partProblem = (all: FormValues, action?: 'Rotate' | 'Notify') => {
+    const p = policyOf(all);
+    return rotationPolicyProblem({ ...p, lifetimeActions: p.lifetimeActions.filter((a) => a.action === action) });
+  };
   const fields: FieldSpec[] = [
     {
       name: 'rotate', label: 'Rotate', kind: 'select',
@@ -62,11 +66,10 @@ export function rotationPolicyForm(backend: Backend, vault: VaultRef, name: stri
     {
       name: 'rotateAfter', label: 'Rotate at', initial: rotate?.timeAfterCreate ?? rotate?.timeBeforeExpiry ?? 'P90D', placeholder: 'P90D, P3M, P1Y',
       visible: (v) => v.rotate !== 'none',
-      validate: (v, all) => (all.rotate === 'none' ? undefined : String(v).trim() === '' ? 'Give a duration such as P90D.' : durationProblem(v)),
+      validate: (v, all) => (all.rotate === 'none' ? undefined : String(v).trim() === '' ? 'Give a duration such as P90D.' : durationProblem(v) ?? partProblem(all, 'Rotate')),
     },
-    { name: 'notify', label: 'Notify before expiry', initial: notify?.timeBeforeExpiry ?? '', placeholder: 'P30D, or empty for no notice', validate: durationProblem },
-    // The whole policy is checked on its last field, with the service's rules (minimums, triggers shorter than the expiry).
-    { name: 'expiresIn', label: 'New versions expire', initial: current?.expiresIn ?? '', placeholder: 'P2Y, or empty for never', validate: (v, all) => durationProblem(v) ?? whole(v, all) },
+    { name: 'notify', label: 'Notify before', initial: notify?.timeBeforeExpiry ?? '', placeholder: 'P30D before expiry, or empty for no notice', validate: (v, all) => durationProblem(v) ?? partProblem(all, 'Notify') },
+    { name: 'expiresIn', label: 'Versions expire', initial: current?.expiresIn ?? '', placeholder: 'P2Y after creation, or empty for never', validate: (v, all) => durationProblem(v) ?? partProblem(all) },
   ];
   return {
     title: `Rotation policy of ${name}`,

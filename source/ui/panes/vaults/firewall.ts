@@ -56,7 +56,8 @@ export async function allowAddress(app: AppServices, vault: Vault, address: stri
       : await app.backend.vaults.update(fresh, { networkAcls: { ...copyNetworkAcls(acls), ipRules: [...acls.ipRules, { value: address }] } });
     setRulesAdded(app, [...rulesAdded(app).filter((r) => !(r.vaultId === updated.id && sameIpRule(r.rule, address))), { vaultId: updated.id, vaultName: updated.name, rule: address }]);
     vaultChanged(app, updated);
-    app.flash('success', `Allowed ${address} through the firewall of ${vault.name}. It stays until removed: ${app.key('vaults.removeAddedRule')} on ${vault.name} in ${paneRef('vaults')} removes it again.`);
+    // One line (a success flash is one): the reminder of how to undo it is the point.
+    app.flash('success', `${address} may now call ${vault.name}: ${app.key('vaults.removeAddedRule')} on it in ${paneRef('vaults')} removes the rule again.`);
     return true;
   } catch (e) {
     app.fail(e, { locks: await locksOf(app, vault) });
