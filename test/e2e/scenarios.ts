@@ -129,3 +129,26 @@ export async function grantSecretsSet(term: Term): Promise<void> {
   const after = await term.waitFor((s) => /contoso-web-app\s.*get list set/.test(s), SLOW);
   assert.match(rowOf(after, 'contoso-web-app'), /application\s+bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\s+—\s+get list set/);
 }
+
+/**
+ * Certificates: import a PFX (password typed masked) into contoso-app-kv; it is listed in the
+ * Certificates pane with its subject, self-signed, auto-renew off (an import's policy emails instead).
+ */
+export async function importPfx(term: Term, pfx: string, password: string): Promise<void> {
+  await selectRow(term, 'contoso-app-kv');
+  await pane(term, 'certificates', (s) => s.includes('Certificates › contoso-app-kv') && s.includes('contoso-web-tls'));
+  await term.press('certs.import');
+  await term.waitFor('Import a certificate into contoso-app-kv', SLOW);
+  await term.type(pfx);
+  await term.press('form.next');
+  await term.type('imported-tls');
+  await term.press('form.next');
+  await term.type(password);
+  const typed = await term.waitFor('•'.repeat(password.length), SLOW);
+  assert.ok(!typed.includes(password), 'the password is masked as it is typed');
+  await term.press('form.save');
+  const s = await term.waitFor(/Certificate imported-tls imported/, SLOW);
+  assert.ok(!s.includes(password), 'the password is in no flash');
+  const listed = await term.waitFor((x) => x.includes('3 certificates in contoso-app-kv') && /imported-tls\s+imported\.contoso\.com\s+self-signed/.test(x), SLOW);
+  assert.match(rowOf(listed, 'imported-tls'), /imported-tls\s+imported\.contoso\.com\s+self-signed\s+[0-9A-F]{10}\s+\d{4}-\d\d-\d\d ⚠ (29|30)d left\s+off$/);
+}

@@ -54,6 +54,34 @@ test('the command palette runs :secrets and :q', async () => {
   app.unmount();
 });
 
+test('eight panes: 4 is Certificates and 5 is Access, by key, by Tab and by the palette (:certs, :access, and :policies as before)', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-app-kv'));
+  await app.press('j');
+  await app.command('pane.4');
+  await app.waitFor((f) => f.includes('Certificates › contoso-app-kv') && f.includes('contoso-web-tls'), 'pane 4: certificates');
+  await app.command('pane.5');
+  await app.waitFor((f) => f.includes('Access › contoso-app-kv'), 'pane 5: access');
+  await app.command('pane.prev');
+  await app.waitFor((f) => f.includes('Certificates ›'), 'Shift-Tab: back to certificates');
+  await app.command('pane.8');
+  await app.waitFor((f) => f.includes('Audit ›'), 'pane 8: audit');
+  for (const [word, crumb] of [['certs', 'Certificates ›'], ['access', 'Access ›'], ['bin', 'Deleted ›'], ['policies', 'Access ›']] as const) {
+    await app.pane('vaults');
+    await app.waitFor((f) => f.includes('Vaults ›'));
+    await app.command('palette');
+    await app.type(word);
+    await app.command('palette.run');
+    await app.waitFor((f) => f.includes(crumb), `:${word}`);
+  }
+  await app.command('palette');
+  const palette = await app.waitFor((f) => f.includes(':certs'), 'the palette lists :certs');
+  assert.match(palette, /:certs\s+pane 4: certificates/);
+  assert.match(palette, /:access\s+pane 5: access/);
+  assert.match(palette, /:bin\s+pane 7: deleted items/);
+  app.unmount();
+});
+
 test(':sub limits the vaults to one subscription', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-app-kv'));

@@ -5,13 +5,24 @@ import { expiryColor, expiryState, NEVER_EXPIRES, shortDate, shortTime } from '.
 
 const DAY = 86_400_000;
 
-/** "2026-12-20 · 20d left ⚠", "2026-11-27 ✗ expired 3d ago", "2027-06-01 · 183d left": a certificate's expiry with its days. */
+const daysTo = (expiresOn: Date, now: number) => Math.ceil((expiresOn.getTime() - now) / DAY);
+const daysSince = (expiresOn: Date, now: number) => Math.floor((now - expiresOn.getTime()) / DAY);
+
+/** The list's cell: "2027-06-01 · 183d left", "2026-12-20 ⚠ 20d left" (within 30 days), "2026-11-27 ✗ expired" (22 cells at most). */
+export function expiryCell(expiresOn: Date | undefined, now: number): string {
+  if (!expiresOn) return NEVER_EXPIRES;
+  const state = expiryState(expiresOn, now);
+  if (state === 'expired') return `${shortDate(expiresOn)} ✗ expired`;
+  return `${shortDate(expiresOn)} ${state === 'soon' ? '⚠' : '·'} ${daysTo(expiresOn, now)}d left`;
+}
+
+/** The detail's words: "2026-11-27 ✗ expired 3 days ago", "2026-12-20 ⚠ 20 days left". */
 export function expiryWithDays(expiresOn: Date | undefined, now: number): string {
   if (!expiresOn) return NEVER_EXPIRES;
   const state = expiryState(expiresOn, now);
-  const ms = expiresOn.getTime() - now;
-  if (state === 'expired') return `${shortDate(expiresOn)} ✗ expired ${Math.floor(-ms / DAY)}d ago`;
-  return `${shortDate(expiresOn)} · ${Math.ceil(ms / DAY)}d left${state === 'soon' ? ' ⚠' : ''}`;
+  const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  if (state === 'expired') return `${shortDate(expiresOn)} ✗ expired ${plural(daysSince(expiresOn, now))} ago`;
+  return `${shortDate(expiresOn)} ${state === 'soon' ? '⚠' : '·'} ${plural(daysTo(expiresOn, now))} left`;
 }
 
 /** The CN of a distinguished name ("CN=www.contoso.com, O=Contoso Ltd" → "www.contoso.com"), or the name itself. */
@@ -33,7 +44,7 @@ export function certificateColumns(now: number): Column<CertificateProperties>[]
     { key: 'subject', header: 'SUBJECT', flex: 3, min: 16, drop: 2, value: (c) => commonName(c.subject) },
     { key: 'issuer', header: 'ISSUER', flex: 2, min: 12, drop: 3, value: issuerText },
     { key: 'thumb', header: 'THUMBPRINT', width: 10, drop: 4, value: shortThumbprint },
-    { key: 'expires', header: 'EXPIRES', width: 27, value: (c) => expiryWithDays(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
+    { key: 'expires', header: 'EXPIRES', width: 22, value: (c) => expiryCell(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
     { key: 'renew', header: 'AUTO-RENEW', width: 10, drop: 1, value: autoRenewText, color: (c, t) => (c.autoRenew ? t.ok : t.muted) },
   ];
 }
@@ -43,7 +54,7 @@ export function certificateVersionColumns(now: number, latest: string | undefine
     { key: 'v', header: 'VERSION', width: 34, value: (c) => `${c.version}${c.version === latest ? ' *' : ''}` },
     { key: 'thumb', header: 'THUMBPRINT', width: 10, drop: 2, value: shortThumbprint },
     { key: 'created', header: 'CREATED', width: 16, drop: 1, value: (c) => shortTime(c.createdOn) },
-    { key: 'expires', header: 'EXPIRES', flex: 1, min: 10, value: (c) => expiryWithDays(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
+    { key: 'expires', header: 'EXPIRES', flex: 1, min: 10, value: (c) => expiryCell(c.expiresOn, now), color: (c, t) => expiryColor(c.expiresOn, now, t) },
   ];
 }
 
