@@ -21,7 +21,7 @@ import { paneCommand } from '../../keymap/commands.js';
 import { cacheKeys, stale } from '../../session-cache.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { paneNumber } from '../ids.js';
-import { deletedFlash, toBinBody } from '../object-words.js';
+import { deleteBinding } from '../objects.js';
 import { expiryState } from '../secrets/columns.js';
 import { useFirewallOffer } from '../vaults/firewall.js';
 import { certificateColumns, lifetimeActionText } from './columns.js';
@@ -102,21 +102,11 @@ function CertificatesPane({ width, height }: PaneProps) {
         app.flash(written ? 'success' : 'info', written ? `Wrote ${what} of ${c.name} to ${path} (readable only by you).` : `Nothing written: ${path} exists and was left as it is.`);
       },
     },
-    {
-      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => !!cur,
-      confirm: () => cur && { title: `Delete certificate ${cur.name}?`, body: toBinBody(cur.name, cur.recoverableDays, 'Its key and secret (same name) go with it, and come back with it.'), action: 'delete' },
-      run: async () => {
-        const c = cur!;
-        try {
-          await app.backend.certificates.delete(vault, c.name);
-          setDetail(undefined);
-          loaded.setData((old) => (old ?? []).filter((x) => x.name !== c.name));
-          ownedChanged();
-          app.invalidate(stale.binOf(vault));
-          app.flash('success', deletedFlash('Certificate', c.name, app.key('recover')));
-        } catch (e) { app.fail(e); }
-      },
-    },
+    // Its key and secret go with it (and the lists that show them are dropped with the bin's).
+    deleteBinding(app, vault, 'certificate', {
+      target: () => cur, extra: 'Its key and secret (same name) go with it, and come back with it.',
+      onDeleted: (name) => { setDetail(undefined); loaded.setData((old) => (old ?? []).filter((x) => x.name !== name)); },
+    }),
     ...firewall.bindings,
     { command: 'refresh', label: 'refresh', run: refresh },
   ];

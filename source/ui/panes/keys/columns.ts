@@ -2,7 +2,7 @@
 import type { KeyOperation, KeyProperties } from '../../../domain/key.js';
 import type { Column } from '../../components/columns.js';
 import { expiryColor, expiryText, shortTime } from '../secrets/columns.js';
-import { MANAGED_MARK } from '../object-words.js';
+import { MANAGED_MARK } from '../objects.js';
 
 /** "2048" for RSA, "P-256" for EC, "—" when the service did not say. */
 export const sizeOrCurve = (k: Pick<KeyProperties, 'keySize' | 'curve'>) => (k.curve ? k.curve : k.keySize ? String(k.keySize) : '—');

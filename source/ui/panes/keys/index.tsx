@@ -14,12 +14,12 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
-import { cacheKeys, stale } from '../../session-cache.js';
+import { cacheKeys } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { paneCommand } from '../../keymap/commands.js';
-import { deletedFlash, managedReason, toBinBody } from '../object-words.js';
+import { deleteBinding, managedReason } from '../objects.js';
 import { useFirewallOffer } from '../vaults/firewall.js';
 import { keyColumns } from './columns.js';
 import { keyDetailLines, KeyDetail } from './detail.js';
@@ -113,20 +113,10 @@ function KeysPane({ width, height }: PaneProps) {
         }));
       },
     },
-    {
-      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => changeable(cur),
-      confirm: () => cur && { title: `Delete key ${cur.name}?`, body: toBinBody(cur.name, cur.recoverableDays, 'Anything encrypted with it cannot be decrypted meanwhile.'), action: 'delete' },
-      run: async () => {
-        const k = cur!;
-        try {
-          await app.backend.keys.delete(vault, k.name);
-          setDetail(undefined);
-          loaded.setData((old) => (old ?? []).filter((x) => x.name !== k.name));
-          app.invalidate(stale.binOf(vault));
-          app.flash('success', deletedFlash('Key', k.name, app.key('recover')));
-        } catch (e) { app.fail(e); }
-      },
-    },
+    deleteBinding(app, vault, 'key', {
+      target: () => cur, when: () => changeable(cur), extra: 'Anything encrypted with it cannot be decrypted meanwhile.',
+      onDeleted: (name) => { setDetail(undefined); loaded.setData((old) => (old ?? []).filter((x) => x.name !== name)); },
+    }),
     ...firewall.bindings,
     { command: 'refresh', label: 'refresh', run: refresh },
   ];

@@ -2,7 +2,7 @@
 import type { SecretProperties } from '../../../domain/secret.js';
 import type { Column } from '../../components/columns.js';
 import type { Theme } from '../../theme.js';
-import { MANAGED_MARK } from '../object-words.js';
+import { MANAGED_MARK } from '../objects.js';
 
 export const SOON_MS = 30 * 24 * 3600 * 1000;
 

@@ -17,7 +17,7 @@ import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { paneCommand } from '../../keymap/commands.js';
-import { deletedFlash, managedReason, toBinBody } from '../object-words.js';
+import { deleteBinding, managedReason } from '../objects.js';
 import { useFirewallOffer } from '../vaults/firewall.js';
 import { secretColumns } from './columns.js';
 import { DETAIL_LINES, SecretDetail } from './detail.js';
@@ -104,23 +104,11 @@ function SecretsPane({ width, height }: PaneProps) {
         if (v && detail) versionsLoad.reload();
       },
     },
-    {
-      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => changeable(detail ? open : list.current),
-      confirm: () => {
-        const t = detail ? open! : list.current!;
-        return { title: `Delete secret ${t.name}?`, body: toBinBody(t.name, t.recoverableDays), action: 'delete' };
-      },
-      run: async () => {
-        const t = detail ? open! : list.current!;
-        try {
-          await app.backend.secrets.delete(vault, t.name);
-          closeDetail();
-          loaded.setData((old) => (old ?? []).filter((s) => s.name !== t.name));
-          app.invalidate(stale.lookup, stale.binOf(vault));
-          app.flash('success', deletedFlash('Secret', t.name, app.key('recover')));
-        } catch (e) { app.fail(e); }
-      },
-    },
+    deleteBinding(app, vault, 'secret', {
+      target: () => (detail ? open : list.current),
+      when: () => changeable(detail ? open : list.current),
+      onDeleted: (name) => { closeDetail(); loaded.setData((old) => (old ?? []).filter((s) => s.name !== name)); },
+    }),
     { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
     ...firewall.bindings,

@@ -18,7 +18,7 @@ import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
 import { paneCommand } from '../../keymap/commands.js';
-import { paneRef } from '../ids.js';
+import { paneRef, type PaneId } from '../ids.js';
 import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
 import { removeAddedRule, rulesAdded } from './firewall.js';
@@ -115,7 +115,7 @@ function VaultsPane({ width, height }: PaneProps) {
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) {
-    const k = (id: Parameters<typeof paneCommand>[0]) => app.key(paneCommand(id));
+    const k = (id: PaneId) => app.key(paneCommand(id));
     const hint = `${app.key('back')} back · ${k('secrets')} secrets · ${k('keys')} keys · ${k('certificates')} certificates · ${k('access')} access · ${k('locks')} locks`;
     return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} added={{ rules: added.map((r) => r.rule), removeKey: app.key('vaults.removeAddedRule') }} hint={hint} />;
   }
