@@ -11,33 +11,19 @@ import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
 import { paneNumber } from '../../source/ui/panes/ids.js';
-import { renderApp } from './helpers.js';
+import { openOnAppVault, renderApp, selectByFilter, type AppOptions, type RenderedApp } from './helpers.js';
 import { makePfx, needsOpenssl } from './pfx.js';
 
 after(() => cleanup());
 
-type App = ReturnType<typeof renderApp>;
+type App = RenderedApp;
 
 /** Selects contoso-app-kv (the second vault) and opens the Certificates pane on it. */
-async function openCertificates(options: Parameters<typeof renderApp>[0] = {}): Promise<App> {
-  const app = renderApp({ size: { columns: 120, rows: 30 }, ...options });
-  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j');
-  await app.pane('certificates');
-  await app.waitFor((f) => f.includes('Certificates › contoso-app-kv') && f.includes('partner-mtls'), 'certificates of contoso-app-kv');
-  return app;
-}
+const openCertificates = (options: AppOptions = {}) => openOnAppVault('certificates', 'partner-mtls', options);
 
 const vaultOf = async (app: App) => (await app.backend.vaults.list()).find((v) => v.name === DEMO.vaults.app)!;
 const rowOf = (f: string, name: string) => f.split('\n').find((l) => l.trimStart().startsWith(name)) ?? '';
-
-/** Filters the list to one name and keeps the filter: that row is selected. */
-async function select(app: App, name: string) {
-  await app.command('filter');
-  await app.type(name);
-  await app.command('filter.keep');
-  await app.waitFor((f) => f.includes(`/${name}`) && rowOf(f, name) !== '', `${name} selected`);
-}
+const select = selectByFilter;
 
 test('the pane lists each certificate with subject, issuer, thumbprint, expiry with days left (marked when expired or within 30 days) and auto-renew', async () => {
   const app = await openCertificates();

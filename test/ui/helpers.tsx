@@ -105,3 +105,23 @@ export function renderApp(o: AppOptions = {}) {
 
 export const decodeOsc52 = (writes: string[]) =>
   writes.map((w) => /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(w)?.[1]).filter((x): x is string => x !== undefined).map((b) => Buffer.from(b, 'base64').toString('utf8'));
+
+export type RenderedApp = ReturnType<typeof renderApp>;
+
+/** Selects contoso-app-kv (the second vault by name) and opens `pane` on it, waiting until `proof` is shown. */
+export async function openOnAppVault(pane: PaneId, proof: string, options: AppOptions = {}): Promise<RenderedApp> {
+  const app = renderApp({ size: { columns: 120, rows: 30 }, ...options });
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
+  await app.press('j');
+  await app.pane(pane);
+  await app.waitFor((f) => f.includes('› contoso-app-kv') && f.includes(proof), `${pane} of contoso-app-kv`);
+  return app;
+}
+
+/** Filters the focused list to `name` and keeps the filter: its row is the selected one. */
+export async function selectByFilter(app: RenderedApp, name: string): Promise<void> {
+  await app.command('filter');
+  await app.type(name);
+  await app.command('filter.keep');
+  await app.waitFor((f) => f.includes(`/${name}`), `${name} selected`);
+}

@@ -8,22 +8,14 @@ import { cleanup } from 'ink-testing-library';
 import type { Backend } from '../../source/backend/backend.js';
 import { createMemoryBackend } from '../../source/backend/memory/index.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
-import { renderApp } from './helpers.js';
+import { openOnAppVault, selectByFilter, type AppOptions, type RenderedApp } from './helpers.js';
 
 after(() => cleanup());
 
-type App = ReturnType<typeof renderApp>;
-
-/** Opens app-signing-key's detail in contoso-app-kv. */
-async function openKey(options: Parameters<typeof renderApp>[0] = {}): Promise<App> {
-  const app = renderApp({ size: { columns: 140, rows: 30 }, ...options });
-  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j');
-  await app.pane('keys');
-  await app.waitFor((f) => f.includes('app-signing-key'), 'keys');
-  await app.command('filter');
-  await app.type('app-signing-key');
-  await app.command('filter.keep');
+/** Opens app-signing-key's detail in contoso-app-kv (wide: the policy's line is long). */
+async function openKey(options: AppOptions = {}): Promise<RenderedApp> {
+  const app = await openOnAppVault('keys', 'app-signing-key', { size: { columns: 140, rows: 30 }, ...options });
+  await selectByFilter(app, 'app-signing-key');
   await app.command('open');
   await app.waitFor((f) => f.includes('Keys › contoso-app-kv › app-signing-key') && f.includes('Versions'), 'the detail');
   return app;

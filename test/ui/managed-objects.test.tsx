@@ -9,31 +9,15 @@ import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
 import { paneNumber } from '../../source/ui/panes/ids.js';
 import type { PaneId } from '../../source/ui/panes/ids.js';
-import { renderApp } from './helpers.js';
+import { openOnAppVault, selectByFilter } from './helpers.js';
 
 after(() => cleanup());
-
-type App = ReturnType<typeof renderApp>;
-
-async function openOn(pane: PaneId, proof: string): Promise<App> {
-  const app = renderApp({ size: { columns: 120, rows: 30 } });
-  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j');
-  await app.pane(pane);
-  await app.waitFor((f) => f.includes(`› contoso-app-kv`) && f.includes(proof), pane);
-  return app;
-}
 
 /** The frame with every run of spaces and line breaks as one space: flashes wrap over lines. */
 const flat = (f: string) => f.replace(/\s+/g, ' ');
 const rowOf = (f: string, name: string) => f.split('\n').find((l) => l.trimStart().startsWith(`${name} `)) ?? '';
-
-async function select(app: App, name: string) {
-  await app.command('filter');
-  await app.type(name);
-  await app.command('filter.keep');
-  await app.waitFor((f) => f.includes(`/${name}`), `${name} selected`);
-}
+const openOn = (pane: PaneId, proof: string) => openOnAppVault(pane, proof);
+const select = selectByFilter;
 
 const reason = (kind: string) => `contoso-web-tls is the ${kind} of certificate contoso-web-tls: it changes only with the certificate, in pane ${paneNumber('certificates')} (Certificates)`;
 
