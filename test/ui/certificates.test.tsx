@@ -68,6 +68,11 @@ test('Enter opens the detail: subject, issuer, full thumbprint, SANs, the policy
 test('i imports a PFX made by OpenSSL: the password is masked, a wrong one keeps the form open, the right one imports it', needsOpenssl, async () => {
   const pfx = makePfx('imported.contoso.com', 's3cret');
   const app = await openCertificates();
+  // The Secrets pane's list is read (and kept for the session) before the import.
+  await app.pane('secrets');
+  await app.waitFor((f) => f.includes('7 secrets in contoso-app-kv'), 'secrets, listed before');
+  await app.pane('certificates');
+  await app.waitFor((f) => f.includes('2 certificates in contoso-app-kv'), 'certificates');
   await app.command('certs.import');
   await app.waitFor((f) => f.includes('Import a certificate into contoso-app-kv'), 'the import form');
   await app.type(pfx);
@@ -206,8 +211,12 @@ test('e edits the lifetime action with the policy\'s rules: days before expiry a
   app.unmount();
 });
 
-test('d asks, then moves the certificate to the bin; the bin lists it', async () => {
+test('d asks, then moves the certificate to the bin with its key and secret; the bin lists it, the Secrets pane no longer does', async () => {
   const app = await openCertificates();
+  await app.pane('secrets');
+  await app.waitFor((f) => rowOf(f, 'partner-mtls') !== '', 'its secret, listed before');
+  await app.pane('certificates');
+  await app.waitFor((f) => f.includes('2 certificates in contoso-app-kv'), 'certificates');
   await select(app, 'partner-mtls');
   await app.command('delete');
   let f = await app.waitFor((x) => x.includes('Delete certificate partner-mtls?'), 'asked');
@@ -219,6 +228,9 @@ test('d asks, then moves the certificate to the bin; the bin lists it', async ()
   assert.equal(rowOf(f, 'partner-mtls'), '');
   await app.pane('deleted');
   await app.waitFor((x) => /cert\s+partner-mtls\s+contoso-app-kv/.test(x), 'in the bin');
+  await app.pane('secrets');
+  f = await app.waitFor((x) => x.includes('6 secrets in contoso-app-kv'), 'its secret went with it');
+  assert.equal(rowOf(f, 'partner-mtls'), '');
   app.unmount();
 });
 
