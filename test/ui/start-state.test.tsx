@@ -77,6 +77,13 @@ test('the console reopens the last pane on the last vault used', async () => {
   app.unmount();
 });
 
+test('a last pane saved as "policies" (the Access pane\'s first id) reopens the Access pane', async () => {
+  const settings = memorySettings({ lastPane: 'policies', lastVault: { name: DEMO.vaults.app, subscriptionId: DEMO.subscriptions.production } });
+  const app = startApp(settings);
+  await app.waitFor((f) => f.includes('Access › contoso-app-kv'), 'the Access pane');
+  app.unmount();
+});
+
 test('a last vault that no longer exists starts the console on Vaults, not on "no vault selected"', async () => {
   const settings = memorySettings({ lastPane: 'keys', lastVault: { name: 'gone-kv', subscriptionId: DEMO.subscriptions.production } });
   const app = startApp(settings);
