@@ -8,6 +8,8 @@
  *    (goal ≤ 16 ms), quick lookup per keystroke across all vaults (goal ≤ 30 ms). The time runs from the
  *    key written to stdin to the last write of the frame burst it caused (same maxFps and incremental
  *    rendering as the CLI).
+ *  - the Certificates pane with 10,000 certificates in perf-kv (copies of one record, as bench/certificates.bench.ts
+ *    makes them): move, page and filter keystrokes, within the same 16 ms as the other panes.
  *  - resident memory of the real process after it has shown perf-kv's secrets and a quick lookup (peak
  *    VmHWM and current VmRSS). Goal ≤ 250 MB.
  */
@@ -24,8 +26,9 @@ process.env.NODE_ENV = 'production';
 delete process.env.NO_COLOR;
 
 const N = 100_000;
-// BENCH_PHASES=move,page,filter,lookup,pty runs only those (e.g. to profile one with --cpu-prof).
-const PHASES = new Set((process.env.BENCH_PHASES ?? 'pty,move,page,filter,lookup').split(','));
+// BENCH_PHASES=move,page,filter,certs,lookup,pty runs only those (e.g. to profile one with --cpu-prof).
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'pty,move,page,filter,certs,lookup').split(','));
+const CERTS = 10_000;
 
 const pct = (xs: number[], p: number) => { const s = xs.slice().sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 const median = (xs: number[]) => pct(xs, 0.5);
@@ -130,13 +133,24 @@ class FakeStdin extends EventEmitter {
 }
 
 async function inProcess(): Promise<void> {
-  const [{ render }, React, { createEngine }, { createMemoryBackend }, { App }, { createClipboard }, { memorySettings }] = await Promise.all([
+  const [{ render }, React, { createEngine, DEMO }, { createMemoryBackend }, { App }, { createClipboard }, { memorySettings }, { COMMANDS, paneCommand }] = await Promise.all([
     import('ink'), import('react'), import('../source/engine/index.js'), import('../source/backend/memory/index.js'),
-    import('../source/ui/app.js'), import('../source/ui/clipboard.js'), import('../source/ui/settings.js'),
+    import('../source/ui/app.js'), import('../source/ui/clipboard.js'), import('../source/ui/settings.js'), import('../source/ui/keymap/commands.js'),
   ]);
+  /** The key that opens a pane (the table's default), as the terminal sends it. */
+  const paneKey = (id: Parameters<typeof paneCommand>[0]) => COMMANDS[paneCommand(id)].keys[0];
   // As the console does at start (source/ui/run-console.tsx).
   (await import('../source/ui/young-generation.js')).capYoungGeneration();
   const engine = createEngine({ seed: 'demo', perf: N });
+  if (PHASES.has('certs')) {
+    // 10,000 certificates in perf-kv: copies of one self-signed record under other names (the list reads records only).
+    const ctx = { objectId: DEMO.principals.operator };
+    const source = createEngine();
+    source.certificates.create(ctx, DEMO.vaults.app, 'template', { policy: { issuerName: 'Self', subject: 'CN=bench.contoso.com', subjectAlternativeNames: { dnsNames: ['bench.contoso.com'] } } });
+    const record = source.core.state.vaults.get(DEMO.vaults.app)!.objects.certificate.get('template')!;
+    const store = engine.core.state.vaults.get(DEMO.vaults.perf)!.objects.certificate;
+    for (let i = 0; i < CERTS; i++) store.insert({ ...record, name: `cert-${String(i).padStart(5, '0')}`, versions: record.versions.map((v) => ({ ...v })) });
+  }
   const backend = createMemoryBackend(engine);
   const stdout = new FakeStdout();
   const inkTimes: { at: number; ms: number }[] = [];
@@ -192,7 +206,7 @@ async function inProcess(): Promise<void> {
 
   await waitText('perf-kv');
   await press('G');
-  await press('2');
+  await press(paneKey('secrets'));
   await waitText('100,000 secrets');
 
   /** Presses a key, keeping the time to frame and Ink's share of it. */
@@ -217,6 +231,31 @@ async function inProcess(): Promise<void> {
     await sleep(80);
   }
   if (filters.length) add('keypress→frame: filter keystroke (100,000 secrets)', filters, 16, 'ms', filtersInk);
+
+  // The Certificates pane of perf-kv: 10,000 certificates, the same keys and budgets.
+  if (PHASES.has('certs')) {
+    await press(paneKey('certificates'));
+    await waitText(`${CERTS.toLocaleString('en-US')} certificates`);
+    const certMoves: number[] = [];
+    const certMovesInk: number[] = [];
+    for (let i = 0; i < 40; i++) await sample('j', certMoves, certMovesInk);
+    add(`keypress→frame: move j (${CERTS.toLocaleString('en-US')} certificates)`, certMoves, 16, 'ms', certMovesInk);
+    const certPages: number[] = [];
+    const certPagesInk: number[] = [];
+    for (let i = 0; i < 30; i++) await sample('\u001b[6~', certPages, certPagesInk);
+    add(`keypress→frame: page PgDn (${CERTS.toLocaleString('en-US')} certificates)`, certPages, 16, 'ms', certPagesInk);
+    const certFilters: number[] = [];
+    const certFiltersInk: number[] = [];
+    for (const q of ['cert-0099', '04291']) {
+      await press('/');
+      for (const ch of q) await sample(ch, certFilters, certFiltersInk);
+      await press('\u001b');
+      await sleep(80);
+    }
+    add(`keypress→frame: filter keystroke (${CERTS.toLocaleString('en-US')} certificates)`, certFilters, 16, 'ms', certFiltersInk);
+    await press(paneKey('secrets'));
+    await waitText('100,000 secrets');
+  }
 
   if (!PHASES.has('lookup')) { ink.unmount(); return; }
   // Quick lookup: the first open fetches every vault's names once (timed apart), then per keystroke.

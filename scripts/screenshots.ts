@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE, NODE, ROOT, Term } from '../test/e2e/tmux.js';
+import { COMMANDS, paneCommand } from '../source/ui/keymap/commands.js';
+import { paneNumber, paneTitle, type PaneId } from '../source/ui/panes/ids.js';
 import { ansiToSvg, svgToPng } from './term-svg.js';
 
 const COLS = 120;
@@ -28,22 +30,28 @@ const has = (...parts: string[]) => (s: string) => parts.every((p) => s.includes
 const noSpinner = (s: string) => !/Loading/.test(s);
 
 // Each step waits for its effect: keys sent back to back can overtake each other in the app's input handling.
-/** Selects a row of the focused list by filtering for its name (vaults in pane 1, secrets in pane 2). */
+/** The key that opens a pane, and the file a pane's shot is written to (numbers from the pane table). */
+const key = (id: PaneId) => COMMANDS[paneCommand(id)].keys[0];
+const paneShot = (id: PaneId) => ({ file: `pane-${paneNumber(id)}-${id}`, title: paneTitle(id) });
+/** Selects a row of the focused list by filtering for its name (vaults, secrets). */
 const pickVault = (name: string) => ['/', 'W:Enter keep', `T:${name}`, `W:1 of`, 'Enter', 'W:Esc clears'];
 
 const SHOTS: Shot[] = [
-  { file: 'pane-1-vaults', title: 'Vaults', steps: [], proof: has('contoso-app-kv', 'ase-edge01-kv', 'contoso-shared-kv') },
-  // contoso-app-kv has the richest content: several secrets (one expiring, one disabled), keys, three policies.
-  { file: 'pane-2-secrets', title: 'Secrets', steps: [...pickVault('contoso-app-kv'), '2'], proof: (s) => has('storage-account-key', 'partner-api-token')(s) && noSpinner(s) },
+  { ...paneShot('vaults'), steps: [], proof: has('contoso-app-kv', 'ase-edge01-kv', 'contoso-shared-kv') },
+  // contoso-app-kv has the richest content: several secrets (one expiring, one disabled), keys, certificates, three policies.
+  { ...paneShot('secrets'), steps: [...pickVault('contoso-app-kv'), key('secrets')], proof: (s) => has('storage-account-key', 'partner-api-token')(s) && noSpinner(s) },
   // A secret opened: properties, versions, the value masked until v.
   { file: 'secret-detail', title: 'Secrets — storage-account-key', steps: [...pickVault('storage-account-key'), 'Enter'], proof: (s) => has('••••', 'storage-account-key')(s) && noSpinner(s) },
-  { file: 'pane-3-keys', title: 'Keys', steps: ['3'], proof: (s) => has('data-encryption-key', 'app-signing-key')(s) && noSpinner(s) },
-  { file: 'pane-4-policies', title: 'Access policies', steps: ['4'], proof: (s) => has('contoso-web-app', 'Security Admin')(s) && noSpinner(s) },
+  { ...paneShot('keys'), steps: [key('keys')], proof: (s) => has('data-encryption-key', 'app-signing-key')(s) && noSpinner(s) },
+  // One about to renew itself, one expired.
+  { ...paneShot('certificates'), steps: [key('certificates')], proof: (s) => has('contoso-web-tls', 'partner-mtls', 'AUTO-RENEW')(s) && noSpinner(s) },
+  { file: 'certificate-detail', title: 'Certificates — contoso-web-tls', steps: [...pickVault('contoso-web-tls'), 'Enter'], proof: (s) => has('Lifetime action', 'renews itself', 'Versions')(s) && noSpinner(s) },
+  { ...paneShot('access'), steps: ['Escape', 'G:Lifetime action', 'Escape', key('access')], proof: (s) => has('contoso-web-app', 'Security Admin')(s) && noSpinner(s) },
   // The edge vault has a lock of its own.
-  { file: 'pane-5-locks', title: 'Locks', steps: ['1', 'W:3 vaults', ...pickVault('ase-edge01-kv'), '5'], proof: (s) => has('ase-edge01-kv-lock')(s) && noSpinner(s) },
-  { file: 'pane-6-deleted', title: 'Deleted', steps: ['1', 'W:3 vaults', ...pickVault('contoso-app-kv'), '6'], proof: (s) => has('billing-old-kv', 'ase-edge00-kv', 'old-db-password')(s) && noSpinner(s) },
-  { file: 'pane-7-audit', title: 'Audit', steps: ['7'], proof: (s) => /Audit/.test(s.split('\n')[2] ?? '') && noSpinner(s) && /\d\d:\d\d/.test(s) },
-  { file: 'help', title: 'Help (?) over Secrets', steps: ['2', 'W:storage-account-key', '?'], proof: has('Secrets pane', 'Everywhere') },
+  { ...paneShot('locks'), steps: [key('vaults'), 'W:3 vaults', ...pickVault('ase-edge01-kv'), key('locks')], proof: (s) => has('ase-edge01-kv-lock')(s) && noSpinner(s) },
+  { ...paneShot('deleted'), steps: [key('vaults'), 'W:3 vaults', ...pickVault('contoso-app-kv'), key('deleted')], proof: (s) => has('billing-old-kv', 'ase-edge00-kv', 'old-db-password')(s) && noSpinner(s) },
+  { ...paneShot('audit'), steps: [key('audit')], proof: (s) => /Audit/.test(s.split('\n')[2] ?? '') && noSpinner(s) && /\d\d:\d\d/.test(s) },
+  { file: 'help', title: 'Help (?) over Secrets', steps: [key('secrets'), 'W:storage-account-key', '?'], proof: has('Secrets pane', 'Everywhere') },
   { file: 'quick-lookup', title: 'Quick lookup (Ctrl-P)', steps: ['Escape', 'G:Everywhere', 'C-p', 'W:Find a secret', 'T:key'], proof: (s) => has('› key', 'channel-integrity-key')(s) && !s.includes('smtp-password') },
 ];
 

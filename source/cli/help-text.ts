@@ -1,6 +1,7 @@
 /** `kvdeck --help`. */
 import { DEFAULT_CONCURRENCY } from '../backend/azure/request-gate.js';
 import { COMMANDS } from '../commands/registry.js';
+import { PANE_IDS } from '../ui/panes/ids.js';
 
 export function helpText(version: string): string {
   const cmds = Object.entries(COMMANDS).map(([name, c]) => `  kvdeck ${name.padEnd(10)} ${c.summary}`).join('\n');
@@ -26,7 +27,7 @@ Azure options:
   -V, --version              the version
 
 Each command has its own --help (kvdeck get --help).
-Keys: 1–7 panes · / filter · : commands · Ctrl-P find any secret · ? help · q quit (the README lists them all).
+Keys: 1–${PANE_IDS.length} panes · / filter · : commands · Ctrl-P find any secret · ? help · q quit (the README lists them all).
 Environment: NO_COLOR=1 drops colours; KVDECK_DEBUG=1 prints stack traces on a crash.
 `;
 }

@@ -12,6 +12,7 @@ import { isKeyVaultError } from './errors.js';
 import { parseScope } from './ids.js';
 import { LOCK_LEVEL_LABEL, type ManagementLock } from './lock.js';
 import { refusalOf, type Refusal } from './refusal.js';
+import { networkRefusalOf } from './network.js';
 
 export interface ErrorContext {
   /** Locks known to cover the target, so a ScopeLocked refusal can name them. */
@@ -158,14 +159,13 @@ export function describeError(e: unknown, ctx: ErrorContext = {}): Described {
   if (e.code === 'ConflictError' && /deleted state/.test(msg)) {
     return { sentence: 'A soft-deleted vault of this subscription has this name, so it cannot be reused yet.', remedy: { kind: 'recoverVaultOrRename' } };
   }
-  if (inner === 'ForbiddenByFirewall') {
-    const address = /Client address: ([^\r\n]+)/.exec(msg)?.[1];
-    const vault = /Vault: ([^;\r\n]+)/.exec(msg)?.[1];
+  const network = networkRefusalOf(e);
+  if (network?.kind === 'firewall') {
+    const { address, vault } = network;
     return { sentence: `The firewall of vault ${vault ?? 'this vault'} does not let ${address ? `your address ${address}` : 'your address'} in.`, remedy: { kind: 'allowAddress' } };
   }
-  if (inner === 'ForbiddenByConnection') {
-    const vault = /Vault: ([^;\r\n]+)/.exec(msg)?.[1];
-    return { sentence: `Vault ${vault ?? 'this vault'} takes no calls from public networks (public network access is disabled); only its private endpoints reach it.`, remedy: { kind: 'allowAddress' } };
+  if (network?.kind === 'connection') {
+    return { sentence: `Vault ${network.vault ?? 'this vault'} takes no calls from public networks (public network access is disabled); only its private endpoints reach it.`, remedy: { kind: 'allowAddress' } };
   }
   if (e.code === 'VaultAlreadyExists') {
     const name = /vault name '([^']+)'/.exec(msg)?.[1] ?? 'this name';

@@ -65,6 +65,20 @@ export function networkRefusal(v: { publicNetworkAccess?: PublicNetworkAccess; n
   return acls.ipRules.some((r) => ipRuleMatches(r.value, address)) ? undefined : 'firewall';
 }
 
+/**
+ * A data-plane refusal by the network rules, read back from Azure's words (so it works the same on
+ * the demo engine, the emulator and Azure): the firewall (with the client address Azure saw) or public
+ * access turned off. The console's explanation and its "allow this address" offer both read it here.
+ */
+export function networkRefusalOf(e: { innerCode?: string; message: string }): { kind: 'firewall' | 'connection'; address?: string; vault?: string } | undefined {
+  const kind = e.innerCode === 'ForbiddenByFirewall' ? 'firewall' : e.innerCode === 'ForbiddenByConnection' ? 'connection' : undefined;
+  if (!kind) return undefined;
+  return { kind, address: /Client address: ([^\r\n]+)/.exec(e.message)?.[1]?.trim(), vault: /Vault: ([^;\r\n]+)/.exec(e.message)?.[1] };
+}
+
+/** Whether two IP rules name the same thing: ARM may answer a single address as a /32 range. */
+export const sameIpRule = (a: string, b: string): boolean => a.replace(/\/32$/, '') === b.replace(/\/32$/, '');
+
 /** Why a set of network rules cannot be stored, or undefined. */
 export function networkAclsProblem(acls: NetworkAcls): string | undefined {
   if (acls.defaultAction !== 'Allow' && acls.defaultAction !== 'Deny') return `The network default action '${String(acls.defaultAction)}' is invalid. Use Allow or Deny.`;

@@ -20,12 +20,12 @@ import { textWidth } from './components/text-width.js';
 import { explainError, type ErrorContext } from './explain-error.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
-import { GLOBAL_COMMANDS, type CommandId } from './keymap/commands.js';
+import { GLOBAL_COMMANDS, paneCommand, type CommandId } from './keymap/commands.js';
 import { createKeymap, keysText } from './keymap/keymap.js';
 import { keyName } from './keymap/keys.js';
 import { PLAIN_KEY, splitKeys, useKeyQueue, type QueuedKey } from './key-queue.js';
 import { useOverlays } from './overlays.js';
-import { PANE_IDS, type PaneId } from './panes/ids.js';
+import { PANE_IDS, paneTabTitle, paneTitle, type PaneId } from './panes/ids.js';
 import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
 import { memorySettings, type LastVault, type Settings } from './settings.js';
@@ -43,7 +43,8 @@ const isVaultScoped = (p: PaneId) => PANES.find((x) => x.id === p)?.vaultScoped 
  * vault-scoped pane without a remembered vault starts on Vaults instead of "no vault selected".
  */
 function startingPoint(settings: Settings, initialPane: PaneId | undefined): { pane: PaneId; lastVault?: LastVault } {
-  const saved = settings.get('lastPane') as PaneId;
+  // 'policies' is what the Access pane was called before it took Azure RBAC too.
+  const saved = (settings.get('lastPane') === 'policies' ? 'access' : settings.get('lastPane')) as PaneId;
   const lastVault = settings.get('lastVault') ?? undefined;
   const pane = initialPane ?? (PANE_IDS.includes(saved) ? saved : 'vaults');
   if (isVaultScoped(pane) && !lastVault) return { pane: 'vaults' };
@@ -249,7 +250,7 @@ export function App(props: AppProps) {
   ));
   const openLookup = () => overlays.open((close) => <QuickLookup width={bodyWidth} height={bodyHeightRef.current} onClose={close} />);
   const openHelp = () => overlays.open((close) => (
-    <HelpOverlay paneTitle={PANES.find((p) => p.id === pane)!.title} paneId={pane} bindings={paneBindings.current} keymap={keymap}
+    <HelpOverlay paneTitle={paneTitle(pane)} paneId={pane} bindings={paneBindings.current} keymap={keymap}
       readonly={readonly} theme={theme} width={bodyWidth} height={bodyHeightRef.current} settingsPath={settings.path} onClose={close} />
   ));
 
@@ -318,7 +319,8 @@ export function App(props: AppProps) {
   const def = PANES.find((p) => p.id === pane)!;
   const subName = (id: string | undefined) => subs.find((s) => s.id === id)?.displayName ?? id;
   const headerSub = subFilter ? subName(subFilter) : vault ? subName(vault.subscriptionId) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
-  const crumbs = def.vaultScoped === true || (def.vaultScoped === 'optional' && vault) ? [def.title, vault ? vault.name : 'no vault selected'] : [def.title, subFilter ? `subscription ${subName(subFilter)}` : 'all subscriptions'];
+  const title = paneTitle(def.id);
+  const crumbs = def.vaultScoped === true || (def.vaultScoped === 'optional' && vault) ? [title, vault ? vault.name : 'no vault selected'] : [title, subFilter ? `subscription ${subName(subFilter)}` : 'all subscriptions'];
   const top = overlays.stack[overlays.stack.length - 1];
   const Pane = def.Component;
 
@@ -329,7 +331,7 @@ export function App(props: AppProps) {
           <Box flexDirection="column" width={size.columns} height={size.rows}>
             {keyQueue.pump}
             <Header backendLabel={backend.info.label} identity={backend.info.identity.displayName} subscription={headerSub} profile={props.profile} readonly={readonly} width={size.columns} theme={theme} />
-            <Tabs titles={PANES.map((p) => p.title)} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
+            <Tabs titles={PANE_IDS.map((p) => paneTabTitle(p, false))} shortTitles={PANE_IDS.map((p) => paneTabTitle(p, true))} active={PANE_IDS.indexOf(pane)} width={size.columns} theme={theme} />
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
               {/* flexShrink 0: a tall overlay (help at 80×24) is clipped by the body, never squeezed into overlapping rows. */}
@@ -339,7 +341,7 @@ export function App(props: AppProps) {
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />
                   : def.vaultScoped === true && !vault
-                  ? <Text color={theme.muted}>{`No vault selected. Press ${services.key('pane.1')} for Vaults, pick one with ${services.key('up')}${services.key('down')} and ${services.key('open')}; then come back to ${def.title}.`}</Text>
+                  ? <Text color={theme.muted}>{`No vault selected. Press ${services.key(paneCommand('vaults'))} for ${paneTitle('vaults')}, pick one with ${services.key('up')}${services.key('down')} and ${services.key('open')}; then come back to ${title}.`}</Text>
                   : <Pane key={`${def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane}:${paneGeneration}`} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>

@@ -7,7 +7,7 @@ import { describeError, wordError, type ErrorContext, type RemedyWords } from '.
 import type { CommandId } from './keymap/commands.js';
 import { COMMANDS } from './keymap/commands.js';
 import { displayKey } from './keymap/keys.js';
-import { PANE_IDS, type PaneId } from './panes/ids.js';
+import { paneNumber, paneRef, type PaneId } from './panes/ids.js';
 
 export { formatDate, type ErrorContext } from '../domain/error-text.js';
 
@@ -17,20 +17,18 @@ export type KeyNamer = (command: CommandId) => string;
 const defaultKey: KeyNamer = (c) => displayKey(COMMANDS[c].keys[0]);
 
 /** The pane where access is seen and granted (access policies or role assignments). */
-export const ACCESS_PANE: PaneId = 'policies';
+export const ACCESS_PANE: PaneId = 'access';
 
-/** A pane's number, from the pane table (never written as a literal: panes move). */
-export const paneNumber = (id: PaneId) => PANE_IDS.indexOf(id) + 1;
+export { paneNumber };
 
 export function consoleRemedies(key: KeyNamer = defaultKey): RemedyWords {
-  const access = paneNumber(ACCESS_PANE);
-  const bin = paneNumber('deleted');
   return {
-    grantPermission: () => `An access policy can grant it (pane ${access}).`,
-    assignRole: (r) => `Someone who may assign roles on ${r.where} (an Owner or User Access Administrator) can grant it (pane ${access}).`,
-    removeLock: () => `Remove the lock in pane ${paneNumber('locks')} (Locks, ${key('delete')}), then try again.`,
-    recoverOrPurge: () => `Recover it (pane ${bin}, ${key('recover')}) or purge it (${key('purge')}) first.`,
-    recoverVaultOrRename: () => `If it is yours, recover it from pane ${bin} (Deleted, ${key('recover')}); otherwise pick another name.`,
+    // Pane numbers come from the pane table (panes/ids.ts), never written here.
+    grantPermission: () => `An access policy can grant it (pane ${paneNumber(ACCESS_PANE)}).`,
+    assignRole: (r) => `Someone who may assign roles on ${r.where} (an Owner or User Access Administrator) can grant it (pane ${paneNumber(ACCESS_PANE)}).`,
+    removeLock: () => `Remove the lock in ${paneRef('locks', `, ${key('delete')}`)}, then try again.`,
+    recoverOrPurge: () => `Recover it (pane ${paneNumber('deleted')}, ${key('recover')}) or purge it (${key('purge')}) first.`,
+    recoverVaultOrRename: () => `If it is yours, recover it from ${paneRef('deleted', `, ${key('recover')}`)}; otherwise pick another name.`,
     stillRecoverable: () => `You can still recover it (${key('recover')}).`,
     enableSecret: () => `Enable it (${key('edit')}) to read it.`,
     enableKey: () => `Enable it (${key('edit')}) to use it.`,

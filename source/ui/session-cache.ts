@@ -23,9 +23,9 @@ const key = (kind: string, ...parts: string[]) => [kind, ...parts].join(':') as 
 const kind = (name: string) => `${name}:` as CacheScope;
 
 export const cacheKeys = {
-  /** Pane 1's rows, for one subscription or all (`*`). */
+  /** The Vaults pane's rows, for one subscription or all (`*`). */
   vaults: (subscriptionId?: string) => key('vaults', subscriptionId ?? '*'),
-  /** A vault's list of one object kind: panes 2–4 (pane 2's secret names are also what quick lookup reuses). */
+  /** A vault's list of one object kind: the Secrets, Keys and Certificates panes (the secret names are also what quick lookup reuses). */
   objects: (objectKind: ObjectKind, vault: VaultId) => key(OBJECT_KINDS[objectKind].area, vault.id),
   secrets: (vault: VaultId) => cacheKeys.objects('secret', vault),
   secretVersions: (vault: VaultId, name: string) => key('secret-versions', vault.id, name),
@@ -33,17 +33,28 @@ export const cacheKeys = {
   certificates: (vault: VaultId) => cacheKeys.objects('certificate', vault),
   keyVersions: (vault: VaultId, name: string, version: string) => key('key-versions', vault.id, name, version),
   keyMaterial: (vault: VaultId, name: string, version: string) => key('key-material', vault.id, name, version),
+  keyRotationPolicy: (vault: VaultId, name: string) => key('key-rotation-policy', vault.id, name),
+  certificateVersions: (vault: VaultId, name: string, version: string) => key('certificate-versions', vault.id, name, version),
+  /** A certificate's latest version whole: its policy (and DER); loaded for the detail view. */
+  certificate: (vault: VaultId, name: string, version: string) => key('certificate', vault.id, name, version),
   principals: () => key('principals', '*'),
   policies: (vault: VaultId) => key('policies', vault.id),
   /** Who has access to a vault: its role assignments (Azure RBAC) with names, for the Access pane. */
   access: (vault: VaultId) => key('access', vault.id),
   locks: (vault: VaultId) => key('locks', vault.id),
-  /** Pane 6: the deleted vaults, plus the deleted secrets and keys of the vault when there is one. */
+  /** The bin (Deleted pane): the deleted vaults, plus the deleted secrets, keys and certificates of the vault when there is one. */
   bin: (vault?: VaultId) => key('bin', vault?.id ?? '*'),
   audit: (query: AuditQuery, generation: number) => key('audit', JSON.stringify(query), String(generation)),
   auditHint: (vault?: VaultId) => key('audit-hint', vault?.id ?? '*'),
   /** Quick lookup's index of every secret name in every vault. */
   lookup: () => key('lookup', '*'),
+  /** What the signed-in identity may do at a vault (management plane): whether to offer a change of its rules. */
+  myPermissions: (vault: VaultId) => key('my-permissions', vault.id),
+  /**
+   * The IP rules the console added to vault firewalls this session (ui/panes/vaults/firewall.ts), to
+   * remind of them and remove them again. No action makes them stale.
+   */
+  addedIpRules: () => key('added-ip-rules', '*'),
 };
 
 export const stale = {

@@ -16,6 +16,7 @@ import { startEmulator } from '../../source/emulator/index.js';
 import { explainError } from '../../source/ui/explain-error.js';
 import { renderApp } from '../ui/helpers.js';
 import { emulatorSession, rejection as refusal, tempDir } from './emulator-session.js';
+import { paneNumber } from '../../source/ui/panes/ids.js';
 
 // contoso-web-app is Reader of Production only; made Reader of the Edge subscription too, it sees
 // ase-edge01-kv, whose access policies leave `list` out for it.
@@ -46,7 +47,7 @@ describe('a principal without list, on the Azure backend against the emulator', 
       assert.deepEqual(fromAzure, facts(await refusal(c.list(memory, await vaultOf(memory, c.vault)))));
       assert.equal(fromAzure.status, 403);
       assert.doesNotMatch(fromAzure.message, /Pagination failed/);
-      assert.equal(explainError(raised), `You lack the ${c.pager}/list permission on vault ${c.vault}. An access policy can grant it (pane 4).`);
+      assert.equal(explainError(raised), `You lack the ${c.pager}/list permission on vault ${c.vault}. An access policy can grant it (pane ${paneNumber('access')}).`);
     });
   }
 
@@ -54,9 +55,10 @@ describe('a principal without list, on the Azure backend against the emulator', 
     const backend = await azureAs(DEMO.principals.webApp);
     const app = renderApp({ backend });
     await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults', 10_000);
-    await app.press('j', '3');
+    await app.press('j');
+    await app.pane('keys');
     const f = await app.waitFor((f) => f.includes('You lack the keys/list permission'), 'the refusal', 10_000);
-    assert.match(f, /You lack the keys\/list permission on vault contoso-app-kv\. An access policy can grant it \(pane 4\)\./);
+    assert.ok(f.includes(`You lack the keys/list permission on vault contoso-app-kv. An access policy can grant it (pane ${paneNumber('access')}).`), f);
     assert.doesNotMatch(f, /Pagination failed|statusCode/);
     app.unmount();
   });

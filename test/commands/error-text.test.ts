@@ -8,6 +8,7 @@ import { oneshotError } from '../../source/commands/error-text.js';
 import { describeError } from '../../source/domain/error-text.js';
 import { errors, KeyVaultError } from '../../source/domain/errors.js';
 import { explainError } from '../../source/ui/explain-error.js';
+import { paneNumber } from '../../source/ui/panes/ids.js';
 
 const vaultId = '/subscriptions/s1/resourceGroups/rg-edge/providers/Microsoft.KeyVault/vaults/ase-edge01-kv';
 
@@ -36,7 +37,7 @@ test('both surfaces start with the one sentence, and only the console names pane
     assert.ok(inScript.startsWith(sentence), `${what}: the one-shot says "${sentence}" (${inScript})`);
     assert.doesNotMatch(inScript, /pane \d|press|\([a-zA-Z]\)|\(R\)/i, `${what}: no console hint in "${inScript}"`);
   }
-  assert.match(explainError(SAMPLES[0][1]), /\(pane 4\)\.$/);
+  assert.match(explainError(SAMPLES[0][1]), new RegExp(`\\(pane ${paneNumber('access')}\\)\\.$`));
   assert.match(oneshotError(SAMPLES[0][1]), /An access policy on the vault can grant it/);
   // A script is told the role and the command that grants it.
   assert.match(oneshotError(SAMPLES[1][1]), /it needs Key Vault Secrets User, .* az role assignment create --role "Key Vault Secrets User" --scope \/subscriptions\/s1\/resourcegroups\/rg-edge\/providers\/microsoft\.keyvault\/vaults\/ase-edge01-kv\/secrets\/x --assignee <object id>\.$/);
@@ -44,7 +45,7 @@ test('both surfaces start with the one sentence, and only the console names pane
 
 test('the console names keys as the user has them bound', () => {
   const rebound = (c: string) => ({ recover: 'z', purge: 'X', refresh: 'F5' } as Record<string, string>)[c] ?? '?';
-  assert.match(explainError(errors.objectDeletedButRecoverable('Secret', 'db-password'), {}, rebound), /Recover it \(pane 6, z\) or purge it \(X\) first/);
+  assert.match(explainError(errors.objectDeletedButRecoverable('Secret', 'db-password'), {}, rebound), new RegExp(`Recover it \\(pane ${paneNumber('deleted')}, z\\) or purge it \\(X\\) first`));
   assert.match(explainError(errors.throttled(3), {}, rebound), /Wait 3 s, then press F5\./);
 });
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launch, openPane, quit, selectRow, SLOW } from './helpers.js';
+import { launch, pane, quit, selectRow, SLOW } from './helpers.js';
 import type { Term } from './tmux.js';
 
 const flat = (s: string) => s.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
@@ -25,7 +25,7 @@ async function setNewVersion(term: Term, value: string): Promise<void> {
 
 async function openSmtpPassword(term: Term): Promise<void> {
   await selectRow(term, 'contoso-shared-kv');
-  await openPane(term, 'secrets', (s) => s.includes('Secrets › contoso-shared-kv') && s.includes('smtp-password'));
+  await pane(term, 'secrets', (s) => s.includes('Secrets › contoso-shared-kv') && s.includes('smtp-password'));
   await selectRow(term, 'smtp-password');
   await term.press('open');
   await term.waitFor('Secrets › contoso-shared-kv › smtp-password', SLOW);
@@ -51,7 +51,7 @@ test('contoso-web-app reads smtp-password but may not set it ("needs Key Vault S
   // 2. Operator (Owner of the subscription): the Access pane of contoso-shared-kv, n, "web", "secrets officer".
   const operator = await launch(t, { args: ['--state', state] });
   await selectRow(operator, 'contoso-shared-kv');
-  await openPane(operator, 'policies', (s) => s.includes('contoso-shared-kv uses Azure RBAC') && s.includes('role assignments apply'));
+  await pane(operator, 'access', (s) => s.includes('contoso-shared-kv uses Azure RBAC') && s.includes('role assignments apply'));
   await operator.press('new');
   await operator.waitFor('Assign a role on contoso-shared-kv: to whom?', SLOW);
   await operator.type('web');

@@ -4,11 +4,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { paneCommand } from '../../source/ui/keymap/commands.js';
 import { launch, SLOW } from './helpers.js';
+import type { Term } from './tmux.js';
 
-test('/, contoso-app, Enter and 2 in ONE send-keys call: Enter keeps the filter and pane 2 opens on contoso-app-kv', async (t) => {
+/** The key that opens the Secrets pane, as send-keys spells a plain key. */
+const secretsKey = (term: Term) => term.keymap.keysFor(paneCommand('secrets'))[0];
+
+test('/, contoso-app, Enter and the Secrets pane key in ONE send-keys call: Enter keeps the filter and the pane opens on contoso-app-kv', async (t) => {
   const term = await launch(t);
-  await term.tmux('send-keys', '-t', 'e2e', '/', 'contoso-app', 'Enter', '2');
+  await term.tmux('send-keys', '-t', 'e2e', '/', 'contoso-app', 'Enter', secretsKey(term));
   const s = await term.waitFor((x) => x.includes('Secrets › contoso-app-kv') && x.includes('sql-admin-password'), SLOW);
   assert.doesNotMatch(s, /co2ntoso|contoso-app2/);
 });
@@ -21,10 +26,10 @@ test('/, contoso-app and Enter in ONE send-keys call: the kept filter reads exac
   assert.match(line, /^\/contoso-app(\s|$)/, `the filter line:\n${s}`);
 });
 
-test('Escape and 2 in ONE send-keys call close the help, then open pane 2', async (t) => {
+test('Escape and the Secrets pane key in ONE send-keys call close the help, then open the pane', async (t) => {
   const term = await launch(t);
   await term.press('help');
   await term.waitFor('Vaults pane', SLOW);
-  await term.tmux('send-keys', '-t', 'e2e', 'Escape', '2');
+  await term.tmux('send-keys', '-t', 'e2e', 'Escape', secretsKey(term));
   await term.waitFor((x) => !x.includes('Vaults pane') && x.split('\n')[2]?.startsWith('Secrets ›') === true, SLOW);
 });

@@ -1,7 +1,7 @@
 /** Shared steps of the end-to-end scenarios: start kvdeck and wait for its first frame, pick rows, switch panes. */
 import assert from 'node:assert/strict';
-import type { CommandId } from '../../source/ui/keymap/commands.js';
-import { PANE_IDS, type PaneId } from '../../source/ui/panes/ids.js';
+import { paneCommand, type CommandId } from '../../source/ui/keymap/commands.js';
+import type { PaneId } from '../../source/ui/panes/ids.js';
 import { openTerm, type Term, type TermOptions } from './tmux.js';
 
 /** Generous: three test files run at once on a 2-core machine. */
@@ -16,15 +16,9 @@ export async function launch(t: Ctx, options: TermOptions = {}): Promise<Term> {
   return term;
 }
 
-/** Opens pane N (the command pane.N) and waits for text that proves it is there. */
-export async function pane(term: Term, n: 1 | 2 | 3 | 4 | 5 | 6 | 7, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
-  await term.press(`pane.${n}`);
-  return term.waitFor(proof, SLOW);
-}
-
-/** Opens a pane by its id (its number comes from the pane table: panes move) and waits for proof it is there. */
-export async function openPane(term: Term, id: PaneId, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
-  await term.press(`pane.${PANE_IDS.indexOf(id) + 1}` as CommandId);
+/** Opens a pane by its command (pane.N of the pane table) and waits for text that proves it is there. */
+export async function pane(term: Term, id: PaneId, proof: string | RegExp | ((s: string) => boolean)): Promise<string> {
+  await term.press(paneCommand(id));
   return term.waitFor(proof, SLOW);
 }
 

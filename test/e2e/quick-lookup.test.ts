@@ -8,7 +8,7 @@ test('quick lookup finds channel-integrity-key in every vault and c copies its v
   await quickLookupAndCopy(await launch(t));
 });
 
-test('Enter in quick lookup opens the secret in pane 2, masked until v', async (t) => {
+test('Enter in quick lookup opens the secret in the Secrets pane, masked until v', async (t) => {
   const term = await launch(t);
   await term.press('lookup');
   await term.waitFor('Find a secret', SLOW);

@@ -6,8 +6,8 @@ import { launch, pane, SLOW } from './helpers.js';
 test('--readonly refuses to delete a secret and says it was started read-only; the secret stays', async (t) => {
   const term = await launch(t, { args: ['--readonly'] });
   assert.match(await term.screen(), /READ-ONLY/, 'the header carries the read-only badge');
-  // Pane 2 shows the selected vault's secrets (the first vault, ase-edge01-kv).
-  await pane(term, 2, 'channel-integrity-key');
+  // The Secrets pane shows the selected vault's secrets (the first vault, ase-edge01-kv).
+  await pane(term, 'secrets', 'channel-integrity-key');
   await term.press('delete');
   const s = await term.waitFor(/not available: read-only mode/, SLOW);
   assert.match(s, /--readonly/);

@@ -5,12 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { paneCommand } from '../../source/ui/keymap/commands.js';
 import { launch, SLOW } from './helpers.js';
 import { deleteThenRecoverSecret } from './scenarios.js';
 import { openTerm } from './tmux.js';
 
-test('with delete, yes, recover, the filter and pane 6 rebound, deleting and recovering a secret reads the same', async (t) => {
-  const keymap = { delete: ['x'], 'confirm.yes': ['o'], recover: ['z'], filter: ['\\'], 'filter.keep': ['tab'], 'pane.6': ['!'] };
+test('with delete, yes, recover, the filter and the Deleted pane\'s key rebound, deleting and recovering a secret reads the same', async (t) => {
+  const keymap = { delete: ['x'], 'confirm.yes': ['o'], recover: ['z'], filter: ['\\'], 'filter.keep': ['tab'], [paneCommand('deleted')]: ['!'] };
   const term = await launch(t, { keymap });
   assert.deepEqual(term.keymap.problems, []);
   await deleteThenRecoverSecret(term);

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { confirm, pane, rowOf, selectRow, SLOW } from './helpers.js';
+import { paneNumber } from '../../source/ui/panes/ids.js';
 import type { Term } from './tmux.js';
 
 const osc52 = (value: string) => `\u001b]52;c;${Buffer.from(value).toString('base64')}\u0007`;
@@ -26,21 +27,21 @@ export async function quickLookupAndCopy(term: Term): Promise<void> {
   assert.equal(await term.pasteBuffer(), value);
 }
 
-/** Pane 6: recover billing-old-kv; it is back in pane 1 and its secret invoice-api-key in pane 2. */
+/** The bin: recover billing-old-kv; it is back in the Vaults pane and its secret invoice-api-key in the Secrets pane. */
 export async function recoverDeletedVault(term: Term): Promise<void> {
-  await pane(term, 6, (s) => s.includes('billing-old-kv') && s.includes('ase-edge00-kv'));
+  await pane(term, 'deleted', (s) => s.includes('billing-old-kv') && s.includes('ase-edge00-kv'));
   await selectRow(term, 'billing-old-kv');
   await term.press('recover');
   await term.waitFor(/Vault billing-old-kv is back/, SLOW);
-  await pane(term, 1, (s) => s.includes('4 vaults') && s.includes('billing-old-kv'));
+  await pane(term, 'vaults', (s) => s.includes('4 vaults') && s.includes('billing-old-kv'));
   await selectRow(term, 'billing-old-kv');
-  const secrets = await pane(term, 2, (s) => s.includes('Secrets › billing-old-kv') && s.includes('invoice-api-key'));
+  const secrets = await pane(term, 'secrets', (s) => s.includes('Secrets › billing-old-kv') && s.includes('invoice-api-key'));
   assert.match(secrets, /1 secret in billing-old-kv/);
 }
 
-/** Pane 6: P on ase-edge00-kv is refused up front, with the reason and the date it will be purged. */
+/** The bin: P on ase-edge00-kv is refused up front, with the reason and the date it will be purged. */
 export async function purgeProtectionRefusal(term: Term): Promise<void> {
-  const bin = await pane(term, 6, 'ase-edge00-kv');
+  const bin = await pane(term, 'deleted', 'ase-edge00-kv');
   // The bin's own "scheduled purge" column gives the date the refusal must name.
   const date = /\d{4}-\d\d-\d\d\s+(\d{4}-\d\d-\d\d)/.exec(rowOf(bin, 'ase-edge00-kv'))?.[1];
   assert.ok(date, 'the bin shows the scheduled purge date');
@@ -56,7 +57,7 @@ export async function purgeProtectionRefusal(term: Term): Promise<void> {
   await term.waitFor((x) => x.includes('ase-edge00-kv') && x.includes('billing-old-kv'), SLOW);
 }
 
-/** Pane 1: deleting ase-edge01-kv is refused and the message names the lock ase-edge01-kv-lock. */
+/** Vaults: deleting ase-edge01-kv is refused and the message names the lock ase-edge01-kv-lock. */
 export async function lockBlocksDelete(term: Term): Promise<void> {
   await selectRow(term, 'ase-edge01-kv');
   await term.press('delete');
@@ -64,17 +65,17 @@ export async function lockBlocksDelete(term: Term): Promise<void> {
   const s = await term.waitFor(/cannot be deleted/, SLOW);
   const message = s.split('\n').slice(-6).join(' ');
   assert.match(message, /lock ase-edge01-kv-lock/);
-  assert.match(message, /pane 5/, 'it says where to remove the lock');
+  assert.ok(message.includes(`pane ${paneNumber('locks')} (Locks`), `it says where to remove the lock: ${message}`);
 }
 
-/** After lockBlocksDelete (ase-edge01-kv selected) — pane 5: remove the lock; pane 1: the delete now succeeds; pane 6: the vault is in the bin. */
+/** After lockBlocksDelete (ase-edge01-kv selected) — Locks: remove the lock; Vaults: the delete now succeeds; the vault is in the bin. */
 export async function removeLockThenDelete(term: Term): Promise<void> {
-  await pane(term, 5, (s) => s.includes('Locks › ase-edge01-kv') && s.includes('ase-edge01-kv-lock'));
+  await pane(term, 'locks', (s) => s.includes('Locks › ase-edge01-kv') && s.includes('ase-edge01-kv-lock'));
   await term.press('delete');
   await confirm(term, 'Remove the lock ase-edge01-kv-lock?');
   await term.waitFor(/Lock ase-edge01-kv-lock removed/, SLOW);
   await term.waitFor(/0 locks on ase-edge01-kv/, SLOW);
-  await pane(term, 1, (s) => s.includes('ase-edge01-kv') && s.includes('3 vaults'));
+  await pane(term, 'vaults', (s) => s.includes('ase-edge01-kv') && s.includes('3 vaults'));
   await selectRow(term, 'ase-edge01-kv');
   await term.press('delete');
   await confirm(term, 'Delete vault ase-edge01-kv?');
@@ -82,32 +83,32 @@ export async function removeLockThenDelete(term: Term): Promise<void> {
   await term.press('back');
   const vaults = await term.waitFor('2 vaults', SLOW);
   assert.ok(!vaults.split('\n').some((l) => /ase-edge01-kv\s+Contoso Edge/.test(l)), `the vault left the list:\n${vaults}`);
-  const bin = await pane(term, 6, (s) => /vault\s+ase-edge01-kv\s/.test(s));
+  const bin = await pane(term, 'deleted', (s) => /vault\s+ase-edge01-kv\s/.test(s));
   assert.match(rowOf(bin, 'ase-edge01-kv'), /vault\s+ase-edge01-kv\s+Contoso Edge/);
 }
 
-/** Pane 2: delete a secret (confirmed), it is in the bin (pane 6); r there brings it back to pane 2. */
+/** Secrets: delete a secret (confirmed), it is in the bin; r there brings it back to the Secrets pane. */
 export async function deleteThenRecoverSecret(term: Term): Promise<void> {
   await selectRow(term, 'contoso-app-kv');
-  await pane(term, 2, (s) => s.includes('Secrets › contoso-app-kv') && s.includes('sql-admin-password'));
+  await pane(term, 'secrets', (s) => s.includes('Secrets › contoso-app-kv') && s.includes('sql-admin-password'));
   await selectRow(term, 'sql-admin-password');
   await term.press('delete');
   await confirm(term, 'Delete secret sql-admin-password?');
   await term.waitFor(/Secret sql-admin-password deleted/, SLOW);
   await term.press('back');
   await term.waitFor((s) => s.includes('6 secrets in contoso-app-kv') && !s.includes('sql-admin-password  '), SLOW);
-  const bin = await pane(term, 6, (s) => /secret\s+sql-admin-password\s/.test(s));
+  const bin = await pane(term, 'deleted', (s) => /secret\s+sql-admin-password\s/.test(s));
   assert.match(rowOf(bin, 'sql-admin-password'), /secret\s+sql-admin-password\s+contoso-app-kv/);
   await selectRow(term, 'sql-admin-password');
   await term.press('recover');
   await term.waitFor(/sql-admin-password.*(back|recovered)/i, SLOW);
-  await pane(term, 2, (s) => s.includes('7 secrets in contoso-app-kv') && s.includes('sql-admin-password'));
+  await pane(term, 'secrets', (s) => s.includes('7 secrets in contoso-app-kv') && s.includes('sql-admin-password'));
 }
 
-/** Pane 4: give contoso-web-app secrets/set on contoso-app-kv with the permission picker. */
+/** Access: give contoso-web-app secrets/set on contoso-app-kv with the permission picker. */
 export async function grantSecretsSet(term: Term): Promise<void> {
   await selectRow(term, 'contoso-app-kv');
-  const before = await pane(term, 4, (s) => s.includes('Access policies › contoso-app-kv') && s.includes('contoso-web-app'));
+  const before = await pane(term, 'access', (s) => s.includes('Access › contoso-app-kv') && s.includes('contoso-web-app'));
   assert.match(rowOf(before, 'contoso-web-app'), /get list(\s|$)/);
   assert.doesNotMatch(rowOf(before, 'contoso-web-app'), /\bset\b/);
   await selectRow(term, 'contoso-web-app');
@@ -127,4 +128,27 @@ export async function grantSecretsSet(term: Term): Promise<void> {
   await term.waitFor(/contoso-web-app now has secrets: get list set/, SLOW);
   const after = await term.waitFor((s) => /contoso-web-app\s.*get list set/.test(s), SLOW);
   assert.match(rowOf(after, 'contoso-web-app'), /application\s+bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb\s+—\s+get list set/);
+}
+
+/**
+ * Certificates: import a PFX (password typed masked) into contoso-app-kv; it is listed in the
+ * Certificates pane with its subject, self-signed, auto-renew off (an import's policy emails instead).
+ */
+export async function importPfx(term: Term, pfx: string, password: string): Promise<void> {
+  await selectRow(term, 'contoso-app-kv');
+  await pane(term, 'certificates', (s) => s.includes('Certificates › contoso-app-kv') && s.includes('contoso-web-tls'));
+  await term.press('certs.import');
+  await term.waitFor('Import a certificate into contoso-app-kv', SLOW);
+  await term.type(pfx);
+  await term.press('form.next');
+  await term.type('imported-tls');
+  await term.press('form.next');
+  await term.type(password);
+  const typed = await term.waitFor('•'.repeat(password.length), SLOW);
+  assert.ok(!typed.includes(password), 'the password is masked as it is typed');
+  await term.press('form.save');
+  const s = await term.waitFor(/Certificate imported-tls imported/, SLOW);
+  assert.ok(!s.includes(password), 'the password is in no flash');
+  const listed = await term.waitFor((x) => x.includes('3 certificates in contoso-app-kv') && /imported-tls\s+imported\.contoso\.com\s+self-signed/.test(x), SLOW);
+  assert.match(rowOf(listed, 'imported-tls'), /imported-tls\s+imported\.contoso\.com\s+self-signed\s+[0-9A-F]{10}\s+\d{4}-\d\d-\d\d ⚠ (29|30)d left\s+off$/);
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { launch } from './helpers.js';
 import { deleteThenRecoverSecret, grantSecretsSet } from './scenarios.js';
 
-test('a deleted secret goes to the bin (pane 6) and r brings it back to pane 2', async (t) => {
+test('a deleted secret goes to the bin and r brings it back to the Secrets pane', async (t) => {
   await deleteThenRecoverSecret(await launch(t));
 });
 

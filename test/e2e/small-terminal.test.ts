@@ -5,6 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { paneCommand } from '../../source/ui/keymap/commands.js';
+import { PANE_IDS, paneTitle } from '../../source/ui/panes/ids.js';
 import { launch, SLOW } from './helpers.js';
 import type { Term } from './tmux.js';
 
@@ -58,8 +60,9 @@ test('at 80×24 every pane and quick lookup keep their layout: header on top, fo
   assertLayout(s, ROWS, 'vaults');
   assert.match(s, /ase-edge01-kv/);
   assert.match(s, /contoso-shared-kv/);
-  for (const [n, title] of [[2, 'Secrets'], [3, 'Keys'], [4, 'Access policies'], [5, 'Locks'], [6, 'Deleted'], [7, 'Audit']] as const) {
-    await term.press(`pane.${n}`);
+  for (const id of PANE_IDS.slice(1)) {
+    const title = paneTitle(id);
+    await term.press(paneCommand(id));
     s = await term.waitFor((x) => (x.split('\n')[2] ?? '').startsWith(`${title} ›`) && !/Loading/.test(x), SLOW);
     assertLayout(s, ROWS, title);
   }
@@ -71,7 +74,7 @@ test('at 80×24 every pane and quick lookup keep their layout: header on top, fo
 test('at 80×24 the help overlay is clipped cleanly, never drawn over itself', async (t) => {
   const term = await launch(t, { cols: COLS, rows: ROWS });
   await helpIntact(term, 'Vaults');
-  await term.press('pane.2');
+  await term.press(paneCommand('secrets'));
   await term.waitFor('channel-integrity-key', SLOW);
   await helpIntact(term, 'Secrets');
 });

@@ -11,7 +11,7 @@ test('purging ase-edge00-kv is refused up front: purge protection, and the date 
   await purgeProtectionRefusal(await launch(t));
 });
 
-test('deleting ase-edge01-kv names the blocking lock; after removing it in pane 5 the delete works and the vault is in the bin', async (t) => {
+test('deleting ase-edge01-kv names the blocking lock; after removing it in the Locks pane the delete works and the vault is in the bin', async (t) => {
   const term = await launch(t);
   await lockBlocksDelete(term);
   await removeLockThenDelete(term);

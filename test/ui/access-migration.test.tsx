@@ -21,7 +21,8 @@ const appKv = async (b: Backend) => (await b.vaults.list()).find((v) => v.name =
 async function openProposal(o: Parameters<typeof renderApp>[0] = {}): Promise<App> {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-app-kv'), 'vaults');
-  await app.press('j', '4');
+  await app.press('j');
+  await app.pane('access');
   await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   await app.press('m');
   await app.waitFor((f) => f.includes('Switch contoso-app-kv to Azure RBAC?'), 'proposal');
@@ -84,7 +85,8 @@ test('a principal RBAC cannot name stops the migration before the switch, and sa
 test('--readonly refuses the switch with the reason; a cloud without RBAC vaults (Azure Stack Hub) does not offer it', async () => {
   let app = renderApp({ readonly: true });
   await app.waitFor((f) => f.includes('contoso-app-kv'), 'vaults');
-  await app.press('j', '4');
+  await app.press('j');
+  await app.pane('access');
   await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   await app.press('m');
   await app.waitFor((f) => f.includes('Switch to Azure RBAC is not available: read-only mode'), 'refused');
@@ -95,7 +97,8 @@ test('--readonly refuses the switch with the reason; a cloud without RBAC vaults
   const stackHub: Backend = { ...memory, info: { ...memory.info, features: { ...memory.info.features, rbacAuthorization: false } } };
   app = renderApp({ backend: stackHub });
   await app.waitFor((f) => f.includes('contoso-app-kv'), 'vaults');
-  await app.press('j', '4');
+  await app.press('j');
+  await app.pane('access');
   const f = await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   assert.doesNotMatch(f, /m switch/, 'no switch in the footer');
   await app.press('?');

@@ -33,14 +33,14 @@ test('deleting an RBAC vault warns that its role assignments go for good; recove
   assert.match(flat(f), /It uses Azure RBAC: its role assignments \(on the vault and on what is in it\) are removed now and do not come back if it is recovered\./);
   await app.press('y');
   await app.waitFor((f) => f.includes('Vault team-rbac-kv deleted'), 'deleted');
-  await app.press('6');
+  await app.pane('deleted');
   await app.waitFor((f) => f.includes('team-rbac-kv'), 'the bin');
   await app.press('/');
   await app.type('team-rbac');
   await app.press(KEYS.enter, 'r');
   f = await app.waitFor((f) => f.includes('Vault team-rbac-kv is back without its role assignments'), 'the warning');
   assert.match(flat(f), /Azure removed the role assignments on team-rbac-kv \(and on what is in it\) when it was deleted, and recovering a vault does not restore them/);
-  assert.match(flat(f), /Assign roles again in pane 4 \(Access\)\./);
+  assert.match(flat(f), /Assign roles again in pane 5 \(Access\)\./);
   await app.press(KEYS.esc);
   await app.waitFor((f) => f.includes('Vault team-rbac-kv is back in pane 1 (Vaults), with its secrets and keys.') && !f.includes('without its role'), 'closed');
   const assignments = await operator.access.listRoleAssignments(vault.id, { atScope: true });
@@ -61,7 +61,8 @@ test('an access-policy vault\'s delete confirmation says nothing about role assi
 test('removing your own access policy warns that you lose your access', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-app-kv'), 'vaults');
-  await app.press('j', '4');
+  await app.press('j');
+  await app.pane('access');
   await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   await app.press('d'); // Operator's own policy, first
   const f = await app.waitFor((f) => f.includes('Remove your own access policy on contoso-app-kv?'), 'warning');

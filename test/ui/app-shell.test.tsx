@@ -15,7 +15,9 @@ test('the console opens on the vaults of the demo dataset with header, tabs and 
   assert.match(f, /Demo engine/);
   assert.match(f, /Operator/);
   assert.match(f, /1 Vaults/);
-  assert.match(f, /7 Audit/);
+  assert.match(f, /4 Certificates/);
+  assert.match(f, /5 Access/);
+  assert.match(f, /8 Audit/);
   assert.match(f, /ase-edge01-kv/);
   assert.match(f, /contoso-shared-kv/);
   assert.match(f, /n new vault/);
@@ -26,13 +28,13 @@ test('the console opens on the vaults of the demo dataset with header, tabs and 
 test('number keys, Tab and Shift-Tab switch panes', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-app-kv'));
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('Secrets ›'), 'secrets pane');
   await app.press(KEYS.tab);
   await app.waitFor((f) => f.includes('Keys ›'), 'keys pane');
   await app.press(KEYS.shiftTab, KEYS.shiftTab);
   await app.waitFor((f) => f.includes('Vaults ›'), 'back to vaults');
-  await app.press('7');
+  await app.pane('audit');
   await app.waitFor((f) => f.includes('Audit ›'), 'audit');
   app.unmount();
 });
@@ -49,6 +51,34 @@ test('the command palette runs :secrets and :q', async () => {
   await app.type('q');
   await app.press(KEYS.enter);
   assert.equal(app.quits(), 1);
+  app.unmount();
+});
+
+test('eight panes: 4 is Certificates and 5 is Access, by key, by Tab and by the palette (:certs, :access, and :policies as before)', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-app-kv'));
+  await app.press('j');
+  await app.command('pane.4');
+  await app.waitFor((f) => f.includes('Certificates › contoso-app-kv') && f.includes('contoso-web-tls'), 'pane 4: certificates');
+  await app.command('pane.5');
+  await app.waitFor((f) => f.includes('Access › contoso-app-kv'), 'pane 5: access');
+  await app.command('pane.prev');
+  await app.waitFor((f) => f.includes('Certificates ›'), 'Shift-Tab: back to certificates');
+  await app.command('pane.8');
+  await app.waitFor((f) => f.includes('Audit ›'), 'pane 8: audit');
+  for (const [word, crumb] of [['certs', 'Certificates ›'], ['access', 'Access ›'], ['bin', 'Deleted ›'], ['policies', 'Access ›']] as const) {
+    await app.pane('vaults');
+    await app.waitFor((f) => f.includes('Vaults ›'));
+    await app.command('palette');
+    await app.type(word);
+    await app.command('palette.run');
+    await app.waitFor((f) => f.includes(crumb), `:${word}`);
+  }
+  await app.command('palette');
+  const palette = await app.waitFor((f) => f.includes(':certs'), 'the palette lists :certs');
+  assert.match(palette, /:certs\s+pane 4: certificates/);
+  assert.match(palette, /:access\s+pane 5: access/);
+  assert.match(palette, /:bin\s+pane 7: deleted items/);
   app.unmount();
 });
 
@@ -71,7 +101,8 @@ test('? shows every binding of the pane and the global keys', async () => {
   assert.match(f, /Vaults pane/);
   assert.match(f, /new vault/);
   assert.match(f, /Ctrl-P/);
-  assert.match(f, /1–7/);
+  assert.match(f, /1–8/);
+  assert.match(f, /switch pane: Vaults, Secrets, Keys, Certificates, Access, Locks, Deleted, Audit/);
   await app.press('x');
   await app.waitFor((f) => !f.includes('Help —'), 'help closed');
   app.unmount();
@@ -102,7 +133,7 @@ test('the last pane is remembered in settings', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kvdeck-settings-'));
   const app = renderApp({ settings: openSettings({ cwd: dir }) });
   await app.waitFor((f) => f.includes('contoso-app-kv'));
-  await app.press('5');
+  await app.pane('locks');
   await app.waitFor((f) => f.includes('Locks ›'));
   app.unmount();
   assert.equal(openSettings({ cwd: dir }).get('lastPane'), 'locks');
@@ -114,6 +145,7 @@ test('works at 80×24: every tab and the footer fit', async () => {
   const lines = f.split('\n');
   assert.ok(lines.length <= 24, `${lines.length} lines`);
   assert.ok(lines.every((l) => l.length <= 80), 'no line wider than 80');
-  assert.match(f, /7 Audit/);
+  assert.match(f, /8 Audit/);
+  assert.match(f, /4 Certs/, 'the short title where space is short');
   app.unmount();
 });

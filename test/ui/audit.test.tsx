@@ -10,18 +10,18 @@ type App = ReturnType<typeof renderApp>;
 const vaultRef = async (app: App, name: string) => (await app.backend.vaults.list()).find((v) => v.name === name)!;
 const rows = (f: string) => f.split('\n').filter((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(l));
 
-/** Makes a refused call (a locked vault's delete) and an allowed one (a secret read), then opens pane 7. */
+/** Makes a refused call (a locked vault's delete) and an allowed one (a secret read), then opens the Audit pane. */
 async function openAudit(o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.backend.vaults.delete(await vaultRef(app, DEMO.vaults.edge)).catch(() => {});
   await app.backend.secrets.get(await vaultRef(app, DEMO.vaults.app), 'sql-admin-password');
-  await app.press('7');
+  await app.pane('audit');
   await app.waitFor((f) => f.includes('newest first'), 'audit');
   return app;
 }
 
-test('pane 7 shows the log newest first: time, caller, operation, short target, result with the refusal code', async () => {
+test('the Audit pane shows the log newest first: time, caller, operation, short target, result with the refusal code', async () => {
   const app = await openAudit({ size: { columns: 120, rows: 30 } });
   const f = app.frame();
   const r = rows(f);

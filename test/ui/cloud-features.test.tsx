@@ -50,7 +50,7 @@ test('on the Azure backend the audit pane shows this session\'s operations and w
     await app.waitFor((x) => x.includes('ase-edge01-kv') && x.includes('contoso-app-kv'), 'the vault list', 20_000);
     await app.press(KEYS.enter); // the first row, ase-edge01-kv, becomes the selected vault
     await app.waitFor((x) => x.includes('Vault URI'), 'the vault detail', 10_000);
-    await app.press('7');
+    await app.pane('audit');
     const f = await app.waitFor((x) => x.includes('aseedge01kvlogs'), 'the diagnostics hint', 20_000);
     assert.match(f, /This session's own operations\./);
     assert.match(f, /VaultList|VaultGet/, 'the session audit lists what the console did');

@@ -11,16 +11,17 @@ const vaultRef = async (app: App, name: string) => (await app.backend.vaults.lis
 const row = (f: string, name: string) => f.split('\n').find((l) => l.includes(name) && /^(vault|secret|key)\s/.test(l)) ?? '';
 const date = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Selects contoso-app-kv on pane 1 and opens pane 6. */
+/** Selects contoso-app-kv on the Vaults pane and opens the bin. */
 async function openBin(o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j', '6');
+  await app.press('j');
+  await app.pane('deleted');
   await app.waitFor((f) => f.includes('in the bin') && f.includes('old-db-password'), 'bin');
   return app;
 }
 
-test('pane 6 lists the deleted vaults and the deleted secrets of the vault with dates, days left and purge protection', async () => {
+test('the bin lists the deleted vaults and the deleted secrets of the vault with dates, days left and purge protection', async () => {
   const app = await openBin({ size: { columns: 120, rows: 30 } });
   const f = app.frame();
   assert.match(f, /Deleted › contoso-app-kv/);
@@ -56,7 +57,7 @@ test('recovering billing-old-kv shows a spinner-backed flash and brings it back 
   await app.press('r');
   await app.waitFor((f) => f.includes('Vault billing-old-kv is back in pane 1'), 'recovered');
   assert.equal(row(app.frame(), 'billing-old-kv'), '');
-  await app.press('1');
+  await app.pane('vaults');
   await app.waitFor((f) => f.includes('billing-old-kv') && f.includes('4 vaults'), 'in pane 1');
   app.unmount();
 });
@@ -65,7 +66,7 @@ test('recovering old-db-password brings it back to pane 2', async () => {
   const app = await openBin();
   await app.press('G', 'r');
   await app.waitFor((f) => f.includes('Secret old-db-password is back in pane 2'), 'recovered');
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('old-db-password') && f.includes('Secrets ›'), 'in pane 2');
   app.unmount();
 });

@@ -27,7 +27,7 @@ test('/, a name, Enter and 2 written back to back: the filter is exactly the nam
 
   const again = renderApp();
   await again.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  burst(again, '/', 'contoso-app', KEYS.enter, '2');
+  burst(again, '/', 'contoso-app', KEYS.enter, again.paneKey('secrets'));
   f = await again.waitFor((f) => f.includes('Secrets › contoso-app-kv') && f.includes('sql-admin-password'), 'pane 2 on contoso-app-kv');
   again.unmount();
 });
@@ -35,7 +35,7 @@ test('/, a name, Enter and 2 written back to back: the filter is exactly the nam
 test('a whole sequence in ONE write (filter, Enter, pane key) is taken key by key, in order', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  burst(app, `/contoso-app${KEYS.enter}2`);
+  burst(app, `/contoso-app${KEYS.enter}${app.paneKey('secrets')}`);
   await app.waitFor((f) => f.includes('Secrets › contoso-app-kv') && f.includes('sql-admin-password'), 'pane 2 on contoso-app-kv');
   app.unmount();
 });
@@ -45,7 +45,7 @@ test('Esc glued to the next key (as a fast link sends it) closes the help, then 
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.press('?');
   await app.waitFor((f) => f.includes('Vaults pane'), 'help');
-  burst(app, `${KEYS.esc}2`); // Ink reads "\x1b2" as Alt-2
+  burst(app, `${KEYS.esc}${app.paneKey('secrets')}`); // Ink reads "\x1b2" as Alt-2
   await app.waitFor((f) => !f.includes('Vaults pane') && f.split('\n')[2]?.includes('Secrets ›'), 'help closed and pane 2 open');
   app.unmount();
 });
@@ -53,8 +53,9 @@ test('Esc glued to the next key (as a fast link sends it) closes the help, then 
 test('→ → Space in one write ticks the third permission (set), not the first', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j', '4');
-  await app.waitFor((f) => f.includes('Access policies ›') && f.includes('Security Admin'), 'policies');
+  await app.press('j');
+  await app.pane('access');
+  await app.waitFor((f) => f.includes('Access ›') && f.includes('Security Admin'), 'policies');
   await app.press('j', 'e');
   await app.waitFor((f) => f.includes('Permissions for contoso-web-app'), 'picker');
   await app.press(KEYS.tab);
@@ -69,7 +70,8 @@ test('→ → Space in one write ticks the third permission (set), not the first
 test('a new secret typed in one go (name, Tab Tab, value, Ctrl-S) is created with exactly that name and value', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
-  await app.press('j', '2');
+  await app.press('j');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of contoso-app-kv');
   burst(app, 'n', 'fast-secret', KEYS.tab, KEYS.tab, 'fast-value', KEYS.ctrlS);
   await app.waitFor((f) => f.includes('Secret fast-secret created'), 'created');
@@ -82,7 +84,7 @@ test('a palette command and Enter in one write run that command', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   burst(app, ':', `audit${KEYS.enter}`);
-  await app.waitFor((f) => f.split('\n')[2]?.startsWith('Audit'), 'pane 7');
+  await app.waitFor((f) => f.split('\n')[2]?.startsWith('Audit'), 'the audit pane');
   app.unmount();
 });
 

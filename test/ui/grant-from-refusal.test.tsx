@@ -66,7 +66,7 @@ async function refusedSave() {
   await operator.access.createRoleAssignment({ scope: vault.id, roleDefinitionId: ROLE_IDS.keyVaultReader, principalId: DEMO.principals.operator });
   const app = renderApp({ backend: operator });
   await selectVault(app, vault.name);
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('No secrets in fresh-rbac-kv'), 'empty list');
   await app.press('n');
   await app.waitFor((f) => f.includes('New secret in fresh-rbac-kv'), 'form');
@@ -85,7 +85,7 @@ test('as contoso-web-app: reading smtp-password works, setting it is refused wit
   const { backend, nextAnswer } = watchedBackend(engine, DEMO.principals.webApp);
   const app = renderApp({ backend });
   await selectVault(app, DEMO.vaults.shared);
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('smtp-password'), 'secrets');
   await app.press(KEYS.enter, 'v');
   await app.waitFor((f) => !f.includes('Reading the value') && /Value\s+\S/.test(f) && !f.includes('••••'), 'the value revealed');
@@ -97,7 +97,7 @@ test('as contoso-web-app: reading smtp-password works, setting it is refused wit
   await app.press(KEYS.ctrlS);
   const f = flat(await app.waitFor((f) => f.includes('needs Key Vault'), 'refused'));
   assert.match(f, /You lack the data action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action on secret smtp-password in vault contoso-shared-kv: it needs Key Vault Secrets Officer, the smallest built-in role that allows it\./);
-  assert.match(f, /Someone who may assign roles on secret smtp-password in vault contoso-shared-kv \(an Owner or User Access Administrator\) can grant it \(pane 4\)\./);
+  assert.match(f, /Someone who may assign roles on secret smtp-password in vault contoso-shared-kv \(an Owner or User Access Administrator\) can grant it \(pane 5\)\./);
   // The console asked whether contoso-web-app may assign roles there (it may not): no offer follows.
   await answer;
   await new Promise((r) => setImmediate(r));
@@ -111,7 +111,7 @@ test('as Operator on a vault it owns but cannot read: the footer offers the role
   const vault = await freshRbacVault(engine);
   const app = renderApp({ backend: createMemoryBackend(engine) });
   await selectVault(app, vault.name);
-  await app.press('2');
+  await app.pane('secrets');
   let f = await app.waitFor((f) => f.includes('Ctrl-G grant Key Vault Reader'), 'the offer in the footer');
   assert.match(flat(f), /You lack the data action Microsoft\.KeyVault\/vaults\/secrets\/readMetadata\/action on vault fresh-rbac-kv: it needs Key Vault Reader/);
   assert.match(flat(f), /Ctrl-G grants you Key Vault Reader on vault fresh-rbac-kv \(asks first\)\./);
@@ -151,9 +151,9 @@ test('saying no grants nothing: the form shows the refusal with what was typed, 
 test('an access-policy refusal offers the one permission: Operator gets keys/list on ase-edge01-kv and sees its keys', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('ase-edge01-kv'), 'vaults'); // the first vault, selected
-  await app.press('3');
+  await app.pane('keys');
   let f = await app.waitFor((f) => f.includes('Ctrl-G grant keys/list'), 'the offer');
-  assert.match(flat(f), /You lack the keys\/list permission on vault ase-edge01-kv\. An access policy can grant it \(pane 4\)\./);
+  assert.match(flat(f), /You lack the keys\/list permission on vault ase-edge01-kv\. An access policy can grant it \(pane 5\)\./);
   await app.press(CTRL_G);
   f = await app.waitFor((f) => f.includes('Grant yourself keys/list on vault ase-edge01-kv?'), 'confirmation');
   assert.match(flat(f), /Your access policy gets list added to its keys permissions/);
@@ -171,7 +171,7 @@ test('--readonly: the offer is shown disabled with the reason and never opens', 
   const vault = await freshRbacVault(engine);
   const app = renderApp({ backend: createMemoryBackend(engine), readonly: true });
   await selectVault(app, vault.name);
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('grant Key Vault Reader'), 'the offer, disabled');
   await app.press(CTRL_G);
   const f = await app.waitFor((f) => f.includes('Grant Key Vault Reader is not available: read-only mode'), 'refused');

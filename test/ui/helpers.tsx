@@ -6,6 +6,8 @@ import { ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
 import { App } from '../../source/ui/app.js';
 import { createClipboard } from '../../source/ui/clipboard.js';
+import { paneCommand, type CommandId } from '../../source/ui/keymap/commands.js';
+import { createKeymap, type Keymap } from '../../source/ui/keymap/keymap.js';
 import type { PaneId } from '../../source/ui/panes/ids.js';
 import { memorySettings, type Settings } from '../../source/ui/settings.js';
 
@@ -44,14 +46,31 @@ export function webAppSeeingEdge(): Backend {
 
 const tick = () => new Promise((r) => setTimeout(r, 15));
 
+/** What a terminal sends for a key, by the name keys.ts gives it ("enter", "ctrl+r", "j"). */
+const SEQUENCES: Record<string, string> = {
+  enter: KEYS.enter, esc: KEYS.esc, tab: KEYS.tab, 'shift+tab': KEYS.shiftTab, up: KEYS.up, down: KEYS.down, left: KEYS.left, right: KEYS.right,
+  pageup: KEYS.pageUp, pagedown: KEYS.pageDown, backspace: KEYS.backspace, delete: '\u001b[3~', home: '\u001b[H', end: '\u001b[F',
+};
+export function keySequence(name: string): string {
+  if (SEQUENCES[name]) return SEQUENCES[name];
+  const ctrl = /^ctrl\+([a-z])$/.exec(name);
+  if (ctrl) return String.fromCharCode(ctrl[1].charCodeAt(0) - 96);
+  if ([...name].length === 1) return name;
+  throw new Error(`no terminal sequence for the key ${name}`);
+}
+
+/** The keys a command has in this keymap, as the terminal sends its first one. */
+export const commandKey = (keymap: Keymap, command: CommandId) => keySequence(keymap.keysFor(command)[0]);
+
 export function renderApp(o: AppOptions = {}) {
   const engine = createEngine({ seed: 'demo', perf: o.perf });
   const backend = o.backend ?? createMemoryBackend(engine, o.as ? { objectId: o.as } : undefined);
   const written: string[] = [];
   const clipboard = createClipboard({ write: (s) => written.push(s), env: {}, findTool: false, clearAfterMs: 0 });
   let quit = 0;
+  const settings = o.settings ?? memorySettings();
   const r = render(
-    <App backend={backend} readonly={o.readonly} settings={o.settings ?? memorySettings()} clipboard={clipboard}
+    <App backend={backend} readonly={o.readonly} settings={settings} clipboard={clipboard}
       size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} revealMs={o.revealMs} onQuit={() => quit++} />,
   );
   const frame = () => r.lastFrame() ?? '';
@@ -73,7 +92,15 @@ export function renderApp(o: AppOptions = {}) {
   };
   /** Types text one character at a time (as a person would). */
   const type = async (text: string) => { for (const ch of text) await press(ch); };
-  return { ...r, engine, backend, frame, waitFor, press, type, clipboardWrites: written, quits: () => quit };
+  // Commands by name, through the keymap the app runs with: a test reads as intent and survives rebinding.
+  const keymap = createKeymap(settings.get('keymap'));
+  const keyOf = (command: CommandId) => commandKey(keymap, command);
+  const command = (...commands: CommandId[]) => press(...commands.map(keyOf));
+  /** Opens a pane by its command (pane.N from the pane table). */
+  const pane = (id: PaneId) => command(paneCommand(id));
+  /** What the terminal sends for the key that opens a pane (to write it glued to other keys). */
+  const paneKey = (id: PaneId) => keyOf(paneCommand(id));
+  return { ...r, engine, backend, frame, waitFor, press, type, command, pane, keyOf, paneKey, clipboardWrites: written, quits: () => quit };
 }
 
 /** A frame as one line, without the dialogs' borders: a sentence may wrap anywhere. */
@@ -81,3 +108,23 @@ export const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').repla
 
 export const decodeOsc52 = (writes: string[]) =>
   writes.map((w) => /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(w)?.[1]).filter((x): x is string => x !== undefined).map((b) => Buffer.from(b, 'base64').toString('utf8'));
+
+export type RenderedApp = ReturnType<typeof renderApp>;
+
+/** Selects contoso-app-kv (the second vault by name) and opens `pane` on it, waiting until `proof` is shown. */
+export async function openOnAppVault(pane: PaneId, proof: string, options: AppOptions = {}): Promise<RenderedApp> {
+  const app = renderApp({ size: { columns: 120, rows: 30 }, ...options });
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
+  await app.press('j');
+  await app.pane(pane);
+  await app.waitFor((f) => f.includes('› contoso-app-kv') && f.includes(proof), `${pane} of contoso-app-kv`);
+  return app;
+}
+
+/** Filters the focused list to `name` and keeps the filter: its row is the selected one. */
+export async function selectByFilter(app: RenderedApp, name: string): Promise<void> {
+  await app.command('filter');
+  await app.type(name);
+  await app.command('filter.keep');
+  await app.waitFor((f) => f.includes(`/${name}`), `${name} selected`);
+}

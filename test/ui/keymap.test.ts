@@ -12,7 +12,7 @@ const key = (k: Partial<Key>): Key => ({ upArrow: false, downArrow: false, leftA
 
 test('the default keys are issue 3\'s list', () => {
   const k = (id: keyof typeof COMMANDS) => [...COMMANDS[id].keys];
-  for (let n = 1; n <= 7; n++) assert.deepEqual(k(`pane.${n}` as keyof typeof COMMANDS), [String(n)]);
+  for (let n = 1; n <= 8; n++) assert.deepEqual(k(`pane.${n}` as keyof typeof COMMANDS), [String(n)]);
   assert.deepEqual([k('pane.next'), k('pane.prev')], [['tab'], ['shift+tab']]);
   assert.deepEqual([k('up'), k('down'), k('pageUp'), k('pageDown'), k('top'), k('bottom')], [['up', 'k'], ['down', 'j'], ['pageup'], ['pagedown'], ['g', 'home'], ['G', 'end']]);
   assert.deepEqual([k('open'), k('back'), k('filter'), k('palette'), k('lookup')[0], k('reveal'), k('copy')[0], k('new'), k('edit'), k('delete'), k('recover'), k('purge'), k('refresh')[0], k('help'), k('quit')],

@@ -9,18 +9,18 @@ after(() => cleanup());
 type App = ReturnType<typeof renderApp>;
 const vaultRef = async (app: App, name: string) => (await app.backend.vaults.list()).find((v) => v.name === name)!;
 
-/** Starts on pane 1, selects contoso-app-kv (second row) and opens pane 3. */
+/** Starts on the Vaults pane, selects contoso-app-kv (second row) and opens the Keys pane. */
 async function openKeys(o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.press('j');
-  await app.press('3');
+  await app.pane('keys');
   await app.waitFor((f) => f.includes('app-signing-key') && f.includes('data-encryption-key'), 'keys');
   return app;
 }
 const row = (f: string, name: string) => f.split('\n').find((l) => l.includes(name)) ?? '';
 
-test('pane 3 lists the keys of the vault with type, size or curve, operations and enabled', async () => {
+test('the Keys pane lists the keys of the vault with type, size or curve, operations and enabled', async () => {
   const app = await openKeys();
   const f = app.frame();
   assert.match(f, /Keys › contoso-app-kv/);

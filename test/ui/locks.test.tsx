@@ -10,17 +10,17 @@ type App = ReturnType<typeof renderApp>;
 const vaultRef = async (app: App, name: string) => (await app.backend.vaults.list()).find((v) => v.name === name)!;
 const row = (f: string, name: string) => f.split('\n').find((l) => l.includes(name) && !/›|✓/.test(l)) ?? '';
 
-/** Selects the vault `down` rows below the first (0 ase-edge01-kv, 1 contoso-app-kv, 2 contoso-shared-kv) and opens pane 5. */
+/** Selects the vault `down` rows below the first (0 ase-edge01-kv, 1 contoso-app-kv, 2 contoso-shared-kv) and opens the Locks pane. */
 async function openLocks(down = 0, o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   for (let i = 0; i < down; i++) await app.press('j');
-  await app.press('5');
+  await app.pane('locks');
   await app.waitFor((f) => f.includes('Locks ›') && /\d+ locks? on|No locks/.test(f), 'locks');
   return app;
 }
 
-test('pane 5 shows the CanNotDelete lock of ase-edge01-kv with level, scope and notes', async () => {
+test('the Locks pane shows the CanNotDelete lock of ase-edge01-kv with level, scope and notes', async () => {
   const app = await openLocks(0);
   const f = app.frame();
   assert.match(row(f, 'ase-edge01-kv-lock'), /Delete \(CanNotDelete\)\s+this vault\s+Created by Azure Stack Ed/);

@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { boundInPane, isCommandId } from '../../source/ui/keymap/commands.js';
-import { PANE_IDS } from '../../source/ui/panes/ids.js';
+import { PANE_IDS, type PaneId } from '../../source/ui/panes/ids.js';
 
 const ROOT = join(import.meta.dirname, '../../source/ui/panes');
+/** A pane's folder is its id, but for the Access pane, which keeps the folder of its first version. */
+const FOLDER: Partial<Record<PaneId, string>> = { access: 'policies' };
 
 test('every command a pane binds is declared for that pane in the table', () => {
   for (const pane of PANE_IDS) {
-    const text = readFileSync(join(ROOT, pane, 'index.tsx'), 'utf8');
+    const text = readFileSync(join(ROOT, FOLDER[pane] ?? pane, 'index.tsx'), 'utf8');
     const used = [...text.matchAll(/command: '([^']+)'/g)].map((m) => m[1]);
     assert.ok(used.length > 0, `${pane} binds commands`);
     for (const id of used) {

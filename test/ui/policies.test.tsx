@@ -11,17 +11,17 @@ const vaultRef = async (app: App, name: string) => (await app.backend.vaults.lis
 /** The table row naming `name` (not the header, breadcrumb or flash). */
 const row = (f: string, name: string) => f.split('\n').find((l) => l.includes(name) && !/kvdeck │|›|✓|Granted/.test(l)) ?? '';
 
-/** Selects the vault at `down` rows below the first on pane 1 (0 ase-edge01-kv, 1 contoso-app-kv, 2 contoso-shared-kv) and opens pane 4. */
+/** Selects the vault at `down` rows below the first on the Vaults pane (0 ase-edge01-kv, 1 contoso-app-kv, 2 contoso-shared-kv) and opens the Access pane. */
 async function openPolicies(down = 1, o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   for (let i = 0; i < down; i++) await app.press('j');
-  await app.press('4');
-  await app.waitFor((f) => f.includes('Access policies ›') && !f.includes('Loading'), 'policies');
+  await app.pane('access');
+  await app.waitFor((f) => f.includes('Access ›') && !f.includes('Loading'), 'policies');
   return app;
 }
 
-test('pane 4 lists the policies of contoso-app-kv with principal names, kinds, objectIds and compact permissions', async () => {
+test('the Access pane lists the policies of contoso-app-kv with principal names, kinds, objectIds and compact permissions', async () => {
   const app = await openPolicies(1, { size: { columns: 120, rows: 30 } });
   const f = await app.waitFor((f) => f.includes('Security Admin'), 'rows');
   assert.match(row(f, 'Operator'), /user\s+aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa\s+all management/);
@@ -40,7 +40,7 @@ test('Enter shows every permission of a policy and the template it matches', asy
   assert.match(f, /Keys \(19\)/);
   assert.match(f, /getrotationpolicy/);
   assert.match(f, /purge/);
-  assert.match(f, /Access policies › contoso-app-kv › Operator/);
+  assert.match(f, /Access › contoso-app-kv › Operator/);
   await app.press(KEYS.esc);
   await app.waitFor((f) => f.includes('PRINCIPAL'), 'list again');
   app.unmount();

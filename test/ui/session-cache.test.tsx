@@ -39,16 +39,16 @@ async function deleteRow(app: App, kind: 'secret' | 'key' | 'vault', name: strin
   await app.waitFor((f) => f.includes(`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${name} deleted`), 'deleted');
 }
 
-for (const [kind, pane, name] of [['secret', '2', 'legacy-token'], ['key', '3', 'app-signing-key']] as const) {
-  test(`a ${kind} deleted in pane ${pane} shows in the bin (pane 6) listed before`, async () => {
+for (const [kind, pane, name] of [['secret', 'secrets', 'legacy-token'], ['key', 'keys', 'app-signing-key']] as const) {
+  test(`a ${kind} deleted in the ${pane} pane shows in the bin listed before`, async () => {
     const app = await onAppVault();
-    await app.press('6');
+    await app.pane('deleted');
     await app.waitFor((f) => f.includes('old-db-password'), 'the bin, cached');
     assert.ok(!binRow(app.frame(), kind, name));
-    await app.press(pane);
-    await app.waitFor((f) => f.includes(name), `pane ${pane}`);
+    await app.pane(pane);
+    await app.waitFor((f) => f.includes(name), `the ${pane} pane`);
     await deleteRow(app, kind, name);
-    await app.press('6');
+    await app.pane('deleted');
     await app.waitFor((f) => binRow(f, kind, name), 'the bin lists it');
     app.unmount();
   });
@@ -57,24 +57,24 @@ for (const [kind, pane, name] of [['secret', '2', 'legacy-token'], ['key', '3', 
 test('a vault recovered in the bin is listed again in pane 1, and a vault deleted in pane 1 is in the bin', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('3 vaults'), 'pane 1, cached');
-  await app.press('6');
+  await app.pane('deleted');
   await app.waitFor((f) => f.includes('billing-old-kv'), 'bin');
   await filterTo(app, 'billing-old-kv');
   await app.press('r');
   await app.waitFor((f) => f.includes('Vault billing-old-kv is back'), 'recovered');
-  await app.press('1');
+  await app.pane('vaults');
   await app.waitFor((f) => f.includes('4 vaults') && f.includes('billing-old-kv'), 'pane 1 lists it');
   await deleteRow(app, 'vault', 'billing-old-kv');
-  await app.press('6');
+  await app.pane('deleted');
   await app.waitFor((f) => binRow(f, 'vault', 'billing-old-kv'), 'the cached bin lists it again');
   app.unmount();
 });
 
 test('a vault deleted, purged and created again under its name shows none of its predecessor\'s secrets', async () => {
   const app = await onAppVault();
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of contoso-app-kv, cached');
-  await app.press('1');
+  await app.pane('vaults');
   await app.waitFor((f) => f.includes('3 vaults'), 'pane 1');
   await deleteRow(app, 'vault', 'contoso-app-kv');
   // Purged and created again elsewhere (another session, the portal): same name, same resource group, same id.
@@ -90,7 +90,7 @@ test('a vault deleted, purged and created again under its name shows none of its
   await app.press(KEYS.esc, 'R');
   await app.waitFor((f) => f.includes('3 vaults'), 'listed again');
   await filterTo(app, 'contoso-app-kv');
-  await app.press('2');
+  await app.pane('secrets');
   const f = await app.waitFor((f) => f.includes('Secrets › contoso-app-kv') && !f.includes('Loading'), 'pane 2 on the new vault');
   assert.match(f, /No secrets in contoso-app-kv/);
   app.unmount();

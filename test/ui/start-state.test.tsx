@@ -17,7 +17,10 @@ import { Boot } from '../../source/ui/boot.js';
 import { createClipboard } from '../../source/ui/clipboard.js';
 import { prepareConsole } from '../../source/ui/run-console.js';
 import { memorySettings, openSettings, type Settings } from '../../source/ui/settings.js';
-import { KEYS, renderApp } from './helpers.js';
+import { paneCommand } from '../../source/ui/keymap/commands.js';
+import { createKeymap } from '../../source/ui/keymap/keymap.js';
+import type { PaneId } from '../../source/ui/panes/ids.js';
+import { commandKey, KEYS, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
@@ -33,6 +36,8 @@ function driver(r: ReturnType<typeof render>) {
       throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
     },
     async press(...keys: string[]) { for (const k of keys) { r.stdin.write(k); await tick(); } },
+    /** Opens a pane by its command, with the default keys (these settings rebind nothing). */
+    async pane(id: PaneId) { r.stdin.write(commandKey(createKeymap(), paneCommand(id))); await tick(); },
   };
 }
 
@@ -49,7 +54,7 @@ test('a revealed secret value hides itself again when its time is up', async () 
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('j');
   await app.waitFor((f) => f.includes('sub Contoso Production'));
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets');
   await app.press('/');
   await app.type('sql-admin');
@@ -69,6 +74,13 @@ test('the console reopens the last pane on the last vault used', async () => {
   const f = await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of the last vault');
   assert.match(f, /Secrets › contoso-app-kv/);
   assert.doesNotMatch(f, /no vault selected/);
+  app.unmount();
+});
+
+test('a last pane saved as "policies" (the Access pane\'s first id) reopens the Access pane', async () => {
+  const settings = memorySettings({ lastPane: 'policies', lastVault: { name: DEMO.vaults.app, subscriptionId: DEMO.subscriptions.production } });
+  const app = startApp(settings);
+  await app.waitFor((f) => f.includes('Access › contoso-app-kv'), 'the Access pane');
   app.unmount();
 });
 
@@ -92,7 +104,7 @@ test('on Vaults the cursor starts on the last vault, and picking another one is 
   await app.waitFor((f) => f.includes('sub Contoso Edge Devices'), 'the last vault selected on pane 1');
   await app.press('j');
   await app.waitFor((f) => f.includes('sub Contoso Production'), 'contoso-app-kv selected');
-  await app.press('2');
+  await app.pane('secrets');
   await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'pane 2');
   app.unmount();
   await tick();

@@ -29,13 +29,14 @@ export function Header({ backendLabel, identity, subscription, profile, readonly
   );
 }
 
-export function Tabs({ titles, active, width, theme }: { titles: readonly string[]; active: number; width: number; theme: Theme }) {
+/** `shortTitles[i]` replaces `titles[i]` below 100 columns, so that every tab fits in 80. */
+export function Tabs({ titles, shortTitles, active, width, theme }: { titles: readonly string[]; shortTitles?: readonly string[]; active: number; width: number; theme: Theme }) {
   const compact = width < 100;
   return (
     <Box height={1} width={width} overflow="hidden">
       <Text wrap="truncate">
         {titles.map((t, i) => {
-          const label = compact && t === 'Access policies' ? 'Policies' : t;
+          const label = compact ? (shortTitles?.[i] ?? t) : t;
           return (
             <Text key={t}>
               {i === active ? <Text inverse bold color={theme.accent}>{` ${i + 1} ${label} `}</Text> : <Text color={theme.muted}>{` ${i + 1} `}<Text color={undefined}>{label}</Text>{' '}</Text>}

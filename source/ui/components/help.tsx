@@ -7,10 +7,10 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useCapture } from '../input-router.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';
-import { COMMANDS, commandsIn, GLOBAL_COMMANDS, type CommandId, type Place } from '../keymap/commands.js';
+import { COMMANDS, commandsIn, GLOBAL_COMMANDS, paneCommand, type CommandId, type Place } from '../keymap/commands.js';
 import { keysText, type Keymap } from '../keymap/keymap.js';
 import { displayKey } from '../keymap/keys.js';
-import type { PaneId } from '../panes/ids.js';
+import { PANE_IDS, paneTitle, type PaneId } from '../panes/ids.js';
 import type { Theme } from '../theme.js';
 
 export interface HelpProps {
@@ -50,9 +50,11 @@ export function helpRows(bindings: readonly Binding[], keymap: Keymap, paneId: P
     const keys = keysOf(keymap, b.command, paneId);
     if (keys) pane.push({ keys, label: b.label, disabled: s.enabled ? undefined : s.reason });
   }
-  const switches = GLOBAL_COMMANDS.filter((id) => /^pane\.\d$/.test(id));
+  const switches = PANE_IDS.map(paneCommand);
   const paneKeys = switches.map((id) => keymap.keysFor(id)[0]).filter(Boolean);
-  const global: HelpRow[] = [{ keys: paneKeys.join('') === '1234567' ? '1–7' : paneKeys.map(displayKey).join(' '), label: 'switch pane: Vaults, Secrets, Keys, Access policies, Locks, Deleted, Audit' }];
+  // The default 1…N reads as a range; rebound keys are listed one by one.
+  const range = paneKeys.join('') === PANE_IDS.map((_, i) => i + 1).join('') ? `1–${PANE_IDS.length}` : paneKeys.map(displayKey).join(' ');
+  const global: HelpRow[] = [{ keys: range, label: `switch pane: ${PANE_IDS.map(paneTitle).join(', ')}` }];
   for (const id of GLOBAL_COMMANDS) if (!switches.includes(id)) global.push({ keys: keysOf(keymap, id), label: COMMANDS[id].description });
   const dialogs = DIALOG_SECTIONS.map(({ title, places }) => ({
     title: title(keymap),

@@ -1,11 +1,11 @@
-/** The `:` command palette: :vaults :secrets :keys :policies :locks :bin :audit :sub <name> :theme <name> :help :q */
+/** The `:` command palette: :vaults :secrets :keys :certs :access :locks :bin :audit :sub <name> :theme <name> :help :q */
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Subscription } from '../../domain/directory.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import { hintLine, type Keymap } from '../keymap/keymap.js';
-import type { PaneId } from '../panes/ids.js';
+import { paneNumber, type PaneId } from '../panes/ids.js';
 import { THEME_NAMES, type Theme } from '../theme.js';
 import { Modal } from './modal.js';
 import { editText } from './text-input.js';
@@ -19,14 +19,18 @@ export interface PaletteCommand {
   quit?: boolean;
 }
 
+/** A palette entry that opens a pane; its number comes from the pane table. */
+const paneEntry = (name: string, aliases: string[], pane: PaneId, what: string) => ({ name, aliases, summary: `pane ${paneNumber(pane)}: ${what}`, command: { pane } });
+
 export const PALETTE_ENTRIES: { name: string; aliases: string[]; summary: string; command?: PaletteCommand }[] = [
-  { name: 'vaults', aliases: ['v', 'vault'], summary: 'pane 1: vaults', command: { pane: 'vaults' } },
-  { name: 'secrets', aliases: ['s', 'secret'], summary: 'pane 2: secrets of the selected vault', command: { pane: 'secrets' } },
-  { name: 'keys', aliases: ['k', 'key'], summary: 'pane 3: keys', command: { pane: 'keys' } },
-  { name: 'policies', aliases: ['p', 'policy', 'access'], summary: 'pane 4: access policies', command: { pane: 'policies' } },
-  { name: 'locks', aliases: ['l', 'lock'], summary: 'pane 5: locks', command: { pane: 'locks' } },
-  { name: 'bin', aliases: ['deleted', 'trash'], summary: 'pane 6: deleted items', command: { pane: 'deleted' } },
-  { name: 'audit', aliases: ['a', 'log'], summary: 'pane 7: audit log', command: { pane: 'audit' } },
+  paneEntry('vaults', ['v', 'vault'], 'vaults', 'vaults'),
+  paneEntry('secrets', ['s', 'secret'], 'secrets', 'secrets of the selected vault'),
+  paneEntry('keys', ['k', 'key'], 'keys', 'keys'),
+  paneEntry('certs', ['c', 'cert', 'certificate', 'certificates'], 'certificates', 'certificates'),
+  paneEntry('access', ['p', 'policies', 'policy', 'rbac'], 'access', 'access: access policies or role assignments'),
+  paneEntry('locks', ['l', 'lock'], 'locks', 'locks'),
+  paneEntry('bin', ['deleted', 'trash'], 'deleted', 'deleted items'),
+  paneEntry('audit', ['a', 'log'], 'audit', 'audit log'),
   { name: 'sub', aliases: ['subscription'], summary: 'sub <name>: limit vaults to one subscription (no name: all)' },
   { name: 'theme', aliases: [], summary: `theme <${THEME_NAMES.join('|')}>` },
   { name: 'help', aliases: ['h'], summary: 'every key of this pane', command: { help: true } },
@@ -39,7 +43,7 @@ export function parsePalette(text: string, subscriptions: readonly Subscription[
   const arg = rest.join(' ');
   const w = word.toLowerCase();
   const entry = PALETTE_ENTRIES.find((e) => e.name === w || e.aliases.includes(w));
-  if (!entry) return `Unknown command :${word}. Try :vaults, :secrets, :keys, :policies, :locks, :bin, :audit, :sub <name>, :q.`;
+  if (!entry) return `Unknown command :${word}. Try :vaults, :secrets, :keys, :certs, :access, :locks, :bin, :audit, :sub <name>, :q.`;
   if (entry.name === 'sub') {
     if (!arg || arg === 'all' || arg === '*') return { sub: null };
     const a = arg.toLowerCase();

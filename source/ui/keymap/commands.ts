@@ -5,7 +5,7 @@
  * `CommandId`, so a command without keys or words, or a key handled outside the table, does not compile.
  * Users rebind commands in the settings file ("keymap"); keymap.ts checks those overrides.
  */
-import type { PaneId } from '../panes/ids.js';
+import { PANE_TABLE, paneNumber, type PaneId } from '../panes/ids.js';
 
 /**
  * Where a command is heard. Commands of the same place must not share a key (keymap.ts refuses an
@@ -30,7 +30,7 @@ export type Place =
   | 'lookup'
   /** The `?` screen. */
   | 'help'
-  /** The permission picker of pane 4. */
+  /** The permission picker of the Access pane. */
   | 'picker'
   /** A read-only result (the try-it result). */
   | 'result'
@@ -57,15 +57,20 @@ export interface CommandSpec {
   panes?: readonly PaneId[];
 }
 
+type PaneNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+/** `pane.N`: the key N opens pane N of the pane table (ids.ts); its title comes from there too. */
+const paneSwitch = (n: PaneNumber) => ({ keys: [String(n)] as [string], description: `pane ${n}: ${PANE_TABLE[n - 1].title}`, in: ['global'] as const });
+
 export const COMMANDS = {
   // Everywhere: handled by the app when the focused pane did not take the key.
-  'pane.1': { keys: ['1'], description: 'pane 1: Vaults', in: ['global'] },
-  'pane.2': { keys: ['2'], description: 'pane 2: Secrets', in: ['global'] },
-  'pane.3': { keys: ['3'], description: 'pane 3: Keys', in: ['global'] },
-  'pane.4': { keys: ['4'], description: 'pane 4: Access policies', in: ['global'] },
-  'pane.5': { keys: ['5'], description: 'pane 5: Locks', in: ['global'] },
-  'pane.6': { keys: ['6'], description: 'pane 6: Deleted', in: ['global'] },
-  'pane.7': { keys: ['7'], description: 'pane 7: Audit', in: ['global'] },
+  'pane.1': paneSwitch(1),
+  'pane.2': paneSwitch(2),
+  'pane.3': paneSwitch(3),
+  'pane.4': paneSwitch(4),
+  'pane.5': paneSwitch(5),
+  'pane.6': paneSwitch(6),
+  'pane.7': paneSwitch(7),
+  'pane.8': paneSwitch(8),
   'pane.next': { keys: ['tab'], description: 'next pane', in: ['global'] },
   'pane.prev': { keys: ['shift+tab'], description: 'previous pane', in: ['global'] },
   palette: { keys: [':'], description: 'command palette', in: ['global'] },
@@ -89,9 +94,9 @@ export const COMMANDS = {
   // Actions of the panes.
   reveal: { keys: ['v'], description: 'reveal the value', in: ['pane'], panes: ['secrets'] },
   copy: { keys: ['c', 'ctrl+y'], description: 'copy the value', in: ['pane', 'lookup', 'boot'], panes: ['secrets'] },
-  new: { keys: ['n'], description: 'new', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'policies', 'locks'] },
-  edit: { keys: ['e'], description: 'edit', in: ['pane'], panes: ['secrets', 'keys', 'policies'] },
-  delete: { keys: ['d'], description: 'delete', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'policies', 'locks'] },
+  new: { keys: ['n'], description: 'new', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'certificates', 'access', 'locks'] },
+  edit: { keys: ['e'], description: 'edit', in: ['pane'], panes: ['secrets', 'keys', 'certificates', 'access'] },
+  delete: { keys: ['d'], description: 'delete', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'certificates', 'access', 'locks'] },
   recover: { keys: ['r'], description: 'recover', in: ['pane'], panes: ['deleted'] },
   purge: { keys: ['P'], description: 'purge', in: ['pane'], panes: ['deleted'] },
   refresh: { keys: ['R', 'ctrl+r'], description: 'refresh', in: ['pane', 'lookup'] },
@@ -99,8 +104,13 @@ export const COMMANDS = {
   'secrets.restore': { keys: ['u'], description: 'restore a secret from a backup file', in: ['pane'], panes: ['secrets'] },
   'keys.try': { keys: ['t'], description: 'try a key: sign and verify, or encrypt and decrypt', in: ['pane'], panes: ['keys'] },
   'keys.rotate': { keys: ['o'], description: 'rotate a key', in: ['pane'], panes: ['keys'] },
-  'access.migrate': { keys: ['m'], description: 'switch the vault from access policies to Azure RBAC (shows the role assignments first)', in: ['pane'], panes: ['policies'] },
+  'access.migrate': { keys: ['m'], description: 'switch the vault from access policies to Azure RBAC (shows the role assignments first)', in: ['pane'], panes: ['access'] },
   'access.whoCanRead': { keys: ['w'], description: 'who can read this secret or key', in: ['pane'], panes: ['secrets', 'keys'] },
+  'keys.rotationPolicy': { keys: ['p'], description: 'edit a key\'s rotation policy (when it rotates, when you are told, when new versions expire)', in: ['pane'], panes: ['keys'] },
+  'certs.import': { keys: ['i'], description: 'import a certificate from a .pfx or .pem file', in: ['pane'], panes: ['certificates'] },
+  'certs.download': { keys: ['w'], description: 'download a certificate to a file: the public .cer/.pem, or the PFX/PEM with its private key', in: ['pane'], panes: ['certificates'] },
+  'network.allowAddress': { keys: ['a'], description: 'allow your address through the vault\'s firewall (an IP rule, after you confirm)', in: ['pane'], panes: ['secrets', 'keys', 'certificates'] },
+  'vaults.removeAddedRule': { keys: ['u'], description: 'remove the IP rule kvdeck added for your address', in: ['pane'], panes: ['vaults'] },
   'audit.result': { keys: ['f'], description: 'cycle all / refused / succeeded', in: ['pane'], panes: ['audit'] },
   'audit.filters': { keys: ['F'], description: 'filter by vault, caller, operation', in: ['pane'], panes: ['audit'] },
   'audit.clearFilters': { keys: ['x'], description: 'clear the filters', in: ['pane'], panes: ['audit'] },
@@ -138,7 +148,7 @@ export const COMMANDS = {
   // Overlays that only show something.
   close: { keys: ['esc', 'enter', 'q'], description: 'close', in: ['help', 'result'] },
 
-  // The permission picker (pane 4): a grid of checkboxes per area; up/down are the list's.
+  // The permission picker (Access pane): a grid of checkboxes per area; up/down are the list's.
   'policies.nextArea': { keys: ['tab'], description: 'next area (keys, secrets, certificates)', in: ['picker'] },
   'policies.prevArea': { keys: ['shift+tab'], description: 'previous area', in: ['picker'] },
   'policies.left': { keys: ['left', 'h'], description: 'previous permission', in: ['picker'] },
@@ -161,6 +171,9 @@ export function isCommandId(id: string): id is CommandId {
 }
 
 export const commandSpec = (id: CommandId): CommandSpec => COMMANDS[id];
+
+/** The command that opens a pane (`pane.4` for Certificates): tests and hints press panes by name. */
+export const paneCommand = (id: PaneId): CommandId => `pane.${paneNumber(id) as PaneNumber}`;
 
 /** Whether a pane may bind this command (list and pane commands; the rest are never a pane's). */
 export function boundInPane(id: CommandId, pane: PaneId): boolean {

@@ -7,7 +7,8 @@
  * Row text may name commands: `{id}` shows its keys (`c` (or `Ctrl-Y`)), `{id:1}` its first key,
  * `{id:ctrl}` the keys that still work while typing (not letters).
  */
-import { COMMANDS, type CommandId } from './commands.js';
+import { PANE_IDS, paneNumber, paneRef, paneTitle } from '../panes/ids.js';
+import { COMMANDS, paneCommand, type CommandId } from './commands.js';
 import { displayKey, isTextKey } from './keys.js';
 
 interface Row {
@@ -17,11 +18,11 @@ interface Row {
 }
 
 const CONSOLE: readonly Row[] = [
-  { keys: [['pane.1', 'pane.2', 'pane.3', 'pane.4', 'pane.5', 'pane.6', 'pane.7'], ['pane.next', 'pane.prev']], text: 'switch pane: 1 Vaults · 2 Secrets · 3 Keys · 4 Access policies · 5 Locks · 6 Deleted · 7 Audit' },
+  { keys: [PANE_IDS.map(paneCommand), ['pane.next', 'pane.prev']], text: `switch pane: ${PANE_IDS.map((id) => `${paneNumber(id)} ${paneTitle(id)}`).join(' · ')}` },
   { keys: [['up', 'down'], ['pageUp', 'pageDown'], ['top', 'bottom']], text: 'move' },
   { keys: [['open', 'back']], text: 'open / back, close, clear the filter' },
   { keys: [['filter']], text: 'filter the list as you type (fuzzy, matched characters highlighted); {filter.keep} keeps it, {filter.clear} clears it' },
-  { keys: [['palette']], text: 'command palette: `:vaults` `:secrets` `:keys` `:policies` `:locks` `:bin` `:audit` `:sub <name>` `:theme <name>` `:q`' },
+  { keys: [['palette']], text: 'command palette: `:vaults` `:secrets` `:keys` `:certs` `:access` `:locks` `:bin` `:audit` `:sub <name>` `:theme <name>` `:q`' },
   { keys: [['lookup']], text: 'quick lookup: any secret in any vault you can read; {open} opens it, {down:1} then {copy} copies it' },
   { keys: [['reveal']], text: 'reveal the value (hidden again after 30 s or when you leave)' },
   { keys: [['copy']], text: 'copy the value (OSC 52 — works over SSH and in tmux — and a local clipboard tool when there is one)' },
@@ -34,10 +35,11 @@ const CONSOLE: readonly Row[] = [
   { keys: [['quit']], text: 'quit' },
 ];
 
-const PANE_SPECIFIC = 'Pane-specific: Secrets {secrets.backup} backup to a file, {secrets.restore} restore from one; Keys {keys.try} try it, '
-  + '{keys.rotate} rotate; Secrets and Keys {access.whoCanRead} who can read it (in its detail); Access {access.migrate} switches an access-policy vault '
-  + 'to Azure RBAC; Audit {audit.result} cycles all/refused/succeeded, {audit.filters} filters by vault/caller/operation, '
-  + '{audit.clearFilters} clears the filters.';
+const PANE_SPECIFIC = 'Pane-specific: Vaults {vaults.removeAddedRule} removes the IP rule kvdeck added for your address; Secrets {secrets.backup} backup to a file, '
+  + '{secrets.restore} restore from one; Keys {keys.try} try it, {keys.rotate} rotate, {keys.rotationPolicy} rotation policy; Certificates {certs.import} import a .pfx/.pem, '
+  + '{certs.download} download to a file; Secrets and Keys {access.whoCanRead} who can read it (in its detail); Secrets, Keys and Certificates '
+  + '{network.allowAddress} allow your address when the vault\'s firewall refuses it; Access {access.migrate} switches an access-policy vault to Azure RBAC; '
+  + 'Audit {audit.result} cycles all/refused/succeeded, {audit.filters} filters by vault/caller/operation, {audit.clearFilters} clears the filters.';
 
 const DIALOGS: readonly Row[] = [
   { keys: [['text.deleteChar'], ['text.clear']], text: 'in any text being typed (filter, form field, palette, quick lookup): delete a character, clear it' },
@@ -49,7 +51,7 @@ const DIALOGS: readonly Row[] = [
   { keys: [['vaults.recoverDeleted']], text: 'new-vault form: recover the soft-deleted vault of that name' },
   { keys: [['palette.run', 'palette.complete', 'palette.close']], text: 'command palette: run / complete / close' },
   { keys: [['lookup.results', 'lookup.query']], text: 'quick lookup: to the results / back to the query (and the list keys above)' },
-  { keys: [['policies.nextArea', 'policies.prevArea'], ['policies.left', 'policies.right']], text: 'permission picker (pane 4): next / previous area, previous / next permission ({up:1} {down:1} move by rows)' },
+  { keys: [['policies.nextArea', 'policies.prevArea'], ['policies.left', 'policies.right']], text: `permission picker (${paneRef('access')}): next / previous area, previous / next permission ({up:1} {down:1} move by rows)` },
   { keys: [['policies.toggle', 'policies.toggleAll'], ['policies.save', 'policies.cancel']], text: 'permission picker: tick / tick all or none, save / cancel' },
   { keys: [['close']], text: 'close the help or a result' },
   { keys: [['boot.retry']], text: 'start-up screen: connect again after a failure' },

@@ -12,9 +12,8 @@ export interface PaneProps {
 }
 
 export interface PaneDefinition {
+  /** Its row of the pane table (ids.ts), which gives its number and title. */
   id: PaneId;
-  /** Tab and help title: "Vaults", "Access policies". */
-  title: string;
   /**
    * true: works on the selected vault (breadcrumb shows it; without one the App shows a hint instead
    * of mounting the pane). 'optional': shows the vault when there is one but mounts without (Deleted).

@@ -115,4 +115,4 @@ function AuditPane({ width, height }: PaneProps) {
   );
 }
 
-export const auditPane: PaneDefinition = { id: 'audit', title: 'Audit', vaultScoped: false, Component: AuditPane };
+export const auditPane: PaneDefinition = { id: 'audit', vaultScoped: false, Component: AuditPane };

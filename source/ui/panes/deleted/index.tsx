@@ -1,5 +1,5 @@
 /**
- * Pane 6 — the bin: soft-deleted vaults (every subscription) and the deleted secrets, keys and certificates of the
+ * The Deleted pane — the bin: soft-deleted vaults (every subscription) and the deleted secrets, keys and certificates of the
  * selected vault, with their purge dates and days left. `r` recovers (the item goes back to its pane),
  * `P` purges after the name is typed — refused up front, without a call, when purge protection
  * forbids it.
@@ -19,15 +19,16 @@ import { usePaneBindings } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
+import { paneNumber, paneRef, type PaneId } from '../ids.js';
 import { binColumns, objectRow, purgeRefusal, vaultRow, type BinRow } from './columns.js';
 
 const KIND_ORDER: Record<BinRow['kind'], number> = { vault: 0, secret: 1, key: 2, certificate: 3 };
 
-/** Where each kind lives in the console, for "it is back in pane N" and the caches to drop. */
-const KIND_HOME: Record<ObjectKind, { label: string; pane: string }> = {
-  secret: { label: 'Secret', pane: 'pane 2 (Secrets' },
-  key: { label: 'Key', pane: 'pane 3 (Keys' },
-  certificate: { label: 'Certificate', pane: 'pane 4 (Certificates' },
+/** Where each kind lives in the console, for "it is back in pane N" (the number from the pane table). */
+const KIND_HOME: Record<ObjectKind, { label: string; pane: PaneId }> = {
+  secret: { label: 'Secret', pane: 'secrets' },
+  key: { label: 'Key', pane: 'keys' },
+  certificate: { label: 'Certificate', pane: 'certificates' },
 };
 
 interface Bin {
@@ -59,12 +60,12 @@ function afterRecover(app: AppServices, r: BinRow, vault: Vault | undefined, rec
   if (r.kind === 'vault') {
     app.invalidate(stale.vaultLists, stale.lookup, stale.vault({ id: r.item.vaultId }));
     if (recovered) warnIfRolesGone(app, recovered);
-    return `Vault ${r.name} is back in pane 1 (Vaults), ${recoveredWith(recovered ?? { enableRbacAuthorization: false })}`;
+    return `Vault ${r.name} is back in ${paneRef('vaults')}, ${recoveredWith(recovered ?? { enableRbacAuthorization: false })}`;
   }
   const home = KIND_HOME[r.kind];
   if (vault) app.invalidate(stale.objectsOf(r.kind, vault));
   app.invalidate(stale.lookup);
-  return `${home.label} ${r.name} is back in ${home.pane} of ${r.where}), with all its versions.`;
+  return `${home.label} ${r.name} is back in ${paneRef(home.pane, ` of ${r.where}`)}, with all its versions.`;
 }
 
 function DeletedPane({ width, height }: PaneProps) {
@@ -115,7 +116,7 @@ function DeletedPane({ width, height }: PaneProps) {
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the bin…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
-  const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets, keys and certificates of ${vault.name}` : 'deleted vaults (all subscriptions) · pick a vault in pane 1 to see its deleted secrets, keys and certificates';
+  const scope = vault ? `deleted vaults (all subscriptions) and the deleted secrets, keys and certificates of ${vault.name}` : `deleted vaults (all subscriptions) · pick a vault in pane ${paneNumber('vaults')} to see its deleted secrets, keys and certificates`;
   const problem = loaded.data?.vaultProblem;
   return (
     <ListView list={list} columns={binColumns(now)} width={width} theme={app.theme}
@@ -124,4 +125,4 @@ function DeletedPane({ width, height }: PaneProps) {
   );
 }
 
-export const deletedPane: PaneDefinition = { id: 'deleted', title: 'Deleted', vaultScoped: 'optional', Component: DeletedPane };
+export const deletedPane: PaneDefinition = { id: 'deleted', vaultScoped: 'optional', Component: DeletedPane };

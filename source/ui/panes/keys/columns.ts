@@ -2,6 +2,7 @@
 import type { KeyOperation, KeyProperties } from '../../../domain/key.js';
 import type { Column } from '../../components/columns.js';
 import { expiryColor, expiryText, shortTime } from '../secrets/columns.js';
+import { MANAGED_MARK } from '../objects.js';
 
 /** "2048" for RSA, "P-256" for EC, "—" when the service did not say. */
 export const sizeOrCurve = (k: Pick<KeyProperties, 'keySize' | 'curve'>) => (k.curve ? k.curve : k.keySize ? String(k.keySize) : '—');
@@ -16,6 +17,8 @@ export function opsText(ops: readonly KeyOperation[]): string {
 export function keyColumns(now: number): Column<KeyProperties>[] {
   return [
     { key: 'name', header: 'NAME', flex: 1, min: 20, match: true, value: (k) => k.name },
+    // A certificate's own key: changed only through the certificate.
+    { key: 'managed', header: '', width: 4, value: (k) => (k.managed ? MANAGED_MARK : ''), color: (_k, t) => t.muted },
     { key: 'type', header: 'TYPE', width: 7, value: (k) => k.keyType },
     { key: 'size', header: 'SIZE', width: 6, value: sizeOrCurve },
     { key: 'ops', header: 'OPERATIONS', flex: 2, min: 33, drop: 2, value: (k) => opsText(k.keyOps) },

@@ -9,6 +9,8 @@ import { Property } from '../vaults/detail.js';
 import { keyVersionColumns, opsText, shortBase64, sizeOrCurve } from './columns.js';
 
 export const KEY_DETAIL_LINES = 10;
+/** With the rotation policy's line (clouds that have rotation policies). */
+export const keyDetailLines = (withRotation: boolean) => KEY_DETAIL_LINES + (withRotation ? 1 : 0);
 
 export interface KeyDetailProps {
   latest: KeyProperties;
@@ -16,6 +18,10 @@ export interface KeyDetailProps {
   jwk: PublicJsonWebKey | undefined;
   versions: ListState<KeyProperties>;
   loadingVersions: boolean;
+  /** The rotation policy in words (undefined: the cloud has none, so the line is left out). */
+  rotation?: string;
+  /** Why the key cannot be changed on its own (a certificate's key), if so. */
+  managedBy?: string;
   width: number;
   theme: Theme;
   now: number;
@@ -28,13 +34,13 @@ function publicPart(jwk: PublicJsonWebKey | undefined): string {
   return '—';
 }
 
-export function KeyDetail({ latest, selected, jwk, versions, loadingVersions, width, theme, now }: KeyDetailProps) {
+export function KeyDetail({ latest, selected, jwk, versions, loadingVersions, rotation, managedBy, width, theme, now }: KeyDetailProps) {
   const k = selected ?? latest;
   const tags = Object.entries(k.tags).map(([n, v]) => `${n}=${v}`).join(', ') || 'none';
   return (
     <Box flexDirection="column" paddingX={1}>
       <Property label="Key id (kid)" value={k.id} theme={theme} />
-      <Text color={theme.muted}>{'The private key never leaves the vault: t tries it by signing or encrypting inside the vault.'}</Text>
+      <Text color={theme.muted} wrap="truncate">{managedBy ? `${managedBy}.` : 'The private key never leaves the vault: t tries it by signing or encrypting inside the vault.'}</Text>
       <Property label="Type / size or curve" value={`${k.keyType} ${sizeOrCurve(k)}`} theme={theme} />
       <Property label="Permitted operations" value={`${opsText(k.keyOps)}   (e configures key usage)`} theme={theme} />
       <Property label="Enabled" value={k.enabled ? 'yes' : 'no — it cannot be used'} theme={theme} />
@@ -42,6 +48,7 @@ export function KeyDetail({ latest, selected, jwk, versions, loadingVersions, wi
       <Property label="Created / updated" value={`${shortTime(k.createdOn)} / ${shortTime(k.updatedOn)}`} theme={theme} />
       <Property label="Public key" value={`${publicPart(jwk)} · public part only`} theme={theme} />
       <Property label="Tags / recovery" value={`${tags} · ${k.recoveryLevel}`} theme={theme} />
+      {rotation !== undefined && <Property label="Rotation policy" value={rotation} theme={theme} />}
       <Text bold>Versions</Text>
       {loadingVersions ? <Text color={theme.muted}>loading versions…</Text> : (
         <ListView list={versions} columns={keyVersionColumns(latest.version)} width={width - 2} theme={theme}

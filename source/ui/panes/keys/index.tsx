@@ -1,7 +1,8 @@
 /**
- * Pane 3 — Keys of the selected vault: type, size/curve, permitted operations, enabled, expiry;
- * detail with versions; new, rotate, configure key usage, delete (soft), and "try it", which signs
- * or encrypts a short text inside the vault to prove the key works.
+ * The Keys pane — keys of the selected vault: type, size/curve, permitted operations, enabled, expiry;
+ * detail with versions and the rotation policy; new, rotate, configure key usage, rotation policy,
+ * delete (soft), and "try it", which signs or encrypts a short text inside the vault to prove the key
+ * works. A certificate's own key is marked, and what would change it is shown disabled with why.
  */
 import { useState } from 'react';
 import { listAll } from '../../../backend/backend.js';
@@ -13,12 +14,16 @@ import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
-import { cacheKeys, stale } from '../../session-cache.js';
+import { cacheKeys } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
+import { paneCommand } from '../../keymap/commands.js';
+import { deleteBinding, managedReason } from '../objects.js';
+import { useFirewallOffer } from '../vaults/firewall.js';
 import { keyColumns } from './columns.js';
-import { KEY_DETAIL_LINES, KeyDetail } from './detail.js';
+import { keyDetailLines, KeyDetail } from './detail.js';
+import { rotationPolicyForm, rotationPolicyText } from './rotation.js';
 import { keyUsageForm, newKeyForm, tryItForm } from './forms.js';
 import { tryKey, tryOperations, type TryResult } from './try-it.js';
 import { TryItResult } from './try-it-view.js';
@@ -39,12 +44,18 @@ function KeysPane({ width, height }: PaneProps) {
   const versionsLoad = useLoad(detail ? cacheKeys.keyVersions(vault, detail, open?.version ?? '') : undefined, (signal) =>
     app.backend.keys.listVersions(vault, detail!, { signal }).then((v) => [...v].sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime())));
   const jwkLoad = useLoad(detail ? cacheKeys.keyMaterial(vault, detail, open?.version ?? '') : undefined, (signal) => app.backend.keys.get(vault, detail!, undefined, { signal }));
-  const versions = useList<KeyProperties>({ items: versionsLoad.data ?? [], text: (k) => k.version, height: Math.max(2, height - KEY_DETAIL_LINES - LIST_CHROME - 1) });
+  // Rotation policies: read in the detail, on clouds that have them (Stack Hub's data plane does not).
+  const rotationFeature = app.backend.info.features.keyRotationPolicy;
+  const rotationLoad = useLoad(detail && rotationFeature ? cacheKeys.keyRotationPolicy(vault, detail) : undefined, (signal) => app.backend.keys.getRotationPolicy(vault, detail!, { signal }));
+  const versions = useList<KeyProperties>({ items: versionsLoad.data ?? [], text: (k) => k.version, height: Math.max(2, height - keyDetailLines(rotationFeature) - LIST_CHROME - 1) });
   usePaneCrumbs(open ? [open.name] : []);
+  const firewall = useFirewallOffer(loaded.error, loaded.reload);
 
   const cur = detail ? open : list.current;
+  /** A certificate's key changes only with its certificate: the change is shown disabled, with why. */
+  const changeable = (k: KeyProperties | undefined): boolean | string => (!k ? false : k.managed ? managedReason('key', k.name) : true);
   const upsert = (k: KeyVaultKey) => loaded.setData((old) => [...(old ?? []).filter((x) => x.name.toLowerCase() !== k.properties.name.toLowerCase()), k.properties].sort(byName));
-  const refresh = () => { loaded.reload(); if (detail) { versionsLoad.reload(); jwkLoad.reload(); } };
+  const refresh = () => { loaded.reload(); if (detail) { versionsLoad.reload(); jwkLoad.reload(); rotationLoad.reload(); } };
 
   const bindings: Binding[] = [
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
@@ -72,14 +83,14 @@ function KeysPane({ width, height }: PaneProps) {
       })),
     },
     {
-      command: 'edit', label: 'key usage', mutating: true, when: () => !!cur,
+      command: 'edit', label: 'key usage', mutating: true, when: () => changeable(cur),
       run: () => {
         const k = cur!;
         void app.form(keyUsageForm(app.backend, vault, app.now, k, (u) => { upsert(u); if (detail) { versionsLoad.reload(); jwkLoad.reload(); } app.flash('success', `${k.name} now permits: ${u.properties.keyOps.join(', ')}.`); }));
       },
     },
     {
-      command: 'keys.rotate', label: 'rotate', mutating: true, busy: 'Rotating…', when: () => !!cur,
+      command: 'keys.rotate', label: 'rotate', mutating: true, busy: 'Rotating…', when: () => changeable(cur),
       confirm: () => cur && { title: `Rotate key ${cur.name}?`, body: `A new version of ${cur.name} is created with the same type and operations and becomes the current one. Older versions stay, so what they encrypted or signed still works.`, action: 'rotate' },
       run: async () => {
         const k = cur!;
@@ -91,28 +102,36 @@ function KeysPane({ width, height }: PaneProps) {
       },
     },
     {
-      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => !!cur,
-      confirm: () => cur && { title: `Delete key ${cur.name}?`, body: `${cur.name} and all its versions go to the bin (pane 6), where it can be recovered for ${cur.recoverableDays || 'the retention'} days. Anything encrypted with it cannot be decrypted meanwhile.`, action: 'delete' },
-      run: async () => {
+      command: 'keys.rotationPolicy', label: 'rotation policy', mutating: true,
+      when: () => (!rotationFeature ? false : changeable(cur)),
+      run: () => {
         const k = cur!;
-        try {
-          await app.backend.keys.delete(vault, k.name);
-          setDetail(undefined);
-          loaded.setData((old) => (old ?? []).filter((x) => x.name !== k.name));
-          app.invalidate(stale.binOf(vault));
-          app.flash('success', `Key ${k.name} deleted. Recover it from pane 6 (Deleted) with r.`);
-        } catch (e) { app.fail(e); }
+        // The form starts from the policy shown in the detail, when it is loaded (the default one otherwise).
+        const current = detail === k.name ? rotationLoad.data : undefined;
+        void app.form(rotationPolicyForm(app.backend, vault, k.name, current, (p) => {
+          if (detail === k.name) rotationLoad.setData(() => p);
+          app.flash('success', `${k.name} ${rotationPolicyText(p)}.`);
+        }));
       },
     },
     whoCanReadBinding(app, vault, 'key', () => detail),
+    deleteBinding(app, vault, 'key', {
+      target: () => cur, when: () => changeable(cur), extra: 'Anything encrypted with it cannot be decrypted meanwhile.',
+      onDeleted: (name) => { setDetail(undefined); loaded.setData((old) => (old ?? []).filter((x) => x.name !== name)); },
+    }),
+    ...firewall.bindings,
     { command: 'refresh', label: 'refresh', run: refresh },
   ];
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading keys of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
   if (detail && open) {
-    return <KeyDetail latest={open} selected={versions.current} jwk={jwkLoad.data?.key} versions={versions} loadingVersions={versionsLoad.loading} width={width} theme={app.theme} now={now} />;
+    const rotation = !rotationFeature ? undefined
+      : rotationLoad.data ? rotationPolicyText(rotationLoad.data)
+      : rotationLoad.error ? explainError(rotationLoad.error, {}, app.key) : 'loading…';
+    const managedBy = open.managed ? managedReason('key', open.name) : undefined;
+    return <KeyDetail latest={open} selected={versions.current} jwk={jwkLoad.data?.key} versions={versions} loadingVersions={versionsLoad.loading} rotation={rotation} managedBy={managedBy} width={width} theme={app.theme} now={now} />;
   }
   return (
     <ListView list={list} columns={keyColumns(now)} width={width} theme={app.theme}
@@ -121,4 +140,4 @@ function KeysPane({ width, height }: PaneProps) {
   );
 }
 
-export const keysPane: PaneDefinition = { id: 'keys', title: 'Keys', vaultScoped: true, Component: KeysPane };
+export const keysPane: PaneDefinition = { id: 'keys', vaultScoped: true, Component: KeysPane };

@@ -91,4 +91,4 @@ function LocksPane({ width, height }: PaneProps) {
   );
 }
 
-export const locksPane: PaneDefinition = { id: 'locks', title: 'Locks', vaultScoped: true, Component: LocksPane };
+export const locksPane: PaneDefinition = { id: 'locks', vaultScoped: true, Component: LocksPane };

@@ -172,4 +172,4 @@ function PoliciesPane(props: PaneProps) {
   return useApp().vault!.enableRbacAuthorization ? <RoleAssignmentsView {...props} /> : <PoliciesView {...props} />;
 }
 
-export const policiesPane: PaneDefinition = { id: 'policies', title: 'Access policies', vaultScoped: true, Component: PoliciesPane };
+export const policiesPane: PaneDefinition = { id: 'access', vaultScoped: true, Component: PoliciesPane };

@@ -2,6 +2,7 @@
 import type { SecretProperties } from '../../../domain/secret.js';
 import type { Column } from '../../components/columns.js';
 import type { Theme } from '../../theme.js';
+import { MANAGED_MARK } from '../objects.js';
 
 export const SOON_MS = 30 * 24 * 3600 * 1000;
 
@@ -35,6 +36,8 @@ export const expiryColor = (expiresOn: Date | undefined, now: number, theme: The
 export function secretColumns(now: number): Column<SecretProperties>[] {
   return [
     { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (s) => s.name },
+    // A certificate's own secret (its PFX or PEM): changed only through the certificate.
+    { key: 'managed', header: '', width: 4, value: (s) => (s.managed ? MANAGED_MARK : ''), color: (_s, t) => t.muted },
     { key: 'enabled', header: 'ENABLED', width: 7, value: (s) => (s.enabled ? 'yes' : 'no'), color: (s, t) => (s.enabled ? undefined : t.error) },
     { key: 'ct', header: 'CONTENT TYPE', flex: 1, min: 20, drop: 1, value: (s) => s.contentType ?? '' },
     { key: 'updated', header: 'UPDATED', width: 16, drop: 2, value: (s) => shortTime(s.updatedOn) },

@@ -29,7 +29,7 @@ export function SecretDetail({ latest, selected, versions, value, loadingVersion
     <Box flexDirection="column" paddingX={1}>
       <Property label="Version" value={`${p.version}${p.version === latest.version ? ' (latest)' : ''}`} theme={theme} />
       <Property label="Enabled" value={p.enabled ? 'yes' : 'no — its value cannot be read'} theme={theme} />
-      <Property label="Content type" value={p.contentType ?? '—'} theme={theme} />
+      <Property label="Content type" value={`${p.contentType ?? '—'}${p.managed ? ` · the PFX/PEM of certificate ${p.name}: it changes only with the certificate` : ''}`} theme={theme} />
       <Box height={1}><Text color={theme.muted}>{'Expires'.padEnd(22)}</Text><Text color={expiryColor(p.expiresOn, now, theme)}>{expiryText(p.expiresOn, now)}</Text><Text color={theme.muted}>{`   not before ${p.notBefore ? shortTime(p.notBefore) : '—'}`}</Text></Box>
       <Property label="Created / updated" value={`${shortTime(p.createdOn)} / ${shortTime(p.updatedOn)}`} theme={theme} />
       <Property label="Tags" value={tags} theme={theme} />

@@ -1,14 +1,11 @@
 /** The Secrets pane's forms: new secret, new version, edit attributes, backup to / restore from a file. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import type { Backend } from '../../../backend/backend.js';
 import { MAX_CONTENT_TYPE_LENGTH, secretValueProblem, type SecretProperties } from '../../../domain/secret.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
 import { dateValue, nameField, tagsField, tagsValue, validityFields } from '../fields.js';
-
-const expandHome = (p: string) => resolve(p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
+import { expandHome } from '../files.js';
 
 
 const valueFields = (): FieldSpec[] => [

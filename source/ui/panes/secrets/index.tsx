@@ -16,6 +16,9 @@ import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
+import { paneCommand } from '../../keymap/commands.js';
+import { deleteBinding, managedReason } from '../objects.js';
+import { useFirewallOffer } from '../vaults/firewall.js';
 import { secretColumns } from './columns.js';
 import { DETAIL_LINES, SecretDetail } from './detail.js';
 import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.js';
@@ -44,6 +47,7 @@ function SecretsPane({ width, height }: PaneProps) {
   const versions = useList<SecretProperties>({ items: versionsLoad.data ?? [], text: (s) => s.version, height: Math.max(2, height - DETAIL_LINES - LIST_CHROME - 1) });
   const version = detail ? (versions.current ?? open) : list.current;
   usePaneCrumbs(open ? [open.name] : []);
+  const firewall = useFirewallOffer(loaded.error, loaded.reload);
 
   // A request from quick lookup or the palette: select that secret and open it.
   useEffect(() => {
@@ -65,6 +69,8 @@ function SecretsPane({ width, height }: PaneProps) {
     app.invalidate(stale.lookup);
   };
   const target = () => (detail ? version : list.current);
+  /** A certificate's secret is changed only with its certificate: the change is shown disabled, with why. */
+  const changeable = (t: SecretProperties | undefined): boolean | string => (!t ? false : t.managed ? managedReason('secret', t.name) : true);
 
   const bindings: Binding[] = [
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
@@ -84,14 +90,14 @@ function SecretsPane({ width, height }: PaneProps) {
     },
     { command: 'copy', label: 'copy value', when: () => !!target(), busy: 'Copying…', run: async () => { const t = target()!; await copySecretValue(app, vault, t.name, detail ? t.version : undefined); } },
     {
-      command: 'new', label: detail ? 'new version' : 'new secret', mutating: true,
+      command: 'new', label: detail ? 'new version' : 'new secret', mutating: true, when: () => (detail ? changeable(open) : true),
       run: async () => {
         const v = await app.form(newSecretForm(app.backend, vault, app.now, (p) => { upsert(p); app.flash('success', detail ? `New version of ${p.name} saved.` : `Secret ${p.name} created.`); }, detail ? open : undefined));
         if (v && detail) versionsLoad.reload();
       },
     },
     {
-      command: 'edit', label: 'edit attributes', mutating: true, when: () => !!target(),
+      command: 'edit', label: 'edit attributes', mutating: true, when: () => changeable(target()),
       run: async () => {
         const t = target()!;
         const full = detail ? t : t;
@@ -99,32 +105,21 @@ function SecretsPane({ width, height }: PaneProps) {
         if (v && detail) versionsLoad.reload();
       },
     },
-    {
-      command: 'delete', label: 'delete', mutating: true, busy: 'Deleting…', when: () => !!(detail ? open : list.current),
-      confirm: () => {
-        const t = detail ? open! : list.current!;
-        return { title: `Delete secret ${t.name}?`, body: `${t.name} and all its versions go to the bin (pane 6), where it can be recovered for ${t.recoverableDays || 'the retention'} days.`, action: 'delete' };
-      },
-      run: async () => {
-        const t = detail ? open! : list.current!;
-        try {
-          await app.backend.secrets.delete(vault, t.name);
-          closeDetail();
-          loaded.setData((old) => (old ?? []).filter((s) => s.name !== t.name));
-          app.invalidate(stale.lookup, stale.binOf(vault));
-          app.flash('success', `Secret ${t.name} deleted. Recover it from pane 6 (Deleted) with r.`);
-        } catch (e) { app.fail(e); }
-      },
-    },
+    deleteBinding(app, vault, 'secret', {
+      target: () => (detail ? open : list.current),
+      when: () => changeable(detail ? open : list.current),
+      onDeleted: (name) => { closeDetail(); loaded.setData((old) => (old ?? []).filter((s) => s.name !== name)); },
+    }),
     { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
     whoCanReadBinding(app, vault, 'secret', () => detail),
+    ...firewall.bindings,
     { command: 'refresh', label: 'refresh', run: () => { app.invalidate(stale.lookup); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again, or pick another vault (${app.key('pane.1')}).`} theme={app.theme} />;
+  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
   if (detail && open) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
@@ -139,4 +134,4 @@ function SecretsPane({ width, height }: PaneProps) {
   );
 }
 
-export const secretsPane: PaneDefinition = { id: 'secrets', title: 'Secrets', vaultScoped: true, Component: SecretsPane };
+export const secretsPane: PaneDefinition = { id: 'secrets', vaultScoped: true, Component: SecretsPane };

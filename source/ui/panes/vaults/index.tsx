@@ -1,4 +1,7 @@
-/** Pane 1 — Vaults: every vault the identity can see, across subscriptions, with locks; detail; new; delete. */
+/**
+ * The Vaults pane: every vault the identity can see, across subscriptions, with locks and network
+ * exposure; detail (network rules included); new; delete; and removing an IP rule kvdeck added.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import type { ManagementLock } from '../../../domain/lock.js';
@@ -15,8 +18,11 @@ import type { Binding } from '../../keymap/bindings.js';
 import { useSubscriptionFilter } from '../../sub-filter.js';
 import { deleteAccessNote, recoveredWith, warnIfRolesGone } from '../policies/vault-notes.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
+import { paneCommand } from '../../keymap/commands.js';
+import { paneRef, type PaneId } from '../ids.js';
 import { vaultColumns, type VaultRow } from './columns.js';
 import { VaultDetail } from './detail.js';
+import { removeAddedRule, rulesAdded } from './firewall.js';
 import { newVaultForm } from './new-vault.js';
 
 export async function loadVaultRows(backend: Backend, sub: string | undefined, signal: AbortSignal): Promise<VaultRow[]> {
@@ -55,6 +61,7 @@ function VaultsPane({ width, height }: PaneProps) {
   /** A vault came or went (created, recovered, deleted): every list that shows it, and what the session held about it. */
   const vaultChanged = (v: { id: string }) => { app.invalidate(stale.bins, stale.vault(v)); refresh(); };
 
+  const added = cur ? rulesAdded(app, cur.vault.id) : [];
   const bindings: Binding[] = [
     ...(detail ? [] : list.bindings),
     { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
@@ -76,14 +83,14 @@ function VaultsPane({ width, height }: PaneProps) {
       when: () => (cur ? true : false),
       confirm: () => cur && {
         title: `Delete vault ${cur.vault.name}?`,
-        body: `The vault goes to the bin (pane 6) for ${cur.vault.softDeleteRetentionDays} days with its secrets and keys; its name stays taken until it is purged.${deleteAccessNote(cur.vault)}${cur.locks.length ? ` Note: it is locked (${cur.locks.map((l) => l.name).join(', ')}), so Azure will refuse.` : ''}`,
+        body: `The vault goes to the bin (${paneRef('deleted')}) for ${cur.vault.softDeleteRetentionDays} days with its secrets and keys; its name stays taken until it is purged.${deleteAccessNote(cur.vault)}${cur.locks.length ? ` Note: it is locked (${cur.locks.map((l) => l.name).join(', ')}), so Azure will refuse.` : ''}`,
         action: 'delete',
       },
       run: async () => {
         if (!cur) return;
         try {
           await app.backend.vaults.delete(cur.vault);
-          app.flash('success', `Vault ${cur.vault.name} deleted. It is in the bin (pane 6) and can be recovered with r.`);
+          app.flash('success', `Vault ${cur.vault.name} deleted. It is in the bin (${paneRef('deleted')}) and can be recovered with ${app.key('recover')}.`);
           if (app.vault?.id === cur.vault.id) app.selectVault(undefined);
           setDetail(false);
           vaultChanged(cur.vault);
@@ -92,20 +99,36 @@ function VaultsPane({ width, height }: PaneProps) {
         }
       },
     },
+    {
+      command: 'vaults.removeAddedRule', label: `remove ${added.map((r) => r.rule).join(', ')}`, mutating: true, busy: 'Removing the IP rule…',
+      when: () => added.length > 0,
+      confirm: () => cur && { title: `Remove ${added.map((r) => r.rule).join(', ')} from the firewall of ${cur.vault.name}?`, body: 'kvdeck added this IP rule this session; calls from that address are refused again once it is gone.', action: 'remove' },
+      run: async () => {
+        const v = cur!.vault;
+        for (const r of added) if (!(await removeAddedRule(app, v, r.rule))) return;
+        loaded.reload();
+      },
+    },
     { command: 'refresh', label: 'refresh', run: refresh },
   ];
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
-  if (detail && cur) return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} />;
+  if (detail && cur) {
+    const k = (id: PaneId) => app.key(paneCommand(id));
+    const hint = `${app.key('back')} back · ${k('secrets')} secrets · ${k('keys')} keys · ${k('certificates')} certificates · ${k('access')} access · ${k('locks')} locks`;
+    return <VaultDetail row={cur} theme={app.theme} height={height} features={app.backend.info.features} added={{ rules: added.map((r) => r.rule), removeKey: app.key('vaults.removeAddedRule') }} hint={hint} />;
+  }
+  const allAdded = rulesAdded(app);
+  const reminder = allAdded.length ? ` · kvdeck opened ${allAdded.map((r) => `${r.vaultName} to ${r.rule}`).join(', ')} (${app.key('vaults.removeAddedRule')} on it closes)` : '';
   return (
     <ListView
       list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
-      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · ${app.key('open')} details · ${app.key('pane.2')} secrets of the selected vault`}
+      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'}${reminder} · ${app.key('open')} details · ${app.key(paneCommand('secrets'))} secrets of the selected vault`}
       empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one, or ${app.key('palette')}sub to show every subscription.` }}
     />
   );
 }
 
-export const vaultsPane: PaneDefinition = { id: 'vaults', title: 'Vaults', vaultScoped: false, Component: VaultsPane };
+export const vaultsPane: PaneDefinition = { id: 'vaults', vaultScoped: false, Component: VaultsPane };
