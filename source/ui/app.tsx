@@ -2,7 +2,8 @@
  * The console's layout and its one keyboard handler. Composes: header, tabs, breadcrumb, the focused
  * pane (or the top overlay), status line, footer. Key routing: capture → pane bindings → global.
  */
-import { Box, Text, useApp as useInkApp, useInput, usePaste, useWindowSize } from 'ink';
+import { Box, useApp as useInkApp, useInput, usePaste, useWindowSize } from 'ink';
+import { Text } from './components/text.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from '../backend/backend.js';
 import type { Subscription } from '../domain/directory.js';

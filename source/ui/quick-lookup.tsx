@@ -5,7 +5,8 @@
  * Its keys are the list's own commands (up, down, pageUp, pageDown, open, copy, refresh, back) —
  * while the query is typed only their control keys, since letters are the query.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { listAll, type Backend } from '../backend/backend.js';
 import type { Vault } from '../domain/vault.js';

@@ -3,7 +3,8 @@
  * `confirm.yes` / `confirm.no` commands; in the type-the-name dialog letters are the name, so only
  * their control keys (Enter, Esc) count there.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import type { ConfirmSpec } from '../keymap/bindings.js';

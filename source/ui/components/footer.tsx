@@ -1,5 +1,6 @@
 /** Key hints of the focused pane, generated from its bindings; disabled ones are dimmed and struck. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';
 import type { Keymap } from '../keymap/keymap.js';
 import { keysText } from '../keymap/keymap.js';

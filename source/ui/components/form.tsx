@@ -5,7 +5,8 @@
  * previous, Space toggles or cycles, ←/→ cycle a choice, Enter next/save — a new line in a multi-line
  * field —, Ctrl-S save, Esc cancel) and the text editing ones; in a text field letters are text.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useEffect, useRef, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { explainError } from '../explain-error.js';

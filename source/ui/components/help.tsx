@@ -3,7 +3,8 @@
  * reasons), every global key, and the keys of the filter, dialogs, forms, palette and quick lookup —
  * always in the keys the user has. Keymap overrides that were left out are named at the bottom.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import { useCapture } from '../input-router.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';

@@ -1,5 +1,6 @@
 /** The `:` command palette: :vaults :secrets :keys :policies :locks :bin :audit :sub <name> :theme <name> :help :q */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import type { Subscription } from '../../domain/directory.js';
 import { useSyncState } from '../hooks/use-sync-state.js';

@@ -1,5 +1,6 @@
 /** Every field of one audit entry (there are never values in the log). */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { AuditEntry } from '../../../domain/audit.js';
 import type { Theme } from '../../theme.js';
 import { Property } from '../vaults/detail.js';
@@ -20,7 +21,7 @@ export function AuditDetail({ entry: e, theme }: { entry: AuditEntry; theme: The
       <Property label="Target" value={e.target} theme={theme} />
       <Property label="Duration" value={`${e.durationMs} ms`} theme={theme} />
       <Property label="Entry id" value={String(e.id)} theme={theme} />
-      <Text color={theme.muted}>{'\nThe log records who did what and whether it was allowed — never a secret value. Esc back.'}</Text>
+      <Box marginTop={1}><Text color={theme.muted}>The log records who did what and whether it was allowed — never a secret value. Esc back.</Text></Box>
     </Box>
   );
 }

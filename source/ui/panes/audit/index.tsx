@@ -3,7 +3,8 @@
  * the result (all / refused / succeeded), `F` picks vault, caller and operation in a small form, `/`
  * matches any text of the row. Loaded when the pane mounts and again on R (never cached).
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { useState } from 'react';
 import type { AuditEntry, AuditQuery } from '../../../domain/audit.js';
 import { useApp } from '../../app-context.js';

@@ -3,7 +3,8 @@
  * in compact form; detail; add from a portal template or one by one; edit; remove. RBAC-mode vaults
  * get an explanation instead of an editor: their access is governed by Azure role assignments.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import { emptyPermissions, type AccessPolicy, type Permissions } from '../../../domain/access-policy.js';

@@ -4,7 +4,8 @@
  * Enter / Ctrl-S saves, Esc cancels (the `policies.*` commands, and the list's up/down).
  * Storage permissions are kept as they were.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { PERMISSIONS, type Permissions } from '../../../domain/access-policy.js';
 import { Modal } from '../../components/modal.js';
 import { fit } from '../../components/text-width.js';

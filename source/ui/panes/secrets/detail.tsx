@@ -1,5 +1,6 @@
 /** One secret: its properties, the value (masked until v), and its versions. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { SecretProperties } from '../../../domain/secret.js';
 import { ListView } from '../../components/list-view.js';
 import type { ListState } from '../../hooks/use-list.js';
