@@ -19,6 +19,7 @@ import { HelpOverlay } from './components/help.js';
 import { Palette } from './components/palette.js';
 import { textWidth } from './components/text-width.js';
 import { explainError, type ErrorContext } from './explain-error.js';
+import { explainNamingLocks, needsLockNames } from './lock-names.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
 import { GLOBAL_COMMANDS, type CommandId } from './keymap/commands.js';
@@ -158,9 +159,11 @@ export function App(props: AppProps) {
   const flashId = useRef(0);
   const showFlash = useCallback((kind: FlashKind, text: string) => {
     clearTimeout(flashTimer.current);
-    setFlash({ kind, text, id: ++flashId.current });
+    const id = ++flashId.current;
+    setFlash({ kind, text, id });
     flashTimer.current = setTimeout(() => setFlash(undefined), kind === 'error' ? 12_000 : 6_000);
     flashTimer.current.unref?.();
+    return id;
   }, []);
   useEffect(() => () => clearTimeout(flashTimer.current), []);
   // Keymap overrides left out are said at start (all of them in ? help, and on stderr at exit).
@@ -182,7 +185,15 @@ export function App(props: AppProps) {
     key: keyOf,
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
-    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); return text; },
+    fail: (e: unknown, ctx?: ErrorContext) => {
+      const text = explainError(e, ctx, keyOf);
+      const id = showFlash('error', text);
+      // A lock's refusal: said at once, then again with the lock named once its scope's locks are read.
+      if (needsLockNames(e, ctx)) {
+        void explainNamingLocks(backend, e, ctx, keyOf).then((named) => { if (named !== text && flashId.current === id) showFlash('error', named); });
+      }
+      return text;
+    },
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
       const width = Math.min(72, bodyWidth - 2);
       const close = overlays.open((closeIt) => {
@@ -194,7 +205,7 @@ export function App(props: AppProps) {
       void close;
     }),
     form: (spec: FormSpec) => new Promise<FormValues | undefined>((resolve) => {
-      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
+      overlays.open((closeIt) => <Form spec={spec} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} explain={(e) => explainNamingLocks(backend, e, {}, keyOf)} onDone={(v) => { closeIt(); resolve(v); }} />);
     }),
     overlay: overlays.open,
     vault,
@@ -296,7 +307,8 @@ export function App(props: AppProps) {
 
   const def = PANES.find((p) => p.id === pane)!;
   const subName = (id: string | undefined) => subs.find((s) => s.id === id)?.displayName ?? id;
-  const headerSub = subFilter ? subName(subFilter) : vault ? subName(vault.subscriptionId) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
+  // The subscription filter in force (what pane 1 lists), not the selected vault's subscription.
+  const headerSub = subFilter ? subName(subFilter) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
   const crumbs = def.vaultScoped === true || (def.vaultScoped === 'optional' && vault) ? [def.title, vault ? vault.name : 'no vault selected'] : [def.title, subFilter ? `subscription ${subName(subFilter)}` : 'all subscriptions'];
   const top = overlays.stack[overlays.stack.length - 1];
   const Pane = def.Component;
@@ -321,7 +333,8 @@ export function App(props: AppProps) {
                   : <Pane key={def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>
-            <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
+            {/* A binding waiting on its own form or dialog is not busy: no spinner (and no redraws) while one is merely open. */}
+            <FlashLine flash={flash} busy={top ? undefined : busy} activity={props.activity} width={size.columns} theme={theme} />
             <Footer hints={top ? [] : hintsFor(paneBindings.current, keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>

@@ -62,7 +62,9 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
     />,
     {
       alternateScreen: true,
-      exitOnCtrlC: true,
+      // Ctrl-C is a command of the table (keymap/commands.ts): it cancels an open form or dialog and quits
+      // from the panes, through the same quit as q (the clipboard is cleared first).
+      exitOnCtrlC: false,
       patchConsole: true,
       incrementalRendering: true,
       maxFps: 60,

@@ -19,7 +19,7 @@ async function onAppVault(): Promise<App> {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'), 'contoso-app-kv selected');
+  await app.waitFor((f) => f.includes('secrets of contoso-app-kv'), 'contoso-app-kv selected');
   return app;
 }
 

@@ -48,7 +48,7 @@ test('a revealed secret value hides itself again when its time is up', async () 
   const app = renderApp({ revealMs: 300 });
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'));
+  await app.waitFor((f) => f.includes('secrets of contoso-app-kv'));
   await app.press('2');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets');
   await app.press('/');
@@ -89,9 +89,9 @@ test('on Vaults the cursor starts on the last vault, and picking another one is 
   const settings = openSettings({ cwd: dir });
   settings.set('lastVault', { name: DEMO.vaults.edge, subscriptionId: DEMO.subscriptions.edge });
   const app = startApp(settings);
-  await app.waitFor((f) => f.includes('sub Contoso Edge Devices'), 'the last vault selected on pane 1');
+  await app.waitFor((f) => f.includes('secrets of ase-edge01-kv'), 'the last vault selected on pane 1');
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'), 'contoso-app-kv selected');
+  await app.waitFor((f) => f.includes('secrets of contoso-app-kv'), 'contoso-app-kv selected');
   await app.press('2');
   await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'pane 2');
   app.unmount();

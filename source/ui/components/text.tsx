@@ -14,7 +14,7 @@ function shown(node: ReactNode): ReactNode {
   if (Array.isArray(node)) return node.map(shown);
   if (isValidElement(node) && node.type === Fragment) {
     const el = node as ReactElement<{ children?: ReactNode }>;
-    return createElement(Fragment, { key: el.key }, ...childList(el.props.children));
+    return createElement(Fragment, el.key === null ? null : { key: el.key }, ...childList(el.props.children));
   }
   return node;
 }
