@@ -12,13 +12,15 @@ const expandHome = (p: string) => resolve(p.startsWith('~/') ? `${homedir()}${p.
 
 
 const valueFields = (): FieldSpec[] => [
-  { name: 'source', label: 'Value from', kind: 'select', options: [{ value: 'single', label: 'one line (masked)' }, { value: 'multi', label: 'several lines' }, { value: 'file', label: 'a file' }] },
+  { name: 'source', label: 'Value from', kind: 'select', options: [{ value: 'single', label: 'one line (masked)' }, { value: 'multi', label: 'several lines (masked)' }, { value: 'file', label: 'a file' }] },
   {
     name: 'value', label: 'Value', mask: true, visible: (v) => v.source === 'single',
+    // A pasted PEM or JSON keeps its line breaks: the value becomes multi-line instead of losing them.
+    linesGoTo: { set: { source: 'multi' }, field: 'multi' },
     validate: (v, all) => (all.source !== 'single' ? undefined : String(v) === '' ? 'A value is required.' : secretValueProblem(String(v))),
   },
   {
-    name: 'multi', label: 'Value', kind: 'multiline', visible: (v) => v.source === 'multi',
+    name: 'multi', label: 'Value', kind: 'multiline', mask: true, visible: (v) => v.source === 'multi',
     validate: (v, all) => (all.source !== 'multi' ? undefined : String(v) === '' ? 'A value is required.' : secretValueProblem(String(v))),
   },
   { name: 'file', label: 'File path', visible: (v) => v.source === 'file', validate: (v, all) => (all.source === 'file' && String(v) === '' ? 'A file path is required.' : undefined) },
