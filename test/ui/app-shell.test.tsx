@@ -121,11 +121,11 @@ test('works at 80×24: every tab and the footer fit', async () => {
 test('the header shows the subscription filter in force, not the subscription of the vault selected', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-app-kv'));
-  await app.press('j');
-  let f = await app.waitFor((f) => f.includes('secrets of contoso-app-kv'), 'contoso-app-kv (Contoso Production) selected');
+  await app.press('j', '2');
+  let f = await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'contoso-app-kv (Contoso Production) selected');
   assert.match(f.split('\n')[0], /sub all \(2\)/);
   assert.doesNotMatch(f.split('\n')[0], /Contoso Production/);
-  await app.press(':');
+  await app.press('1', ':');
   await app.type('sub edge');
   await app.press(KEYS.enter);
   f = await app.waitFor((f) => f.includes('subscription Contoso Edge') && !f.includes('contoso-app-kv'), 'filtered vaults');

@@ -22,7 +22,6 @@ async function newSecretForm() {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('j');
-  await app.waitFor((f) => f.includes('secrets of contoso-app-kv'));
   await app.press('2');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of contoso-app-kv');
   await app.press('n');

@@ -101,7 +101,7 @@ function VaultsPane({ width, height }: PaneProps) {
   return (
     <ListView
       list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
-      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · ${app.key('open')} details · ${app.key('pane.2')} secrets of ${app.vault?.name ?? 'the selected vault'}`}
+      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'} · ${app.key('open')} details · ${app.key('pane.2')} secrets of the selected vault`}
       empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one, or ${app.key('palette')}sub to show every subscription.` }}
     />
   );
