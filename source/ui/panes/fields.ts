@@ -18,8 +18,8 @@ const dateProblem = (v: unknown): string | undefined => {
   return typeof d === 'string' ? d : undefined;
 };
 
-/** A validated date field's value (undefined when empty). */
-export const dateValue = (v: unknown): Date | undefined => parseDateInput(String(v)) as Date | undefined;
+/** A date field's value: undefined when empty or not (yet) a date. */
+export const dateValue = (v: unknown): Date | undefined => { const d = parseDateInput(String(v)); return d instanceof Date ? d : undefined; };
 
 /**
  * The expiry and (optionally) not-before fields, checked together: a window that ends before it
