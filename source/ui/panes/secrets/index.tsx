@@ -21,6 +21,7 @@ import { DETAIL_LINES, SecretDetail } from './detail.js';
 import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.js';
 import { copySecretValue } from './copy.js';
 import { useReveal } from './use-reveal.js';
+import { openValueViewer } from './view-value.js';
 
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
@@ -81,6 +82,15 @@ function SecretsPane({ width, height }: PaneProps) {
         } catch (e) { app.fail(e); }
       },
     },
+    {
+      command: 'secrets.view', label: 'view whole value', when: () => !!target(), busy: 'Reading the value…',
+      run: async () => {
+        const t = target()!;
+        try {
+          openValueViewer(app, t.name, (await app.backend.secrets.get(vault, t.name, detail ? t.version : undefined)).value);
+        } catch (e) { app.fail(e); }
+      },
+    },
     { command: 'copy', label: 'copy value', when: () => !!target(), busy: 'Copying…', run: async () => { const t = target()!; await copySecretValue(app, vault, t.name, detail ? t.version : undefined); } },
     {
       command: 'new', label: detail ? 'new version' : 'new secret', mutating: true,
@@ -127,7 +137,7 @@ function SecretsPane({ width, height }: PaneProps) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
         value={reveal.revealed && reveal.revealed.id === (versions.current ?? open).id ? reveal.revealed.value : undefined}
-        width={width} theme={app.theme} now={now} />
+        width={width} theme={app.theme} now={now} viewKey={app.key('secrets.view')} revealKey={app.key('reveal')} copyKey={app.key('copy')} revealSeconds={Math.round(app.revealMs / 1000)} />
     );
   }
   return (
