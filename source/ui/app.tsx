@@ -324,7 +324,8 @@ export function App(props: AppProps) {
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
               {/* flexShrink 0: a tall overlay (help at 80×24) is clipped by the body, never squeezed into overlapping rows. */}
-              {top && <Box justifyContent="center" flexShrink={0}>{top.render(top.close)}</Box>}
+              {/* Every overlay stays mounted (a form under its "overwrite?" question keeps what was typed); only the top one shows. */}
+              {overlays.stack.map((o) => <Box key={o.id} display={o === top ? 'flex' : 'none'} justifyContent="center" flexShrink={0}>{o.render(o.close)}</Box>)}
               <Box display={top ? 'none' : 'flex'} flexDirection="column">
                 {def.vaultScoped === true && !vault && restoring
                   ? <Spinner label={`Opening vault ${start.lastVault?.name ?? ''}…`} theme={theme} />

@@ -9,7 +9,7 @@
  * one-line field goes to the field's multi-line twin (`linesGoTo`) or is refused with a sentence.
  */
 import { Box } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { explainError } from '../explain-error.js';
 import { useCapture } from '../input-router.js';
@@ -20,6 +20,7 @@ import { FieldView } from './form-field.js';
 import { Modal } from './modal.js';
 import { Spinner } from './spinner.js';
 import { Text } from './text.js';
+import { useFieldChecks } from './use-field-checks.js';
 import { editLine, insertAt, type LineState } from './text-input.js';
 
 export type FieldValue = string | boolean;
@@ -97,8 +98,6 @@ export function Form({ spec, width, theme, keymap, onDone, explain = explainErro
   const [asking, setAsking, latestAsking] = useSyncState(false);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [checks, setChecks] = useState<Record<string, CheckResult | undefined>>({});
-  const [checking, setChecking] = useState<Record<string, boolean>>({});
   const [busy, setBusy, latestBusy] = useSyncState(false);
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -106,31 +105,9 @@ export function Form({ spec, width, theme, keymap, onDone, explain = explainErro
   const fields = visibleFields(values);
   const focused = Math.min(focus, fields.length - 1);
 
-  // Async checks, one per field that has one, re-run as its value changes.
-  const timers = useRef<Record<string, { t?: NodeJS.Timeout; ac?: AbortController }>>({});
-  const checkedFields = spec.fields.filter((f) => f.check);
-  const checkKey = checkedFields.map((f) => String(values[f.name])).join('\u0000');
-  useEffect(() => {
-    for (const f of checkedFields) {
-      const slot = (timers.current[f.name] ??= {});
-      clearTimeout(slot.t);
-      slot.ac?.abort();
-      const v = values[f.name];
-      if (f.validate?.(v, values) || v === '') { setChecks((c) => ({ ...c, [f.name]: undefined })); continue; }
-      const ac = new AbortController();
-      slot.ac = ac;
-      setChecking((c) => ({ ...c, [f.name]: true }));
-      slot.t = setTimeout(() => {
-        f.check!(v, values, ac.signal).then(
-          (r) => { if (!ac.signal.aborted) { setChecks((c) => ({ ...c, [f.name]: r })); setChecking((c) => ({ ...c, [f.name]: false })); } },
-          (e) => { if (!ac.signal.aborted) { setChecks((c) => ({ ...c, [f.name]: { note: `Could not check: ${explainError(e)}` } })); setChecking((c) => ({ ...c, [f.name]: false })); } },
-        );
-      }, 150);
-    }
-  }, [checkKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => { for (const s of Object.values(timers.current)) { clearTimeout(s.t); s.ac?.abort(); } }, []);
+  const { checks, checking, settle } = useFieldChecks(spec.fields, values);
 
-  const problemOf = (f: FieldSpec, vs = values) => f.validate?.(vs[f.name], vs) ?? checks[f.name]?.error;
+  const problemOf = (f: FieldSpec, vs = values, cs = checks) => f.validate?.(vs[f.name], vs) ?? cs[f.name]?.error;
   const set = (name: string, v: FieldValue) => { setValues((old) => ({ ...old, [name]: v })); setTouched((t) => ({ ...t, [name]: true })); setError(undefined); setNotice(undefined); };
   const setLine = (name: string, s: LineState) => { set(name, s.text); setCursors((c) => ({ ...c, [name]: s.cursor })); };
   const lineOf = (name: string): LineState => { const text = String(latestValues()[name]); return { text, cursor: Math.min(latestCursors()[name] ?? text.length, text.length) }; };
@@ -142,10 +119,12 @@ export function Form({ spec, width, theme, keymap, onDone, explain = explainErro
     setSubmitted(true);
     const vs = latestValues();
     const shown = visibleFields(vs);
-    const bad = shown.findIndex((f) => problemOf(f, vs));
-    if (bad >= 0) { setFocus(bad); return; }
-    if (shown.some((f) => checking[f.name])) { setError('Still checking… try again in a moment.'); return; }
+    if (shown.some((f) => f.validate?.(vs[f.name], vs))) { setFocus(shown.findIndex((f) => f.validate?.(vs[f.name], vs))); return; }
     setBusy(true);
+    // Checks still running (a name typed a moment ago) are waited for, not refused.
+    const cs = await settle();
+    const bad = shown.findIndex((f) => problemOf(f, vs, cs));
+    if (bad >= 0) { setBusy(false); setFocus(bad); return; }
     try {
       await spec.submit(vs);
       onDone(vs);

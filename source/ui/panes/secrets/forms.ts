@@ -1,14 +1,11 @@
 /** The Secrets pane's forms: new secret, new version, edit attributes, backup to / restore from a file. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Backend } from '../../../backend/backend.js';
 import { MAX_CONTENT_TYPE_LENGTH, secretValueProblem, type SecretProperties } from '../../../domain/secret.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
 import { dateValue, nameField, tagsField, tagsValue, validityFields } from '../fields.js';
-
-const expandHome = (p: string) => resolve(p.startsWith('~/') ? `${homedir()}${p.slice(1)}` : p);
+import { backupTarget, expandHome, readBackupFile, writeBackupFile } from './backup-file.js';
 
 
 const valueFields = (): FieldSpec[] => [
@@ -80,16 +77,27 @@ export function editSecretForm(backend: Backend, vault: VaultRef, now: () => num
   };
 }
 
-export function backupForm(backend: Backend, vault: VaultRef, name: string, onDone: (path: string) => void): FormSpec {
+/**
+ * Back up to a file: the path is checked as it is typed (a missing folder, a folder given as the
+ * file; an existing file is pointed out), and overwriting a file is asked first.
+ */
+export function backupForm(backend: Backend, vault: VaultRef, name: string, confirmOverwrite: (path: string) => Promise<boolean>, onDone: (path: string) => void): FormSpec {
   return {
     title: `Back up ${name} to a file`,
     submitLabel: 'back up',
-    fields: [{ name: 'path', label: 'File', initial: `./${name}.kvbackup`, validate: (v) => (String(v) ? undefined : 'A file path is required.') }],
+    fields: [{
+      name: 'path', label: 'File', initial: `./${name}.kvbackup`, validate: (v) => (String(v).trim() ? undefined : 'A file path is required.'),
+      check: async (v) => {
+        const t = await backupTarget(String(v));
+        return t.problem ? { error: t.problem } : t.exists ? { note: `${t.path} exists: you will be asked before it is overwritten.` } : undefined;
+      },
+    }],
     submit: async (values) => {
-      const blob = await backend.secrets.backup(vault, name);
-      const path = expandHome(String(values.path));
-      await writeFile(path, blob, { mode: 0o600 });
-      onDone(path);
+      const t = await backupTarget(String(values.path));
+      if (t.problem) throw new Error(t.problem);
+      if (t.exists && !(await confirmOverwrite(t.path))) throw new Error(`${t.path} was left as it was: give another file name, or save again to overwrite it.`);
+      await writeBackupFile(t.path, await backend.secrets.backup(vault, name));
+      onDone(t.path);
     },
   };
 }
@@ -98,7 +106,7 @@ export function restoreForm(backend: Backend, vault: VaultRef, onDone: (p: Secre
   return {
     title: `Restore a secret into ${vault.name} from a backup file`,
     submitLabel: 'restore',
-    fields: [{ name: 'path', label: 'File', placeholder: './name.kvbackup', validate: (v) => (String(v) ? undefined : 'A file path is required.') }],
-    submit: async (values) => onDone(await backend.secrets.restore(vault, new Uint8Array(await readFile(expandHome(String(values.path)))))),
+    fields: [{ name: 'path', label: 'File', placeholder: './name.kvbackup', validate: (v) => (String(v).trim() ? undefined : 'A file path is required.') }],
+    submit: async (values) => onDone(await backend.secrets.restore(vault, await readBackupFile(String(values.path)))),
   };
 }

@@ -65,6 +65,7 @@ function SecretsPane({ width, height }: PaneProps) {
     app.invalidate(stale.lookup);
   };
   const target = () => (detail ? version : list.current);
+  const confirmOverwrite = (path: string) => app.confirm({ title: `Overwrite ${path}?`, body: 'The file there is replaced by this backup (readable by you only); what it held is lost.', action: 'overwrite' });
 
   const bindings: Binding[] = [
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
@@ -125,7 +126,7 @@ function SecretsPane({ width, height }: PaneProps) {
         } catch (e) { app.fail(e); }
       },
     },
-    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
+    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, confirmOverwrite, (path) => app.flash('success', `Backed up ${t.name} to ${path} (readable by you only).`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
     { command: 'refresh', label: 'refresh', run: () => { app.invalidate(stale.lookup); loaded.reload(); if (detail) versionsLoad.reload(); } },
   ];
