@@ -54,6 +54,8 @@ export function renderApp(o: AppOptions = {}) {
     <App backend={backend} readonly={o.readonly} settings={o.settings ?? memorySettings()} clipboard={clipboard}
       size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} revealMs={o.revealMs} onQuit={() => quit++} />,
   );
+  // ink-testing-library's stdout is 100 columns: a wider App would be laid out in 100. Give it the App's width.
+  if (o.size && o.size.columns !== 100) Object.defineProperty(r.stdout, 'columns', { get: () => o.size!.columns, configurable: true });
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what = 'condition', ms = 3000) => {
     const start = Date.now();

@@ -82,6 +82,13 @@ function PoliciesPane({ width, height }: PaneProps) {
   }, [rows, selectId]); // eslint-disable-line react-hooks/exhaustive-deps
   const nameOf = (objectId: string) => (principals.data ?? []).find((p) => p.objectId.toLowerCase() === objectId.toLowerCase())?.displayName ?? objectId;
 
+  // Your own last permission: without it the console can no longer read or change anything in the vault's data.
+  const isMine = (r: PolicyRow) => r.policy.objectId.toLowerCase() === app.backend.info.identity.objectId.toLowerCase();
+  const ownLastPermission = (r: PolicyRow) => ({
+    title: `Remove your own last permission on ${vault.name}?`,
+    body: `You (${principalName(r)}) lose ${summarizePermissions(r.policy.permissions)}: you could no longer read or change its secrets, keys and certificates. Access policies are managed in Azure Resource Manager, so you may still be able to grant them back here — if your role allows it.`,
+    action: 'remove',
+  });
   const refresh = () => { app.invalidate(stale.principals); principals.reload(); loaded.reload(); };
   const notRbac = () => (rbac ? `${vault.name} uses Azure RBAC, not access policies` : true);
 
@@ -113,6 +120,7 @@ function PoliciesPane({ width, height }: PaneProps) {
         const r = cur!;
         const perms = await pickPermissions(app, `Permissions for ${principalName(r)} on ${vault.name}`, r.policy.permissions, width);
         if (!perms) return app.flash('info', 'Cancelled.');
+        if (isEmpty(perms) && isMine(r) && !(await app.confirm(ownLastPermission(r)))) return app.flash('info', 'Cancelled: your permissions are as they were.');
         try {
           const kind = isEmpty(perms) ? 'remove' : 'replace';
           const policy = { ...r.policy, permissions: isEmpty(perms) ? r.policy.permissions : { ...perms, storage: r.policy.permissions.storage } };
@@ -123,7 +131,7 @@ function PoliciesPane({ width, height }: PaneProps) {
     },
     {
       command: 'delete', label: 'remove', mutating: true, busy: 'Removing…', when: () => (rbac ? notRbac() : !!cur),
-      confirm: () => cur && { title: `Remove the access policy of ${principalName(cur)}?`, body: `${principalName(cur)} (${cur.policy.objectId}) loses ${summarizePermissions(cur.policy.permissions)} on ${vault.name}.`, action: 'remove' },
+      confirm: () => cur && (isMine(cur) ? ownLastPermission(cur) : { title: `Remove the access policy of ${principalName(cur)}?`, body: `${principalName(cur)} (${cur.policy.objectId}) loses ${summarizePermissions(cur.policy.permissions)} on ${vault.name}.`, action: 'remove' }),
       run: async () => {
         const r = cur!;
         try {
