@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, renderApp, said } from './helpers.js';
 
 after(() => cleanup());
 
@@ -29,8 +29,6 @@ async function backupFormFor(secret: string) {
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;
-/** The screen's words, a dialog's borders and line wraps left out. */
-const said = (f: string) => f.split('\n').map((l) => l.replace(/^\s*│\s?|\s?│\s*$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
 
 test('backing up over an existing 0644 file asks first, then leaves a private 0600 file with the backup', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'kvdeck-backup-')), 'smtp.kvbackup');

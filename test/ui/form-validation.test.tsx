@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, paste, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
 type App = ReturnType<typeof renderApp>;
-const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
 
 /** Tab until the field labelled `label` has the focus. */
 async function focusField(app: App, label: string) {

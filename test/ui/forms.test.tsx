@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, paste, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
@@ -15,7 +15,6 @@ const K = {
   home: '\u001b[H', end: '\u001b[F', ctrlA: '\u0001', ctrlE: '\u0005', ctrlW: '\u0017', ctrlK: '\u000b', ctrlU: '\u0015', ctrlC: '\u0003',
   delete: '\u001b[3~', altBackspace: '\u001b\u007f',
 };
-const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
 
 /** Pane 2 on contoso-app-kv with the new-secret form open. */
 async function newSecretForm() {

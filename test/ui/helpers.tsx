@@ -80,3 +80,9 @@ export function renderApp(o: AppOptions = {}) {
 
 export const decodeOsc52 = (writes: string[]) =>
   writes.map((w) => /\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(w)?.[1]).filter((x): x is string => x !== undefined).map((b) => Buffer.from(b, 'base64').toString('utf8'));
+
+/** Text as a bracketed paste sends it (Ink hands it to usePaste as one piece). */
+export const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+/** The words on screen, a dialog's borders and line wraps left out: for sentences that may wrap. */
+export const said = (frame: string) => frame.split('\n').map((l) => l.replace(/^\s*[│╭╰]\s?|\s?[│╮╯]\s*$/g, '').trim()).join(' ').replace(/\s+/g, ' ');

@@ -4,12 +4,9 @@ import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { resourceGroupScope } from '../../source/domain/ids.js';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, renderApp, said } from './helpers.js';
 
 after(() => cleanup());
-
-/** Screen words, borders and line wraps left out. */
-const said = (f: string) => f.split('\n').map((l) => l.replace(/^\s*[│╭╰]\s?|\s?[│╮╯]\s*$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
 
 /** contoso-app-kv's resource group under a ReadOnly lock, then pane 4 on contoso-app-kv. */
 async function readOnlyPolicies() {
