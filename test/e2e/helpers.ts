@@ -1,5 +1,6 @@
 /** Shared steps of the end-to-end scenarios: start kvdeck and wait for its first frame, pick rows, switch panes. */
 import assert from 'node:assert/strict';
+import { PANE_IDS, type PaneId } from '../../source/ui/panes/ids.js';
 import { openTerm, type Term, type TermOptions } from './tmux.js';
 
 /** Generous: three test files run at once on a 2-core machine. */
@@ -55,3 +56,6 @@ export function rowOf(screen: string, name: string): string {
   assert.ok(row, `no row for ${name}:\n${screen}`);
   return row;
 }
+
+/** The number of a pane by its id, for `pane()`: scenarios survive the panes being renumbered. */
+export const paneNo = (id: PaneId) => (PANE_IDS.indexOf(id) + 1) as Parameters<typeof pane>[1];

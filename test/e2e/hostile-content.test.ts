@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openEngine } from '../../source/engine/index.js';
 import { RAW_CONTROL, seedHostile, SHOWN } from '../ui/hostile-seed.js';
-import { launch, pane, selectRow, SLOW } from './helpers.js';
+import { launch, pane, paneNo, selectRow, SLOW } from './helpers.js';
 
 /** What is left of kvdeck's output once its own CSI sequences and line ends are taken out. */
 const beyondInk = (raw: string) => Buffer.from(raw, 'latin1').toString('utf8').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replaceAll('\r\n', '\n');
@@ -36,9 +36,9 @@ test('hostile text from the vault is drawn as text: no escape sequence of its ow
   await term.press('secrets.view');
   await shows('the viewer', (s) => s.includes('Value of hostile-secret') && s.includes('line two'));
   await term.press('close');
-  await pane(term, 5, (s) => s.includes('Delete (CanNotDelete)'));
+  await pane(term, paneNo('locks'), (s) => s.includes('Delete (CanNotDelete)'));
   await shows('pane 5', (s) => s.includes('Read-only (ReadOnly)'));
-  await pane(term, 7, (s) => s.includes('newest first'));
+  await pane(term, paneNo('audit'), (s) => s.includes('newest first'));
   await shows('pane 7', (s) => s.includes('Mallory'));
   const left = beyondInk(term.recorded());
   assert.ok(left.length > 1000, 'the tour was recorded');

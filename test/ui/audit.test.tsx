@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, paneKey, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
@@ -16,7 +16,7 @@ async function openAudit(o: Parameters<typeof renderApp>[0] = {}) {
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.backend.vaults.delete(await vaultRef(app, DEMO.vaults.edge)).catch(() => {});
   await app.backend.secrets.get(await vaultRef(app, DEMO.vaults.app), 'sql-admin-password');
-  await app.press('7');
+  await app.press(paneKey('audit'));
   await app.waitFor((f) => f.includes('newest first'), 'audit');
   return app;
 }
@@ -100,7 +100,7 @@ test('a refresh of pane 1 is one LockList row, not one per vault; its detail lis
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.press('R');
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults again');
-  await app.press('7');
+  await app.press(paneKey('audit'));
   let f = await app.waitFor((f) => f.includes('newest first'), 'audit');
   const lockRows = rows(f).filter((l) => l.includes('LockList'));
   assert.equal(lockRows.length, 2, `one row per listing of pane 1:\n${f}`);
@@ -120,7 +120,7 @@ test('the operation filter matches whole operation names: SecretList is not Secr
   const vault = await vaultRef(app, DEMO.vaults.app);
   await app.backend.secrets.listPage(vault, {});
   await app.backend.secrets.listVersions(vault, 'sql-admin-password');
-  await app.press('7');
+  await app.press(paneKey('audit'));
   await app.waitFor((f) => f.includes('SecretListVersions') && /SecretList\s/.test(f), 'both in the log');
   await app.press('F');
   await app.waitFor((f) => f.includes('Filter the audit log'), 'form');
@@ -142,7 +142,7 @@ test('filtered with /, the log stays newest first', async () => {
   await app.backend.secrets.set(vault, 'get-token', { value: 'x' });
   await app.backend.secrets.get(vault, 'sql-admin-password');
   await app.backend.keys.get(vault, 'app-signing-key');
-  await app.press('7');
+  await app.press(paneKey('audit'));
   const all = await app.waitFor((f) => f.includes('KeyGet'), 'audit');
   const expected = rows(all).filter((l) => /get/i.test(l)).map((l) => l.replace(/\s+/g, ' '));
   await app.press('/');

@@ -6,7 +6,7 @@ import { ROLE_IDS } from '../../source/domain/role-definitions.js';
 import { createEngine, DEMO } from '../../source/engine/index.js';
 import { App } from '../../source/ui/app.js';
 import { createClipboard } from '../../source/ui/clipboard.js';
-import type { PaneId } from '../../source/ui/panes/ids.js';
+import { PANE_IDS, type PaneId } from '../../source/ui/panes/ids.js';
 import { memorySettings, type Settings } from '../../source/ui/settings.js';
 
 // ink-testing-library's stdout has columns but no rows: Ink then asks terminal-size, which spawns
@@ -86,3 +86,6 @@ export const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
 
 /** The words on screen, a dialog's borders and line wraps left out: for sentences that may wrap. */
 export const said = (frame: string) => frame.split('\n').map((l) => l.replace(/^\s*[│╭╰]\s?|\s?[│╮╯]\s*$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
+
+/** The key of a pane by its id (pane.N): tests survive the panes being renumbered. */
+export const paneKey = (id: PaneId) => String(PANE_IDS.indexOf(id) + 1);

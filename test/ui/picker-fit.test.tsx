@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp } from './helpers.js';
+import { KEYS, paneKey, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
 async function openPicker(size: { columns: number; rows: number }, row: 0 | 1) {
   const app = renderApp({ size });
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
-  await app.press('j', '4');
+  await app.press('j', paneKey('policies'));
   await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   if (row) await app.press('j');
   await app.press('e');

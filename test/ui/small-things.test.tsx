@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { resourceGroupScope } from '../../source/domain/ids.js';
 import { DEMO } from '../../source/engine/index.js';
-import { KEYS, renderApp, said } from './helpers.js';
+import { KEYS, paneKey, renderApp, said } from './helpers.js';
 
 after(() => cleanup());
 
@@ -13,7 +13,7 @@ async function readOnlyPolicies() {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.backend.locks.create({ scope: resourceGroupScope(DEMO.subscriptions.production, 'rg-apps'), name: 'change-freeze', level: 'ReadOnly', notes: 'quarter end' });
-  await app.press('j', '4');
+  await app.press('j', paneKey('policies'));
   await app.waitFor((f) => f.includes('Security Admin'), 'policies');
   return app;
 }
@@ -41,7 +41,7 @@ test('a form refused by a ReadOnly lock names the lock in the form', async () =>
 test('the bin\'s date column says PURGE ON (a scheduled date), not PURGED ON', async () => {
   const app = renderApp();
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
-  await app.press('6');
+  await app.press(paneKey('deleted'));
   const f = await app.waitFor((f) => f.includes('billing-old-kv'), 'bin');
   assert.match(f, /PURGE ON/);
   assert.doesNotMatch(f, /PURGED ON/);

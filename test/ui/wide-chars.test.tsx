@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { DEMO } from '../../source/engine/index.js';
-import { renderApp } from './helpers.js';
+import { paneKey, renderApp } from './helpers.js';
 
 after(() => cleanup());
 
@@ -37,7 +37,7 @@ test('a lock with emoji in its name and notes keeps its columns and its line', a
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   const vault = (await app.backend.vaults.list()).find((v) => v.name === DEMO.vaults.app)!;
   await app.backend.locks.create({ scope: vault.id, name: '🔒 freeze 中', level: 'CanNotDelete', notes: '☕ change window 🚀 ends Friday' });
-  await app.press('j', '5');
+  await app.press('j', paneKey('locks'));
   const f = await app.waitFor((f) => f.includes('freeze'), 'the lock');
   const wide = f.split('\n').find((l) => l.includes('freeze'))!;
   const header = f.split('\n').find((l) => l.startsWith('NAME'))!;
