@@ -74,11 +74,19 @@ export function scopeWords(scope: string): string {
 
 const sameScope = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 
+const LOCKED = /scope '([^']+)' cannot perform (\w+) operation because following scope\(s\) are locked: (.*?)\. Please/;
+
+/** The scopes a ScopeLocked refusal names as locked (ARM names the scopes, not the locks). */
+export function lockedScopesOf(message: string): string[] {
+  const m = LOCKED.exec(message);
+  return m ? [...m[3].matchAll(/'([^']+)'/g)].map((x) => x[1]) : [];
+}
+
 function locked(message: string, ctx: ErrorContext): string {
-  const m = /scope '([^']+)' cannot perform (\w+) operation because following scope\(s\) are locked: (.*?)\. Please/.exec(message);
+  const m = LOCKED.exec(message);
   const target = m ? scopeWords(m[1]) : 'This resource';
   const op = m?.[2] === 'write' ? 'be changed' : 'be deleted';
-  const lockedScopes = m ? [...m[3].matchAll(/'([^']+)'/g)].map((x) => x[1]) : [];
+  const lockedScopes = lockedScopesOf(message);
   const locks = (ctx.locks ?? []).filter((l) => lockedScopes.length === 0 || lockedScopes.some((s) => sameScope(s, l.scope)));
   if (locks.length > 0) {
     const named = locks.map((l) => `${l.name} (${LOCK_LEVEL_LABEL[l.level]}, on ${scopeWords(l.scope)})`).join(' and ');

@@ -2,7 +2,8 @@
  * The console's layout and its one keyboard handler. Composes: header, tabs, breadcrumb, the focused
  * pane (or the top overlay), status line, footer. Key routing: capture → pane bindings → global.
  */
-import { Box, Text, useApp as useInkApp, useInput, usePaste, useWindowSize } from 'ink';
+import { Box, useApp as useInkApp, useInput, usePaste, useWindowSize } from 'ink';
+import { Text } from './components/text.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Backend } from '../backend/backend.js';
 import type { Subscription } from '../domain/directory.js';
@@ -18,6 +19,7 @@ import { HelpOverlay } from './components/help.js';
 import { Palette } from './components/palette.js';
 import { textWidth } from './components/text-width.js';
 import { explainError, type ErrorContext } from './explain-error.js';
+import { explainNamingLocks, needsLockNames } from './lock-names.js';
 import { InputRouterContext, type CaptureHandler, type InputRouter } from './input-router.js';
 import { bindingState, findBinding, type Binding, type ConfirmSpec } from './keymap/bindings.js';
 import { GLOBAL_COMMANDS, paneCommand, type CommandId } from './keymap/commands.js';
@@ -159,9 +161,11 @@ export function App(props: AppProps) {
   const flashId = useRef(0);
   const showFlash = useCallback((kind: FlashKind, text: string) => {
     clearTimeout(flashTimer.current);
-    setFlash({ kind, text, id: ++flashId.current });
+    const id = ++flashId.current;
+    setFlash({ kind, text, id });
     flashTimer.current = setTimeout(() => setFlash(undefined), kind === 'error' ? 12_000 : 6_000);
     flashTimer.current.unref?.();
+    return id;
   }, []);
   useEffect(() => () => clearTimeout(flashTimer.current), []);
   // Keymap overrides left out are said at start (all of them in ? help, and on stderr at exit).
@@ -195,7 +199,16 @@ export function App(props: AppProps) {
     key: keyOf,
     revealMs: props.revealMs ?? REVEAL_MS,
     flash: showFlash,
-    fail: (e: unknown, ctx?: ErrorContext) => { const text = explainError(e, ctx, keyOf); showFlash('error', text); offers.notice(e, 'action'); return text; },
+    fail: (e: unknown, ctx?: ErrorContext) => {
+      const text = explainError(e, ctx, keyOf);
+      const id = showFlash('error', text);
+      offers.notice(e, 'action');
+      // A lock's refusal: said at once, then again with the lock named once its scope's locks are read.
+      if (needsLockNames(e, ctx)) {
+        void explainNamingLocks(backend, e, ctx, keyOf).then((named) => { if (named !== text && flashId.current === id) showFlash('error', named); });
+      }
+      return text;
+    },
     refused: (e: unknown) => offers.notice(e, 'load'),
     confirm: (spec: ConfirmSpec) => new Promise<boolean>((resolve) => {
       const width = Math.min(72, bodyWidth - 2);
@@ -214,7 +227,7 @@ export function App(props: AppProps) {
         try { await fn(...a); } catch (e) { if (!(await offers.offer(e))) throw e; await fn(...a); }
       };
       const s: FormSpec = { ...spec, submit: watched(spec.submit), actions: spec.actions?.map((a) => ({ ...a, run: watched(a.run) })) };
-      overlays.open((closeIt) => <Form spec={s} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} onDone={(v) => { closeIt(); resolve(v); }} />);
+      overlays.open((closeIt) => <Form spec={s} width={Math.min(90, bodyWidth - 2)} theme={theme} keymap={keymap} explain={(e) => explainNamingLocks(backend, e, {}, keyOf)} onDone={(v) => { closeIt(); resolve(v); }} />);
     }),
     overlay: overlays.open,
     vault,
@@ -318,7 +331,8 @@ export function App(props: AppProps) {
 
   const def = PANES.find((p) => p.id === pane)!;
   const subName = (id: string | undefined) => subs.find((s) => s.id === id)?.displayName ?? id;
-  const headerSub = subFilter ? subName(subFilter) : vault ? subName(vault.subscriptionId) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
+  // The subscription filter in force (what pane 1 lists), not the selected vault's subscription.
+  const headerSub = subFilter ? subName(subFilter) : subs.length > 1 ? `all (${subs.length})` : subs[0]?.displayName;
   const title = paneTitle(def.id);
   const crumbs = def.vaultScoped === true || (def.vaultScoped === 'optional' && vault) ? [title, vault ? vault.name : 'no vault selected'] : [title, subFilter ? `subscription ${subName(subFilter)}` : 'all subscriptions'];
   const top = overlays.stack[overlays.stack.length - 1];
@@ -335,7 +349,7 @@ export function App(props: AppProps) {
             <Breadcrumb parts={[...crumbs, ...paneCrumbs]} width={size.columns} theme={theme} />
             <Box height={bodyHeight} width={size.columns} flexDirection="column" overflow="hidden">
               {/* flexShrink 0: a tall overlay (help at 80×24) is clipped by the body, never squeezed into overlapping rows. */}
-              {/* Overlays below the top stay mounted (hidden): a confirmation over a form keeps what was typed. */}
+              {/* Every overlay stays mounted (a form under its "overwrite?" question keeps what was typed); only the top one shows. */}
               {overlays.stack.map((o) => <Box key={o.id} display={o === top ? 'flex' : 'none'} justifyContent="center" flexShrink={0}>{o.render(o.close)}</Box>)}
               <Box display={top ? 'none' : 'flex'} flexDirection="column">
                 {def.vaultScoped === true && !vault && restoring
@@ -345,7 +359,8 @@ export function App(props: AppProps) {
                   : <Pane key={`${def.vaultScoped ? `${pane}:${vault?.id ?? ''}` : pane}:${paneGeneration}`} width={bodyWidth} height={bodyHeight} />}
               </Box>
             </Box>
-            <FlashLine flash={flash} busy={busy} activity={props.activity} width={size.columns} theme={theme} />
+            {/* A binding waiting on its own form or dialog is not busy: no spinner (and no redraws) while one is merely open. */}
+            <FlashLine flash={flash} busy={top ? undefined : busy} activity={props.activity} width={size.columns} theme={theme} />
             <Footer hints={top ? [] : hintsFor([...offers.bindings, ...paneBindings.current], keymap, pane, readonly)} closing={closingHints(keymap)} width={size.columns} theme={theme} />
           </Box>
         </SubFilterContext.Provider>

@@ -4,7 +4,8 @@
  * `r` to retry and `q` to quit. Once the backend is there it mounts <App/>, and from then on feeds
  * the backend's throttling and retry activity to the App's status line (a prop: no input is lost).
  */
-import { Box, Text, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
+import { Box, useApp as useInkApp, useInput, useWindowSize, type Key } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AzureActivity, DeviceCodePrompt } from '../backend/azure/index.js';
 import type { Backend } from '../backend/backend.js';

@@ -7,6 +7,7 @@
  * committed the previous one (see useKeyQueue). Keys that arrive meanwhile wait behind, never jump it.
  */
 import type { Key } from 'ink';
+import { keyName } from './keymap/keys.js';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 
 export interface QueuedKey {
@@ -47,7 +48,11 @@ const isNamedKey = (k: Key) =>
 export function splitKeys(input: string, key: Key, altBound: (name: string) => boolean = () => false): QueuedKey[] {
   if (key.meta && !key.ctrl) {
     if (key.escape) return [ESC_KEY, ESC_KEY]; // "\x1b\x1b": two Escs
-    if (isNamedKey(key)) return [ESC_KEY, { input, key: { ...key, meta: false } }];
+    // Alt-Backspace (delete a word) is bound: it stays one key; other ESC-prefixed named keys are Esc, then the key.
+    if (isNamedKey(key)) {
+      const name = keyName(input, key);
+      return name.startsWith('alt+') && altBound(name) ? [{ input, key }] : [ESC_KEY, { input, key: { ...key, meta: false } }];
+    }
     if ([...input].length === 1 && !altBound(`alt+${input}`)) return [ESC_KEY, ...splitKeys(input, { ...key, meta: false })];
     return [{ input, key }];
   }

@@ -5,7 +5,8 @@
  * Its keys are the list's own commands (up, down, pageUp, pageDown, open, copy, refresh, back) —
  * while the query is typed only their control keys, since letters are the query.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './components/text.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { listAll, type Backend } from '../backend/backend.js';
 import type { Vault } from '../domain/vault.js';
@@ -61,7 +62,7 @@ const COLUMNS: Column<LookupEntry>[] = [
 ];
 
 /** The list's commands, reused here, and the two of quick lookup's own. */
-const LOOKUP_COMMANDS = ['back', 'open', 'copy', 'refresh', 'up', 'down', 'pageUp', 'pageDown', 'lookup.results', 'lookup.query'] as const;
+const LOOKUP_COMMANDS = ['back', 'open', 'copy', 'refresh', 'up', 'down', 'pageUp', 'pageDown', 'lookup.results', 'lookup.query', 'lookup.close'] as const;
 
 export function QuickLookup({ width, height, onClose }: { width: number; height: number; onClose: () => void }) {
   const app = useApp();
@@ -105,7 +106,7 @@ export function QuickLookup({ width, height, onClose }: { width: number; height:
 
   useCapture((input, key, name) => {
     const cmd = app.keymap.commandFor(name, LOOKUP_COMMANDS, { typing: !inResults });
-    if (cmd === 'back') onClose();
+    if (cmd === 'back' || cmd === 'lookup.close') onClose();
     else if (cmd === 'open') openIt();
     else if (cmd === 'copy') { if (current) void copySecretValue(app, current.vault, current.name).then((ok) => ok && inResults && onClose()); }
     else if (cmd === 'refresh') refresh();

@@ -14,7 +14,7 @@ import { applyProfile, selectedProfile } from '../config/profiles.js';
 import { Boot } from './boot.js';
 import { createClipboard } from './clipboard.js';
 import { createKeymap } from './keymap/keymap.js';
-import { openSettings } from './settings.js';
+import { clipboardClearMs, openSettings } from './settings.js';
 import { capYoungGeneration } from './young-generation.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,7 +49,7 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
   const early = opts.as && !GUID.test(opts.as) ? await createBackend(backendOptions(opts)) : undefined;
 
   const settings = openSettings();
-  const clipboard = createClipboard({ write: (s) => process.stdout.write(s) });
+  const clipboard = createClipboard({ write: (s) => process.stdout.write(s), clearAfterMs: clipboardClearMs(settings) });
   const instance: Instance = render(
     <Boot
       createBackend={(extras) => (early ? Promise.resolve(early) : createBackend(backendOptions(opts), extras))}
@@ -62,7 +62,9 @@ export async function runConsole(cliOpts: GlobalOptions, hooks: ConsoleHooks): P
     />,
     {
       alternateScreen: true,
-      exitOnCtrlC: true,
+      // Ctrl-C is a command of the table (keymap/commands.ts): it cancels an open form or dialog and quits
+      // from the panes, through the same quit as q (the clipboard is cleared first).
+      exitOnCtrlC: false,
       patchConsole: true,
       incrementalRendering: true,
       maxFps: 60,

@@ -1,5 +1,6 @@
 /**
- * Settings kept between runs with `conf`: theme, last pane, last vault, keymap overrides. Never a
+ * Settings kept between runs with `conf`: theme, last pane, last vault, keymap overrides, how long a
+ * copied value stays in the clipboard. Never a
  * secret, never a value: only these keys are written (the last vault is its name and subscription).
  * Tests pass `cwd` (or set KVDECK_CONFIG_DIR) so they never touch the user's file.
  */
@@ -19,6 +20,8 @@ export interface SettingsData {
   /** null: none (conf cannot store undefined). */
   lastVault: LastVault | null;
   keymap: KeymapOverrides;
+  /** How long a copied value stays in the clipboard (and tmux's buffers); 0: until replaced. */
+  clipboardClearSeconds: number;
 }
 
 export interface Settings {
@@ -28,7 +31,13 @@ export interface Settings {
   readonly path: string;
 }
 
-const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, keymap: {} };
+const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, keymap: {}, clipboardClearSeconds: 30 };
+
+/** The clipboard's clear time from the settings, in ms: a number of seconds ≥ 0, else the default. */
+export function clipboardClearMs(settings: Settings): number {
+  const s = settings.get('clipboardClearSeconds');
+  return (typeof s === 'number' && Number.isFinite(s) && s >= 0 ? s : DEFAULTS.clipboardClearSeconds) * 1000;
+}
 
 export interface SettingsOptions {
   /** Directory for the settings file (tests); default: configDir() (source/config/profiles.ts). */

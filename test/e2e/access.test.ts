@@ -45,6 +45,8 @@ test('contoso-web-app reads smtp-password but may not set it ("needs Key Vault S
   const refused = flat(await web.waitFor(/needs\s+Key Vault Secrets Officer/, SLOW));
   assert.match(refused, /You lack the data action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action on secret smtp-password in vault contoso-shared-kv: it needs Key Vault Secrets Officer/);
   await web.press('form.cancel');
+  await web.waitFor('Discard what you typed in this form?', SLOW);
+  await web.press('confirm.yes');
   await web.waitForGone('New version of smtp-password', SLOW);
   await quit(web);
 

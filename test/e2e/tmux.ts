@@ -33,6 +33,8 @@ export interface TermOptions {
   term?: string;
   /** Keymap overrides written to kvdeck's settings file before it starts; `press` follows them. */
   keymap?: KeymapOverrides;
+  /** Other settings written to kvdeck's settings file (e.g. clipboardClearSeconds). */
+  settings?: Record<string, unknown>;
 }
 
 /** A key name (keys.ts's spelling) as tmux send-keys spells it. */
@@ -99,9 +101,9 @@ export class Term {
     const t = new Term(options);
     live.add(t);
     const env: Record<string, string> = { XDG_CONFIG_HOME: join(t.home, 'config'), ...options.env };
-    if (options.keymap) {
+    if (options.keymap || options.settings) {
       mkdirSync(join(t.home, 'config', 'kvdeck'), { recursive: true });
-      writeFileSync(join(t.home, 'config', 'kvdeck', 'settings.json'), JSON.stringify({ keymap: options.keymap }));
+      writeFileSync(join(t.home, 'config', 'kvdeck', 'settings.json'), JSON.stringify({ ...options.settings, ...(options.keymap ? { keymap: options.keymap } : {}) }));
     }
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const unset = '-u CI -u NODE_TEST_CONTEXT -u NO_COLOR -u FORCE_COLOR -u KVDECK_DEBUG';
@@ -235,6 +237,12 @@ export class Term {
   recorded(): string {
     if (!this.recordingFile || !existsSync(this.recordingFile)) return '';
     return readFileSync(this.recordingFile, 'latin1');
+  }
+
+  /** Every tmux paste buffer's content (where `set-clipboard on` puts each OSC 52 copy). */
+  async pasteBuffers(): Promise<string[]> {
+    const names = (await this.tmux('list-buffers', '-F', '#{buffer_name}')).split('\n').filter(Boolean);
+    return Promise.all(names.map((n) => this.tmux('show-buffer', '-b', n)));
   }
 
   /** The newest tmux paste buffer (where `set-clipboard on` puts an OSC 52 copy), or undefined. */

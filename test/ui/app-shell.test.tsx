@@ -149,3 +149,18 @@ test('works at 80×24: every tab and the footer fit', async () => {
   assert.match(f, /4 Certs/, 'the short title where space is short');
   app.unmount();
 });
+
+test('the header shows the subscription filter in force, not the subscription of the vault selected', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-app-kv'));
+  await app.press('j', '2');
+  let f = await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'contoso-app-kv (Contoso Production) selected');
+  assert.match(f.split('\n')[0], /sub all \(2\)/);
+  assert.doesNotMatch(f.split('\n')[0], /Contoso Production/);
+  await app.press('1', ':');
+  await app.type('sub edge');
+  await app.press(KEYS.enter);
+  f = await app.waitFor((f) => f.includes('subscription Contoso Edge') && !f.includes('contoso-app-kv'), 'filtered vaults');
+  assert.match(f.split('\n')[0], /sub Contoso Edge Devices/);
+  app.unmount();
+});

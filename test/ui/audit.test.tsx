@@ -94,3 +94,78 @@ test('R reloads the log with what happened since', async () => {
   await app.waitFor((f) => rows(f)[0]?.includes('KeyGet'), 'new entry on top');
   app.unmount();
 });
+
+test('a refresh of pane 1 is one LockList row, not one per vault; its detail lists every vault', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
+  await app.press('R');
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults again');
+  await app.pane('audit');
+  let f = await app.waitFor((f) => f.includes('newest first'), 'audit');
+  const lockRows = rows(f).filter((l) => l.includes('LockList'));
+  assert.equal(lockRows.length, 2, `one row per listing of pane 1:\n${f}`);
+  assert.ok(lockRows.every((l) => /LockList ×3/.test(l)), lockRows.join('\n'));
+  assert.match(f, /newest first.*bursts of one operation on one row/);
+  await app.press('/');
+  await app.type('LockList');
+  await app.press(KEYS.enter, KEYS.enter);
+  f = await app.waitFor((f) => f.includes('Targets (3, newest first)'), 'the burst in detail');
+  for (const v of ['contoso-shared-kv', 'contoso-app-kv', 'ase-edge01-kv']) assert.match(f, new RegExp(`vault ${v} ·`));
+  app.unmount();
+});
+
+test('the operation filter matches whole operation names: SecretList is not SecretListVersions', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-shared-kv'));
+  const vault = await vaultRef(app, DEMO.vaults.app);
+  await app.backend.secrets.listPage(vault, {});
+  await app.backend.secrets.listVersions(vault, 'sql-admin-password');
+  await app.pane('audit');
+  await app.waitFor((f) => f.includes('SecretListVersions') && /SecretList\s/.test(f), 'both in the log');
+  await app.press('F');
+  await app.waitFor((f) => f.includes('Filter the audit log'), 'form');
+  await app.press(KEYS.tab, KEYS.tab);
+  await app.waitFor((f) => /› Operation\s+‹ any operation ›/.test(f), 'a choice of whole names');
+  for (let i = 0; i < 20 && !/› Operation\s+‹ SecretList ›/.test(app.frame()); i++) await app.press(' ');
+  await app.press(KEYS.ctrlS);
+  const f = await app.waitFor((f) => f.includes('filtered: operation SecretList'), 'filtered');
+  assert.ok(rows(f).length >= 1);
+  assert.ok(rows(f).every((l) => /SecretList\s/.test(l) && !l.includes('SecretListVersions')), rows(f).join('\n'));
+  app.unmount();
+});
+
+test('filtered with /, the log stays newest first', async () => {
+  const app = renderApp();
+  await app.waitFor((f) => f.includes('contoso-shared-kv'));
+  const vault = await vaultRef(app, DEMO.vaults.app);
+  // An older entry that matches "get" at a word's start, then newer ones that match it inside a word.
+  await app.backend.secrets.set(vault, 'get-token', { value: 'x' });
+  await app.backend.secrets.get(vault, 'sql-admin-password');
+  await app.backend.keys.get(vault, 'app-signing-key');
+  await app.pane('audit');
+  const all = await app.waitFor((f) => f.includes('KeyGet'), 'audit');
+  const expected = rows(all).filter((l) => /get/i.test(l)).map((l) => l.replace(/\s+/g, ' '));
+  await app.press('/');
+  await app.type('get');
+  const f = await app.waitFor((f) => new RegExp(`${expected.length} of`).test(f), 'filtered');
+  assert.deepEqual(rows(f).map((l) => l.replace(/\s+/g, ' ')), expected);
+  assert.match(rows(f)[0], /KeyGet/);
+  app.unmount();
+});
+
+for (const columns of [60, 80, 100]) {
+  test(`at ${columns} columns every footer hint of pane 7 has a label that says something`, async () => {
+    const app = await openAudit({ size: { columns, rows: 24 } });
+    for (const step of ['', 'f', 'f']) {
+      if (step) await app.press(step);
+      await new Promise((r) => setTimeout(r, 30));
+      const f = await app.waitFor((f) => /\? help/.test(f), 'footer');
+      const footer = f.split('\n').filter((l) => l.includes('? help')).pop()!;
+      for (const hint of footer.trim().split(/ {2,}/)) {
+        const [, label = ''] = /^(\S+) (.*)$/.exec(hint) ?? [];
+        assert.ok(label !== '' && !label.endsWith(':'), `"${hint}" in: ${footer}`);
+      }
+    }
+    app.unmount();
+  });
+}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createClipboard, osc52, tmuxPassthrough } from '../../source/ui/clipboard.js';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createClipboard, osc52, tmuxBuffers, tmuxPassthrough } from '../../source/ui/clipboard.js';
 
 test('OSC 52 carries the value base64-encoded, ended by BEL', () => {
   assert.equal(osc52('hé'), `\u001b]52;c;${Buffer.from('hé').toString('base64')}\u0007`);
@@ -33,4 +35,36 @@ test('the clipboard is cleared after the timeout', async () => {
   for (const until = Date.now() + 2000; out[out.length - 1] !== '\u001b]52;c;\u0007' && Date.now() < until;) await new Promise((r) => setTimeout(r, 5));
   assert.equal(out[out.length - 1], '\u001b]52;c;\u0007');
   cb.dispose();
+});
+
+test('inside tmux, clearing deletes every paste buffer that holds a copied value, and only those', (t) => {
+  const server = ['-L', `kvdeck-clip-${randomBytes(4).toString('hex')}`, '-f', '/dev/null'];
+  const env = { ...process.env };
+  delete env.TMUX;
+  const tmux = (...args: string[]) => execFileSync('tmux', [...server, ...args], { env, encoding: 'utf8' });
+  tmux('new-session', '-d', '-s', 'clip');
+  t.after(() => { try { tmux('kill-server'); } catch { /* gone */ } });
+  // What set-clipboard on leaves after two copies of the value, and a buffer of the user's own.
+  tmux('set-buffer', '-b', 'mine', 'notes of my own');
+  tmux('set-buffer', 'hunter2-value');
+  tmux('set-buffer', 'hunter2-value');
+  tmux('set-buffer', 'same-size-val');
+  const out: string[] = [];
+  const cb = createClipboard({ write: (s) => out.push(s), env: {}, findTool: false, clearAfterMs: 60_000, tmux: tmuxBuffers(env, server) });
+  cb.copy('hunter2-value');
+  cb.copy('second-copied');
+  cb.dispose(); // quitting clears at once
+  const left = tmux('list-buffers', '-F', '#{buffer_name}=#{buffer_sample}');
+  assert.doesNotMatch(left, /hunter2-value/);
+  assert.match(left, /mine=notes of my own/);
+  assert.match(left, /same-size-val/, 'a buffer of the same size but another value stays');
+  assert.equal(out.at(-1), osc52(''), "the terminal's clipboard is cleared too");
+});
+
+test('with clipboardClearSeconds 0 nothing is cleared, not even on quit', () => {
+  const out: string[] = [];
+  const cb = createClipboard({ write: (s) => out.push(s), env: {}, findTool: false, clearAfterMs: 0 });
+  cb.copy('keep-me');
+  cb.dispose();
+  assert.deepEqual(out, [osc52('keep-me')]);
 });

@@ -144,6 +144,8 @@ test('saying no grants nothing: the form shows the refusal with what was typed, 
   assert.match(f, /Name\s+api-token/);
   assert.deepEqual(await myRoles(engine, vault), [ROLE_IDS.keyVaultReader]);
   await app.press(KEYS.esc);
+  await app.waitFor((f) => f.includes('Discard what you typed in this form?'), 'asked before the typing is lost');
+  await app.press('y');
   await app.waitFor((f) => f.includes('Ctrl-G grant'), 'the footer still offers it');
   app.unmount();
 });

@@ -8,7 +8,7 @@ import { App } from '../../source/ui/app.js';
 import { createClipboard } from '../../source/ui/clipboard.js';
 import { paneCommand, type CommandId } from '../../source/ui/keymap/commands.js';
 import { createKeymap, type Keymap } from '../../source/ui/keymap/keymap.js';
-import type { PaneId } from '../../source/ui/panes/ids.js';
+import { paneNumber, type PaneId } from '../../source/ui/panes/ids.js';
 import { memorySettings, type Settings } from '../../source/ui/settings.js';
 
 // ink-testing-library's stdout has columns but no rows: Ink then asks terminal-size, which spawns
@@ -73,6 +73,8 @@ export function renderApp(o: AppOptions = {}) {
     <App backend={backend} readonly={o.readonly} settings={settings} clipboard={clipboard}
       size={o.size ?? { columns: 100, rows: 30 }} initialPane={o.pane ?? 'vaults'} revealMs={o.revealMs} onQuit={() => quit++} />,
   );
+  // ink-testing-library's stdout is 100 columns: a wider App would be laid out in 100. Give it the App's width.
+  if (o.size && o.size.columns !== 100) Object.defineProperty(r.stdout, 'columns', { get: () => o.size!.columns, configurable: true });
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what = 'condition', ms = 3000) => {
     const start = Date.now();
@@ -128,3 +130,12 @@ export async function selectByFilter(app: RenderedApp, name: string): Promise<vo
   await app.command('filter.keep');
   await app.waitFor((f) => f.includes(`/${name}`), `${name} selected`);
 }
+
+/** Text as a bracketed paste sends it (Ink hands it to usePaste as one piece). */
+export const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+/** The words on screen, a dialog's borders and line wraps left out: for sentences that may wrap. */
+export const said = (frame: string) => frame.split('\n').map((l) => l.replace(/^\s*[│╭╰]\s?|\s?[│╮╯]\s*$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
+
+/** The default key of a pane by its id (pane.N): tests survive the panes being renumbered. */
+export const paneKey = (id: PaneId) => String(paneNumber(id));

@@ -16,7 +16,7 @@ test('the default keys are issue 3\'s list', () => {
   assert.deepEqual([k('pane.next'), k('pane.prev')], [['tab'], ['shift+tab']]);
   assert.deepEqual([k('up'), k('down'), k('pageUp'), k('pageDown'), k('top'), k('bottom')], [['up', 'k'], ['down', 'j'], ['pageup'], ['pagedown'], ['g', 'home'], ['G', 'end']]);
   assert.deepEqual([k('open'), k('back'), k('filter'), k('palette'), k('lookup')[0], k('reveal'), k('copy')[0], k('new'), k('edit'), k('delete'), k('recover'), k('purge'), k('refresh')[0], k('help'), k('quit')],
-    [['enter'], ['esc'], ['/'], [':'], 'ctrl+p', ['v'], 'c', ['n'], ['e'], ['d'], ['r'], ['P'], 'R', ['?'], ['q']]);
+    [['enter'], ['esc'], ['/'], [':'], 'ctrl+p', ['v'], 'c', ['n'], ['e'], ['d'], ['r'], ['P'], 'R', ['?'], ['q', 'ctrl+c']]);
 });
 
 test('the table is total and consistent: every command has keys a terminal sends, words, a place, and no default key means two things', () => {
@@ -58,7 +58,7 @@ test('overrides rebind a command everywhere or in one pane', () => {
 test('an override that gives q to delete is reported and left out: q still quits', () => {
   const km = createKeymap({ delete: ['q'] });
   assert.deepEqual(km.keysFor('delete'), ['d']);
-  assert.deepEqual(km.keysFor('quit'), ['q']);
+  assert.deepEqual(km.keysFor('quit'), ['q', 'ctrl+c']);
   assert.equal(km.problems.length, 1);
   assert.match(km.problems[0], /"delete": \["q"\] was not applied: "q" already means "quit"/);
 });

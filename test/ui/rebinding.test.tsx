@@ -20,7 +20,6 @@ const CTRL = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
 async function onSecret(app: ReturnType<typeof renderApp>, secret: string) {
   await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults');
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'), 'contoso-app-kv selected');
   await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets');
   await app.press('/');

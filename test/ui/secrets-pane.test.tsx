@@ -15,7 +15,6 @@ async function onAppVault(o: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp(o);
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'));
   await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets of contoso-app-kv');
   return app;

@@ -53,7 +53,6 @@ test('a revealed secret value hides itself again when its time is up', async () 
   const app = renderApp({ revealMs: 300 });
   await app.waitFor((f) => f.includes('contoso-shared-kv'));
   await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'));
   await app.pane('secrets');
   await app.waitFor((f) => f.includes('sql-admin-password'), 'secrets');
   await app.press('/');
@@ -99,17 +98,21 @@ test('a last vault that no longer exists starts the console on Vaults, not on "n
 test('on Vaults the cursor starts on the last vault, and picking another one is remembered (name and subscription only)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kvdeck-settings-'));
   const settings = openSettings({ cwd: dir });
-  settings.set('lastVault', { name: DEMO.vaults.edge, subscriptionId: DEMO.subscriptions.edge });
+  settings.set('lastVault', { name: DEMO.vaults.app, subscriptionId: DEMO.subscriptions.production });
   const app = startApp(settings);
-  await app.waitFor((f) => f.includes('sub Contoso Edge Devices'), 'the last vault selected on pane 1');
-  await app.press('j');
-  await app.waitFor((f) => f.includes('sub Contoso Production'), 'contoso-app-kv selected');
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'pane 1');
+  // The second row, not the first: pane 2 then shows the vault the cursor started on.
   await app.pane('secrets');
-  await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'pane 2');
+  await app.waitFor((f) => f.includes('Secrets › contoso-app-kv'), 'the last vault selected on pane 1');
+  await app.pane('vaults');
+  await app.waitFor((f) => f.includes('contoso-shared-kv'), 'pane 1 again');
+  await app.press('j');
+  await app.pane('secrets');
+  await app.waitFor((f) => f.includes('Secrets › contoso-shared-kv'), 'pane 2 on the vault picked');
   app.unmount();
   await tick();
   const reread = openSettings({ cwd: dir });
-  assert.deepEqual(reread.get('lastVault'), { name: DEMO.vaults.app, subscriptionId: DEMO.subscriptions.production });
+  assert.deepEqual(reread.get('lastVault'), { name: DEMO.vaults.shared, subscriptionId: DEMO.subscriptions.production });
   assert.equal(reread.get('lastPane'), 'secrets');
 });
 

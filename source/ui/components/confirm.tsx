@@ -3,14 +3,16 @@
  * `confirm.yes` / `confirm.no` commands; in the type-the-name dialog letters are the name, so only
  * their control keys (Enter, Esc) count there.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { useCapture } from '../input-router.js';
 import type { ConfirmSpec } from '../keymap/bindings.js';
 import { hintLine, keysText, type Keymap } from '../keymap/keymap.js';
 import type { Theme } from '../theme.js';
 import { Modal } from './modal.js';
-import { editText } from './text-input.js';
+import { editLine, lineAtEnd } from './text-input.js';
+import { cursorWindow } from './form-field.js';
 
 export interface ConfirmProps {
   spec: ConfirmSpec;
@@ -37,16 +39,17 @@ export function ConfirmDialog({ spec, width, theme, keymap, onDone }: ConfirmPro
 
 export function TypeNameDialog({ spec, width, theme, keymap, onDone }: ConfirmProps) {
   // Read back at once (see use-sync-state): the name and Enter typed in one go confirm.
-  const [typed, setTyped, latestTyped] = useSyncState('');
+  const [line, setLine, latestLine] = useSyncState(lineAtEnd(''));
+  const typed = line.text;
   const expected = spec.typeName ?? '';
   const ok = typed === expected;
   useCapture((input, key, name) => {
     const cmd = keymap.commandFor(name, ANSWERS, { typing: true });
     if (cmd === 'confirm.no') onDone(false);
-    else if (cmd === 'confirm.yes') { if (latestTyped() === expected) onDone(true); }
+    else if (cmd === 'confirm.yes') { if (latestLine().text === expected) onDone(true); }
     else {
-      const next = editText(keymap, latestTyped(), input, key, name);
-      if (next !== undefined) setTyped(next);
+      const next = editLine(keymap, latestLine(), input, key, name);
+      if (next !== undefined) setLine(next);
     }
     return true;
   });
@@ -57,10 +60,14 @@ export function TypeNameDialog({ spec, width, theme, keymap, onDone }: ConfirmPr
       {spec.body && <Text wrap="wrap">{spec.body}</Text>}
       <Box marginTop={1}>
         <Text>Name: </Text>
-        <Text color={ok ? theme.ok : undefined}>{typed}</Text>
-        <Text inverse> </Text>
+        <TypedName line={line} width={width - 10} color={ok ? theme.ok : undefined} />
       </Box>
       {typed.length > 0 && !ok && <Text color={theme.muted}>{expected.startsWith(typed) ? 'keep typing…' : 'does not match'}</Text>}
     </Modal>
   );
+}
+
+function TypedName({ line, width, color }: { line: { text: string; cursor: number }; width: number; color?: string }) {
+  const w = cursorWindow(line.text, line.cursor, width);
+  return <Text color={color}>{w.before}<Text inverse>{w.at}</Text>{w.after}</Text>;
 }

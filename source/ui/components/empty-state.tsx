@@ -1,5 +1,6 @@
 /** What a pane shows when it has nothing: what is missing and what to do about it. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { Theme } from '../theme.js';
 
 export function EmptyState({ title, hint, theme }: { title: string; hint?: string; theme: Theme }) {

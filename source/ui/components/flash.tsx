@@ -2,7 +2,8 @@
  * The status line: a spinner while an action runs, else the latest flash (success, error, info),
  * else what the backend is going through (throttling, retries) — a note that takes no keys.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { FlashKind } from '../app-context.js';
 import type { Theme } from '../theme.js';
 import { Spinner } from './spinner.js';

@@ -1,5 +1,6 @@
 /** Key hints of the focused pane, generated from its bindings; disabled ones are dimmed and struck. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';
 import type { Keymap } from '../keymap/keymap.js';
 import { keysText } from '../keymap/keymap.js';
@@ -26,6 +27,8 @@ export function hintsFor(bindings: readonly Binding[], keymap: Keymap, pane: Pan
   return out;
 }
 
+export const shortLabel = (label: string) => label.split(/\s+/).find((w) => w !== '' && !w.endsWith(':')) ?? label;
+
 const lengthOf = (hs: Hint[]) => hs.reduce((s, h) => s + h.keys.length + 1 + h.label.length + 2, 0);
 
 /** The two hints every footer ends with (help and quit), in the keys the user has. */
@@ -35,8 +38,9 @@ export function closingHints(keymap: Keymap): Hint[] {
 
 export function Footer({ hints, closing, width, theme }: { hints: Hint[]; closing: Hint[]; width: number; theme: Theme }) {
   let all: Hint[] = [...hints, ...closing];
-  // Narrow terminal: labels shrink to their first word ("copy value" → "copy") before anything is cut.
-  if (lengthOf(all) > width) all = all.map((h) => ({ ...h, label: h.label.split(' ')[0] }));
+  // Narrow terminal: labels shrink to their first word ("copy value" → "copy") before anything is cut —
+  // a word that says something: never empty, never a heading like "result:".
+  if (lengthOf(all) > width) all = all.map((h) => ({ ...h, label: shortLabel(h.label) }));
   // Still too long: the last pane hints give way (all of them stay in ? help), never "? help" itself.
   while (lengthOf(all) > width && all.length > closing.length) all.splice(all.length - closing.length - 1, 1);
   return (

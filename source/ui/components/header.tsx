@@ -1,5 +1,6 @@
 /** Top lines: product, backend, identity, subscription, READ-ONLY badge; then the pane tabs. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { Theme } from '../theme.js';
 
 export interface HeaderProps {

@@ -3,7 +3,8 @@
  * reasons), every global key, and the keys of the filter, dialogs, forms, palette and quick lookup —
  * always in the keys the user has. Keymap overrides that were left out are named at the bottom.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import { useCapture } from '../input-router.js';
 import { bindingState, type Binding } from '../keymap/bindings.js';
@@ -33,9 +34,10 @@ export interface HelpRow { keys: string; label: string; disabled?: string }
 const DIALOG_SECTIONS: readonly { title: (k: Keymap) => string; places: readonly Place[] }[] = [
   { title: (k) => `Filter (${keysText(k, 'filter', { first: true })}) and any text being typed`, places: ['filter', 'text'] },
   { title: () => 'Confirmations', places: ['confirm'] },
-  { title: () => 'Forms', places: ['form'] },
+  { title: () => 'Forms', places: ['form', 'choice'] },
   { title: (k) => `Command palette (${keysText(k, 'palette', { first: true })})`, places: ['palette'] },
   { title: (k) => `Quick lookup (${keysText(k, 'lookup', { first: true })})`, places: ['lookup'] },
+  { title: (k) => `Value viewer (${keysText(k, 'secrets.view', { first: true })} on a secret)`, places: ['viewer'] },
 ];
 
 const keysOf = (keymap: Keymap, id: CommandId, pane?: PaneId) => keymap.keysFor(id, pane).map(displayKey).join(' ');

@@ -1,5 +1,6 @@
 /** A list pane's body: the filter line (when filtering), the virtualized table, or an empty state. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useApp } from '../app-context.js';
 import type { ListState } from '../hooks/use-list.js';
 import type { Theme } from '../theme.js';

@@ -1,5 +1,6 @@
 /** The frame every overlay shares: a bordered box with a title and a hint line. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import type { ReactNode } from 'react';
 import type { Theme } from '../theme.js';
 

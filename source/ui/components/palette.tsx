@@ -1,5 +1,6 @@
 /** The `:` command palette: :vaults :secrets :keys :certs :access :locks :bin :audit :sub <name> :theme <name> :help :q */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { useState } from 'react';
 import type { Subscription } from '../../domain/directory.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
@@ -8,7 +9,8 @@ import { hintLine, type Keymap } from '../keymap/keymap.js';
 import { paneNumber, type PaneId } from '../panes/ids.js';
 import { THEME_NAMES, type Theme } from '../theme.js';
 import { Modal } from './modal.js';
-import { editText } from './text-input.js';
+import { editLine, lineAtEnd } from './text-input.js';
+import { cursorWindow } from './form-field.js';
 
 export interface PaletteCommand {
   pane?: PaneId;
@@ -68,7 +70,8 @@ const PALETTE_COMMANDS = ['palette.run', 'palette.complete', 'palette.close', 't
 
 export function Palette({ width, theme, keymap, subscriptions, onRun, onClose }: PaletteProps) {
   // Read back at once (see use-sync-state): a command and Enter typed in one go run that command.
-  const [text, setText, latestText] = useSyncState('');
+  const [line, setLine, latestLine] = useSyncState(lineAtEnd(''));
+  const text = line.text;
   const [error, setError] = useState<string | undefined>();
   const suggestionsFor = (t: string) => {
     const word = t.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -77,7 +80,7 @@ export function Palette({ width, theme, keymap, subscriptions, onRun, onClose }:
   const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   const suggestions = suggestionsFor(text);
   useCapture((input, key, name) => {
-    const text = latestText();
+    const text = latestLine().text;
     const suggestions = suggestionsFor(text);
     const cmd = keymap.commandFor(name, PALETTE_COMMANDS, { typing: true });
     if (cmd === 'palette.close') onClose();
@@ -86,22 +89,27 @@ export function Palette({ width, theme, keymap, subscriptions, onRun, onClose }:
       const r = parsePalette(typed || (suggestions[0]?.name ?? ''), subscriptions);
       if (typeof r === 'string') setError(r);
       else onRun(r);
-    } else if (cmd === 'palette.complete') { if (suggestions[0]) setText(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`); }
+    } else if (cmd === 'palette.complete') { if (suggestions[0]) setLine(lineAtEnd(`${suggestions[0].name}${suggestions[0].name === 'sub' || suggestions[0].name === 'theme' ? ' ' : ''}`)); }
     // Deleting past the start closes the palette, as in vim.
     else if (cmd === 'text.deleteChar' && text === '') onClose();
     else {
-      const next = editText(keymap, text, input, key, name);
-      if (next !== undefined) { setText(next); setError(undefined); }
+      const next = editLine(keymap, latestLine(), input, key, name);
+      if (next !== undefined) { setLine(next); setError(undefined); }
     }
     return true;
   });
   return (
     <Modal title="Command" hint={hintLine(keymap, [['palette.run', 'run'], ['palette.complete', 'complete'], ['palette.close', 'close']], { typing: true })} width={width} theme={theme}>
-      <Box><Text color={theme.accent}>:</Text><Text>{text}</Text><Text inverse> </Text></Box>
+      <PaletteLine line={line} width={width - 5} accent={theme.accent} />
       {error ? <Text color={theme.error} wrap="wrap">{error}</Text> : suggestions.slice(0, 8).map((s) => (
         <Box key={s.name}><Box width={12}><Text bold>{`:${s.name}`}</Text></Box><Text color={theme.muted}>{s.summary}</Text></Box>
       ))}
       {word === 'sub' && subscriptions.length > 0 && <Text color={theme.muted}>{`Subscriptions: ${subscriptions.map((s) => s.displayName).join(', ')}`}</Text>}
     </Modal>
   );
+}
+
+function PaletteLine({ line, width, accent }: { line: { text: string; cursor: number }; width: number; accent?: string }) {
+  const w = cursorWindow(line.text, line.cursor, width);
+  return <Box><Text color={accent}>:</Text><Text>{w.before}<Text inverse>{w.at}</Text>{w.after}</Text></Box>;
 }

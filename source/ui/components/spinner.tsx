@@ -1,5 +1,5 @@
 /** A one-line spinner with a label ("Loading secrets… 1,250"). */
-import { Text } from 'ink';
+import { Text } from './text.js';
 import InkSpinner from 'ink-spinner';
 import type { Theme } from '../theme.js';
 

@@ -2,12 +2,14 @@
  * A virtualized table: renders the header and ONLY the rows in the window [offset, offset+height).
  * 100,000 rows cost the same as 20. Rows are addressed through `indices` (the filter's result).
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './text.js';
 import { memo } from 'react';
 import { matchPositions } from '../fuzzy.js';
 import type { Theme } from '../theme.js';
 import { fitColumns, type Column } from './columns.js';
 import { fit } from './text-width.js';
+import { visible } from './visible.js';
 
 export interface TableProps<T> {
   columns: readonly Column<T>[];
@@ -62,7 +64,8 @@ function TableImpl<T>(props: TableProps<T>) {
       run = '';
     };
     fitted.forEach((c, ci) => {
-      const raw = c.value(item);
+      // Cells are measured, cut and highlighted as they will be shown (visible.ts): aligned whatever they hold.
+      const raw = visible(c.value(item));
       const cell = fit(raw, c.cells, c.align);
       const sep = ci < fitted.length - 1 ? ' ' : '';
       const color = isSel ? undefined : c.color?.(item, theme);

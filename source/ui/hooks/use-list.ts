@@ -34,13 +34,15 @@ export interface ListOptions<T> {
   height: number;
   /** Called when the selection changes (e.g. the Vaults pane sets the current vault). */
   onSelect?: (item: T | undefined) => void;
+  /** A filtered list keeps the items' order (the audit log stays newest first) instead of best match first. */
+  ordered?: boolean;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 const FILTER_COMMANDS = ['filter.keep', 'filter.clear'] as const;
 
-export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): ListState<T> {
+export function useList<T>({ items, text, height, onSelect, ordered }: ListOptions<T>): ListState<T> {
   const { keymap } = useApp();
   const [query, setQueryState] = useState('');
   const [editing, setEditing] = useState(false);
@@ -50,8 +52,9 @@ export function useList<T>({ items, text, height, onSelect }: ListOptions<T>): L
   const index = useMemo(() => buildIndex(items.map(text)), [items]); // eslint-disable-line react-hooks/exhaustive-deps
   // The last result and the index it belongs to: a longer query narrows it (only for the same index).
   const prev = useRef<{ index: typeof index; result: FilterResult } | undefined>(undefined);
-  const result = useMemo(() => filterIndex(index, query, prev.current?.index === index ? prev.current.result : undefined), [index, query]);
-  prev.current = { index, result };
+  const ranked = useMemo(() => filterIndex(index, query, prev.current?.index === index ? prev.current.result : undefined), [index, query]);
+  prev.current = { index, result: ranked };
+  const result = useMemo(() => (ordered && query ? { ...ranked, indices: Int32Array.from(ranked.indices).sort() } : ranked), [ranked, ordered, query]);
   useEffect(() => {
     // A large list: run the filter a few times in the background so the first keystrokes do not
     // pay for the JIT's warm-up (measured: ~100 ms cold against ~3 ms warm at 100,000 names).

@@ -25,6 +25,8 @@ export type Place =
   /** A yes/no confirmation, and the type-the-name one (there only its control keys). */
   | 'confirm'
   | 'form'
+  /** A choice or a checkbox of a form (in a text field the same keys move the cursor and type). */
+  | 'choice'
   | 'palette'
   /** Quick lookup (Ctrl-P). */
   | 'lookup'
@@ -34,6 +36,8 @@ export type Place =
   | 'picker'
   /** A read-only result (the try-it result). */
   | 'result'
+  /** The viewer of a revealed value, whole. */
+  | 'viewer'
   /** The start-up screen (connecting, device-code sign-in, failure). */
   | 'boot';
 
@@ -76,30 +80,31 @@ export const COMMANDS = {
   palette: { keys: [':'], description: 'command palette', in: ['global'] },
   lookup: { keys: ['ctrl+p', 'ctrl+f'], description: 'quick lookup: any secret in any vault', in: ['global'] },
   help: { keys: ['?'], description: 'help: every key of the pane', in: ['global'] },
-  quit: { keys: ['q'], description: 'quit', in: ['global', 'boot'] },
+  quit: { keys: ['q', 'ctrl+c'], description: 'quit', in: ['global', 'boot'] },
   // After a refusal the signed-in identity could lift itself (it may assign roles or change access policies there).
   'access.grant': { keys: ['ctrl+g'], description: 'grant yourself what was just refused (asks first)', in: ['global'] },
 
   // Lists (and the lists inside quick lookup, help and the permission picker).
-  up: { keys: ['up', 'k'], description: 'up', in: ['list', 'lookup', 'help', 'picker'] },
-  down: { keys: ['down', 'j'], description: 'down', in: ['list', 'lookup', 'help', 'picker'] },
-  pageUp: { keys: ['pageup'], description: 'page up', in: ['list', 'lookup', 'help'] },
-  pageDown: { keys: ['pagedown'], description: 'page down', in: ['list', 'lookup', 'help'] },
-  top: { keys: ['g', 'home'], description: 'first row', in: ['list'] },
-  bottom: { keys: ['G', 'end'], description: 'last row', in: ['list'] },
+  up: { keys: ['up', 'k'], description: 'up', in: ['list', 'lookup', 'help', 'picker', 'viewer'] },
+  down: { keys: ['down', 'j'], description: 'down', in: ['list', 'lookup', 'help', 'picker', 'viewer'] },
+  pageUp: { keys: ['pageup'], description: 'page up', in: ['list', 'lookup', 'help', 'viewer'] },
+  pageDown: { keys: ['pagedown'], description: 'page down', in: ['list', 'lookup', 'help', 'viewer'] },
+  top: { keys: ['g', 'home'], description: 'first row', in: ['list', 'viewer'] },
+  bottom: { keys: ['G', 'end'], description: 'last row', in: ['list', 'viewer'] },
   open: { keys: ['enter'], description: 'open', in: ['list', 'lookup'] },
   back: { keys: ['esc'], description: 'back, close, clear the filter', in: ['list', 'lookup'] },
   filter: { keys: ['/'], description: 'filter the list as you type', in: ['list'] },
 
   // Actions of the panes.
   reveal: { keys: ['v'], description: 'reveal the value', in: ['pane'], panes: ['secrets'] },
-  copy: { keys: ['c', 'ctrl+y'], description: 'copy the value', in: ['pane', 'lookup', 'boot'], panes: ['secrets'] },
+  copy: { keys: ['c', 'ctrl+y'], description: 'copy the value', in: ['pane', 'lookup', 'boot', 'viewer'], panes: ['secrets'] },
   new: { keys: ['n'], description: 'new', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'certificates', 'access', 'locks'] },
   edit: { keys: ['e'], description: 'edit', in: ['pane'], panes: ['secrets', 'keys', 'certificates', 'access'] },
   delete: { keys: ['d'], description: 'delete', in: ['pane'], panes: ['vaults', 'secrets', 'keys', 'certificates', 'access', 'locks'] },
   recover: { keys: ['r'], description: 'recover', in: ['pane'], panes: ['deleted'] },
   purge: { keys: ['P'], description: 'purge', in: ['pane'], panes: ['deleted'] },
   refresh: { keys: ['R', 'ctrl+r'], description: 'refresh', in: ['pane', 'lookup'] },
+  'secrets.view': { keys: ['V'], description: 'view the whole value: wrapped, scrollable', in: ['pane'], panes: ['secrets'] },
   'secrets.backup': { keys: ['b'], description: 'back a secret up to a file', in: ['pane'], panes: ['secrets'] },
   'secrets.restore': { keys: ['u'], description: 'restore a secret from a backup file', in: ['pane'], panes: ['secrets'] },
   'keys.try': { keys: ['t'], description: 'try a key: sign and verify, or encrypt and decrypt', in: ['pane'], panes: ['keys'] },
@@ -118,35 +123,43 @@ export const COMMANDS = {
   // Typing: the filter, and the editing keys of every text field.
   'filter.keep': { keys: ['enter'], description: 'keep the filter, back to the list', in: ['filter'] },
   'filter.clear': { keys: ['esc'], description: 'clear the filter', in: ['filter'] },
-  'text.deleteChar': { keys: ['backspace', 'delete'], description: 'delete the last character', in: ['text'] },
-  'text.clear': { keys: ['ctrl+u'], description: 'clear the text', in: ['text'] },
+  'text.left': { keys: ['left'], description: 'cursor left (in a form field, the palette, type-the-name)', in: ['text'] },
+  'text.right': { keys: ['right'], description: 'cursor right', in: ['text'] },
+  'text.home': { keys: ['home', 'ctrl+a'], description: 'cursor to the start of the line', in: ['text'] },
+  'text.end': { keys: ['end', 'ctrl+e'], description: 'cursor to the end of the line', in: ['text'] },
+  'text.deleteChar': { keys: ['backspace'], description: 'delete the character before the cursor', in: ['text'] },
+  'text.deleteForward': { keys: ['delete', 'ctrl+d'], description: 'delete the character at the cursor', in: ['text'] },
+  'text.deleteWord': { keys: ['ctrl+w', 'alt+backspace'], description: 'delete the word before the cursor', in: ['text'] },
+  'text.clear': { keys: ['ctrl+u'], description: 'delete from the start of the line to the cursor', in: ['text'] },
+  'text.deleteToEnd': { keys: ['ctrl+k'], description: 'delete from the cursor to the end of the line', in: ['text'] },
 
   // Confirmations (the type-the-name one hears only Enter and Esc: letters are the name).
   'confirm.yes': { keys: ['y', 'Y', 'enter'], description: 'confirm', in: ['confirm'] },
-  'confirm.no': { keys: ['n', 'N', 'esc', 'q'], description: 'cancel', in: ['confirm'] },
+  'confirm.no': { keys: ['n', 'N', 'esc', 'q', 'ctrl+c'], description: 'cancel', in: ['confirm'] },
 
   // Forms (in a text field, letters are text: only the control keys are commands).
   'form.next': { keys: ['tab', 'down'], description: 'next field', in: ['form'] },
   'form.prev': { keys: ['shift+tab', 'up'], description: 'previous field', in: ['form'] },
   'form.advance': { keys: ['enter'], description: 'next field; saves on the last (a new line in a multi-line field)', in: ['form'] },
   'form.save': { keys: ['ctrl+s'], description: 'save from any field', in: ['form'] },
-  'form.cancel': { keys: ['esc'], description: 'cancel the form', in: ['form'] },
-  'form.toggle': { keys: [' '], description: 'tick a checkbox, next option of a choice', in: ['form'] },
-  'form.optionNext': { keys: ['right'], description: 'next option', in: ['form'] },
-  'form.optionPrev': { keys: ['left'], description: 'previous option', in: ['form'] },
+  'form.cancel': { keys: ['esc', 'ctrl+c'], description: 'cancel the form (asks first when something was typed)', in: ['form'] },
+  'form.toggle': { keys: [' '], description: 'tick a checkbox, next option of a choice', in: ['choice'] },
+  'form.optionNext': { keys: ['right'], description: 'next option of a choice', in: ['choice'] },
+  'form.optionPrev': { keys: ['left'], description: 'previous option of a choice', in: ['choice'] },
   'vaults.recoverDeleted': { keys: ['ctrl+r'], description: 'new vault form: recover the deleted vault of that name', in: ['form'] },
 
   // The command palette.
   'palette.run': { keys: ['enter'], description: 'run the command', in: ['palette'] },
   'palette.complete': { keys: ['tab'], description: 'complete the command', in: ['palette'] },
-  'palette.close': { keys: ['esc'], description: 'close the palette', in: ['palette'] },
+  'palette.close': { keys: ['esc', 'ctrl+c'], description: 'close the palette', in: ['palette'] },
 
   // Quick lookup: the list's own commands (movement, open, copy, refresh, back), plus these.
   'lookup.results': { keys: ['tab'], description: 'from the query to the results', in: ['lookup'] },
   'lookup.query': { keys: ['shift+tab'], description: 'from the results back to the query', in: ['lookup'] },
+  'lookup.close': { keys: ['ctrl+c'], description: 'close quick lookup', in: ['lookup'] },
 
   // Overlays that only show something.
-  close: { keys: ['esc', 'enter', 'q'], description: 'close', in: ['help', 'result'] },
+  close: { keys: ['esc', 'enter', 'q', 'ctrl+c'], description: 'close', in: ['help', 'result', 'viewer'] },
 
   // The permission picker (Access pane): a grid of checkboxes per area; up/down are the list's.
   'policies.nextArea': { keys: ['tab'], description: 'next area (keys, secrets, certificates)', in: ['picker'] },
@@ -156,7 +169,7 @@ export const COMMANDS = {
   'policies.toggle': { keys: [' ', 'x'], description: 'tick or untick the permission', in: ['picker'] },
   'policies.toggleAll': { keys: ['a'], description: 'tick all or none of the area', in: ['picker'] },
   'policies.save': { keys: ['enter', 'ctrl+s'], description: 'save the permissions', in: ['picker'] },
-  'policies.cancel': { keys: ['esc'], description: 'cancel', in: ['picker'] },
+  'policies.cancel': { keys: ['esc', 'ctrl+c'], description: 'cancel', in: ['picker'] },
 
   // The start-up screen (quit and copy are the ones above).
   'boot.retry': { keys: ['r'], description: 'connect again after a failure', in: ['boot'] },

@@ -43,7 +43,9 @@ function groups(): { places: Place[]; pane?: PaneId }[] {
   return [
     ...PANE_IDS.map((pane) => ({ places: ['global', 'list', 'pane'] as Place[], pane })),
     ...(['filter', 'confirm', 'form', 'palette', 'lookup'] as const).map((p) => ({ places: [p, 'text'] as Place[] })),
-    ...(['help', 'picker', 'result', 'boot'] as const).map((p) => ({ places: [p] as Place[] })),
+    // A form hears the text keys in a text field and the choice keys in a choice, never both at once.
+    { places: ['form', 'choice'] as Place[] },
+    ...(['help', 'picker', 'result', 'viewer', 'boot'] as const).map((p) => ({ places: [p] as Place[] })),
   ];
 }
 
@@ -147,6 +149,8 @@ export function createKeymap(raw: KeymapOverrides | null | undefined = {}): Keym
 export function keysText(keymap: Keymap, command: CommandId, options: { pane?: PaneId; typing?: boolean; first?: boolean } = {}): string {
   let keys = keymap.keysFor(command, options.pane).filter((k) => !(options.typing && isTextKey(k)));
   keys = keys.filter((k) => !(k.length === 1 && k !== k.toLowerCase() && keys.includes(k.toLowerCase())));
+  // Ctrl-C cancels every dialog and form (the help says so): hints name the command's other keys.
+  if (keys.length > 1) keys = keys.filter((k) => k !== 'ctrl+c');
   if (options.first) keys = keys.slice(0, 1);
   return keys.map(displayKey).join(' / ');
 }

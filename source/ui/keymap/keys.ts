@@ -13,7 +13,7 @@ export function keyName(input: string, key: Key): string {
   if (key.return) return 'enter';
   if (key.escape) return 'esc';
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.backspace) return 'backspace';
+  if (key.backspace) return key.meta ? 'alt+backspace' : 'backspace';
   if (key.delete) return 'delete';
   if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
   if (key.meta && input) return `alt+${input}`;
@@ -41,6 +41,7 @@ export function normalizeKeyName(raw: string): string {
 export function isKeyName(name: string): boolean {
   if (NAMED.has(name)) return true;
   if (/^ctrl\+[a-z]$/.test(name)) return true;
+  if (name === 'alt+backspace') return true;
   if (name.startsWith('alt+')) return [...name.slice(4)].length === 1 && !isControlChar(name.slice(4));
   return [...name].length === 1 && !isControlChar(name);
 }
@@ -53,13 +54,13 @@ export function isTextKey(name: string): boolean {
 /** How a key name is shown to people in the footer and the help screen. */
 const DISPLAY: Record<string, string> = {
   up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End',
-  enter: 'Enter', esc: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Bksp', delete: 'Del', ' ': 'Space',
+  enter: 'Enter', esc: 'Esc', tab: 'Tab', 'shift+tab': 'Shift-Tab', backspace: 'Backspace', delete: 'Del', ' ': 'Space',
 };
 
 export function displayKey(name: string): string {
   if (DISPLAY[name]) return DISPLAY[name];
   if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
-  if (name.startsWith('alt+')) return `Alt-${name.slice(4)}`;
+  if (name.startsWith('alt+')) return `Alt-${DISPLAY[name.slice(4)] ?? name.slice(4)}`;
   return name;
 }
 

@@ -25,6 +25,7 @@ const CONSOLE: readonly Row[] = [
   { keys: [['palette']], text: 'command palette: `:vaults` `:secrets` `:keys` `:certs` `:access` `:locks` `:bin` `:audit` `:sub <name>` `:theme <name>` `:q`' },
   { keys: [['lookup']], text: 'quick lookup: any secret in any vault you can read; {open} opens it, {down:1} then {copy} copies it' },
   { keys: [['reveal']], text: 'reveal the value (hidden again after 30 s or when you leave)' },
+  { keys: [['secrets.view']], text: 'view the whole value: wrapped and scrollable, every line of a PEM (hidden again after 30 s)' },
   { keys: [['copy']], text: 'copy the value (OSC 52 — works over SSH and in tmux — and a local clipboard tool when there is one)' },
   { keys: [['new', 'edit']], text: 'new / edit' },
   { keys: [['delete']], text: 'delete (asks first)' },
@@ -32,7 +33,7 @@ const CONSOLE: readonly Row[] = [
   { keys: [['refresh']], text: 'refresh' },
   { keys: [['access.grant']], text: 'after a refusal you may lift yourself (you may assign roles or change access policies there): grant yourself what it needed (asks first)' },
   { keys: [['help']], text: 'help: every binding of the pane, and the keys of the dialogs below' },
-  { keys: [['quit']], text: 'quit' },
+  { keys: [['quit']], text: 'quit (Ctrl-C in a form or a dialog cancels it instead)' },
 ];
 
 const PANE_SPECIFIC = 'Pane-specific: Vaults {vaults.removeAddedRule} removes the IP rule kvdeck added for your address; Secrets {secrets.backup} backup to a file, '
@@ -42,18 +43,20 @@ const PANE_SPECIFIC = 'Pane-specific: Vaults {vaults.removeAddedRule} removes th
   + 'Audit {audit.result} cycles all/refused/succeeded, {audit.filters} filters by vault/caller/operation, {audit.clearFilters} clears the filters.';
 
 const DIALOGS: readonly Row[] = [
-  { keys: [['text.deleteChar'], ['text.clear']], text: 'in any text being typed (filter, form field, palette, quick lookup): delete a character, clear it' },
+  { keys: [['text.deleteChar'], ['text.deleteWord'], ['text.clear']], text: 'in any text being typed (filter, form field, palette, quick lookup): delete a character, a word, to the start' },
+  { keys: [['text.left', 'text.right'], ['text.home', 'text.end']], text: 'in a form field, the palette and type-the-name: move the cursor, to the start / end of the line' },
+  { keys: [['text.deleteForward'], ['text.deleteToEnd']], text: 'there too: delete the character at the cursor, to the end of the line' },
   { keys: [['confirm.yes', 'confirm.no']], text: 'confirm / cancel; where you type the name, only {confirm.yes:ctrl} / {confirm.no:ctrl} apply, letters are the name' },
   { keys: [['form.next', 'form.prev']], text: 'form: next / previous field' },
   { keys: [['form.advance']], text: 'form: next field, saves on the last (a new line in a multi-line field)' },
-  { keys: [['form.save', 'form.cancel']], text: 'form: save from any field / cancel' },
+  { keys: [['form.save', 'form.cancel']], text: 'form: save from any field / cancel (asks first when something was typed)' },
   { keys: [['form.toggle'], ['form.optionPrev', 'form.optionNext']], text: 'form: tick a checkbox, change a choice' },
   { keys: [['vaults.recoverDeleted']], text: 'new-vault form: recover the soft-deleted vault of that name' },
   { keys: [['palette.run', 'palette.complete', 'palette.close']], text: 'command palette: run / complete / close' },
-  { keys: [['lookup.results', 'lookup.query']], text: 'quick lookup: to the results / back to the query (and the list keys above)' },
+  { keys: [['lookup.results', 'lookup.query'], ['lookup.close']], text: 'quick lookup: to the results / back to the query (and the list keys above), close' },
   { keys: [['policies.nextArea', 'policies.prevArea'], ['policies.left', 'policies.right']], text: `permission picker (${paneRef('access')}): next / previous area, previous / next permission ({up:1} {down:1} move by rows)` },
   { keys: [['policies.toggle', 'policies.toggleAll'], ['policies.save', 'policies.cancel']], text: 'permission picker: tick / tick all or none, save / cancel' },
-  { keys: [['close']], text: 'close the help or a result' },
+  { keys: [['close']], text: 'close the help, a result or the value viewer (which scrolls with the list keys and copies with {copy:1})' },
   { keys: [['boot.retry']], text: 'start-up screen: connect again after a failure' },
 ];
 

@@ -1,12 +1,13 @@
 /**
  * Form fields the panes share, over the domain's rules (written once, so the form warns with the same
- * rule the engine enforces): an object name, a date in the one input grammar, tags, and the validity
- * window (expiry after not-before; an expiry already past).
+ * rule the engine enforces): an object name, a date in the one input grammar, tags (duplicates, count,
+ * lengths), the validity window (expiry after not-before, on whichever of the two was typed; an expiry
+ * already past), and purge protection (which can never be turned off, said before it is turned on).
  */
 import { formatDateInput, parseDateInput, validityProblem } from '../../domain/dates.js';
 import { objectNameProblem } from '../../domain/names.js';
-import { formatTagsText, parseTagsText } from '../../domain/tags.js';
-import type { FieldSpec, FormValues } from '../components/form.js';
+import { formatTagsText, MAX_OBJECT_TAGS, parseTagsText } from '../../domain/tags.js';
+import type { FieldSpec, FieldValue, FormValues } from '../components/form.js';
 
 export const nameField = (): FieldSpec => ({
   name: 'name', label: 'Name', placeholder: '1–127 letters, digits, hyphens', validate: (v) => objectNameProblem(String(v)),
@@ -17,8 +18,8 @@ const dateProblem = (v: unknown): string | undefined => {
   return typeof d === 'string' ? d : undefined;
 };
 
-/** A validated date field's value (undefined when empty). */
-export const dateValue = (v: unknown): Date | undefined => parseDateInput(String(v)) as Date | undefined;
+/** A date field's value: undefined when empty or not (yet) a date. */
+export const dateValue = (v: unknown): Date | undefined => { const d = parseDateInput(String(v)); return d instanceof Date ? d : undefined; };
 
 /**
  * The expiry and (optionally) not-before fields, checked together: a window that ends before it
@@ -33,13 +34,32 @@ export function validityFields(now: () => number, initial: { expiresOn?: Date; n
   };
   return [
     { name: 'expires', label: 'Expires (UTC)', initial: formatDateInput(initial.expiresOn), placeholder: 'YYYY-MM-DD or empty', validate: (v, all) => dateProblem(v) ?? windowProblem(all) },
-    ...(withNotBefore ? [{ name: 'notBefore', label: 'Not before (UTC)', initial: formatDateInput(initial.notBefore), placeholder: 'YYYY-MM-DD or empty', validate: dateProblem }] : []),
+    // The window is said under the not-before too: an edit that moves only the start past the expiry is told there.
+    ...(withNotBefore ? [{ name: 'notBefore', label: 'Not before (UTC)', initial: formatDateInput(initial.notBefore), placeholder: 'YYYY-MM-DD or empty', validate: (v: FieldValue, all: FormValues) => dateProblem(v) ?? windowProblem(all) }] : []),
   ];
 }
 
-export const tagsField = (tags?: Record<string, string>): FieldSpec => ({
+/** Tags as "name=value, …"; `maxTags`: 15 on a secret, key or certificate, 50 on an Azure resource (a vault). */
+export const tagsField = (tags?: Record<string, string>, maxTags = MAX_OBJECT_TAGS): FieldSpec => ({
   name: 'tags', label: 'Tags', initial: tags ? formatTagsText(tags) : '', placeholder: 'name=value, …',
-  validate: (v) => { const t = parseTagsText(String(v)); return typeof t === 'string' ? t : undefined; },
+  validate: (v) => { const t = parseTagsText(String(v), maxTags); return typeof t === 'string' ? t : undefined; },
 });
 
-export const tagsValue = (v: unknown): Record<string, string> => parseTagsText(String(v)) as Record<string, string>;
+export const tagsValue = (v: unknown): Record<string, string> => parseTagsText(String(v), Number.MAX_SAFE_INTEGER) as Record<string, string>;
+
+/**
+ * Purge protection: once on, Key Vault never lets it be turned off, so it is said before it is turned
+ * on (the new-vault form, any vault edit). `retentionDays` says for how long deleted items then stay.
+ */
+export function purgeProtectionField(initial: boolean, retentionDays: (values: FormValues) => string | number): FieldSpec {
+  return {
+    name: 'purgeProtection', label: 'Purge protection', kind: 'checkbox', initial,
+    validate: (v) => (initial && v !== true ? 'Purge protection is on and can never be turned off.' : undefined),
+    note: (v, all) => (v === true && !initial
+      ? `Purge protection can never be turned off: anything deleted from this vault (and the vault itself) stays in the bin for ${retentionDays(all)} days and cannot be purged before, not even by you.`
+      : undefined),
+  };
+}
+
+/** Azure's limit of tags on a resource (a vault), beside the 15 of a vault object. */
+export const MAX_RESOURCE_TAGS = 50;

@@ -1,5 +1,6 @@
 /** A pane not built yet: says so, and keeps the contract (bindings, breadcrumb) so the layout is real. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/text.js';
 import { useApp } from '../app-context.js';
 import { usePaneBindings } from '../input-router.js';
 import type { PaneProps } from './contract.js';

@@ -1,6 +1,7 @@
-/** How audit entries look: time, caller, operation, a short target, the result (refusals in red). Pure. */
+/** How audit rows look: time, caller, operation (×N for a burst), short targets, the result (refusals in red). Pure. */
 import type { AuditEntry } from '../../../domain/audit.js';
 import type { Column } from '../../components/columns.js';
+import type { AuditRow } from './group.js';
 
 export const callerName = (e: AuditEntry) => e.caller.displayName ?? e.caller.upn ?? e.caller.objectId;
 export const entryTime = (e: AuditEntry) => e.time.toISOString().replace('T', ' ').slice(0, 19);
@@ -32,13 +33,17 @@ export function shortTarget(target: string): string {
   return target;
 }
 
-/** The text `/` matches: every visible cell. */
-export const entryText = (e: AuditEntry) => `${callerName(e)} ${e.operation} ${shortTarget(e.target)} ${resultText(e)}`;
+/** The targets of a row, short, newest first. */
+export const rowTargets = (r: AuditRow) => r.entries.map((e) => shortTarget(e.target)).join(', ');
+export const rowOperation = (r: AuditRow) => `${r.entry.operation}${r.entries.length > 1 ? ` ×${r.entries.length}` : ''}`;
 
-export const AUDIT_COLUMNS: Column<AuditEntry>[] = [
-  { key: 'time', header: 'TIME (UTC)', width: 19, value: entryTime },
-  { key: 'caller', header: 'CALLER', flex: 1, min: 10, match: true, value: callerName },
-  { key: 'op', header: 'OPERATION', flex: 1, min: 14, value: (e) => e.operation },
-  { key: 'target', header: 'TARGET', flex: 2, min: 14, drop: 1, value: (e) => shortTarget(e.target) },
-  { key: 'result', header: 'RESULT', width: 16, value: resultText, color: (e, t) => (refused(e) ? t.error : t.ok) },
+/** The text `/` matches: every visible cell, and every target of a burst. */
+export const rowText = (r: AuditRow) => `${callerName(r.entry)} ${r.entry.operation} ${rowTargets(r)} ${resultText(r.entry)}`;
+
+export const AUDIT_COLUMNS: Column<AuditRow>[] = [
+  { key: 'time', header: 'TIME (UTC)', width: 19, value: (r) => entryTime(r.entry) },
+  { key: 'caller', header: 'CALLER', flex: 1, min: 10, match: true, value: (r) => callerName(r.entry) },
+  { key: 'op', header: 'OPERATION', flex: 1, min: 14, value: rowOperation },
+  { key: 'target', header: 'TARGET', flex: 2, min: 14, drop: 1, value: rowTargets },
+  { key: 'result', header: 'RESULT', width: 16, value: (r) => resultText(r.entry), color: (r, t) => (refused(r.entry) ? t.error : t.ok) },
 ];

@@ -1,11 +1,14 @@
 /**
- * Pane 7 — the audit log, newest first: time, caller, operation, target, result. Filters: `f` cycles
- * the result (all / refused / succeeded), `F` picks vault, caller and operation in a small form, `/`
- * matches any text of the row. Loaded when the pane mounts and again on R (never cached).
+ * Pane 7 — the audit log, newest first (filtered too): time, caller, operation, target, result; a
+ * burst of the same operation (the console's own fan-outs) is one row (group.ts). Filters: `f` cycles
+ * the result (all / refused / succeeded), `F` picks vault, caller and operation — a whole operation
+ * name, never a part of one — in a small form, `/` matches any text of the row. Loaded when the pane
+ * mounts and again on R (never cached).
  */
-import { Box, Text } from 'ink';
-import { useState } from 'react';
-import type { AuditEntry, AuditQuery } from '../../../domain/audit.js';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
+import { useMemo, useState } from 'react';
+import type { AuditQuery } from '../../../domain/audit.js';
 import { useApp } from '../../app-context.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
@@ -17,8 +20,9 @@ import { cacheKeys } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import type { PaneDefinition, PaneProps } from '../contract.js';
-import { AUDIT_COLUMNS, callerName, entryText } from './columns.js';
+import { AUDIT_COLUMNS, callerName, rowText } from './columns.js';
 import { AuditDetail } from './detail.js';
+import { groupBursts, type AuditRow } from './group.js';
 
 type ResultFilter = 'all' | 'failure' | 'success';
 const NEXT_RESULT: Record<ResultFilter, ResultFilter> = { all: 'failure', failure: 'success', success: 'all' };
@@ -38,7 +42,7 @@ export function describeFilters(f: Filters): string[] {
     ...(f.result !== 'all' ? [RESULT_WORDS[f.result]] : []),
     ...(f.vaultName ? [`vault ${f.vaultName}`] : []),
     ...(f.callerObjectId ? [`caller ${f.callerName ?? f.callerObjectId}`] : []),
-    ...(f.operation ? [`operation ~ ${f.operation}`] : []),
+    ...(f.operation ? [`operation ${f.operation}`] : []),
   ];
 }
 
@@ -57,24 +61,27 @@ function AuditPane({ width, height }: PaneProps) {
   const hint = useLoad(cacheKeys.auditHint(app.vault), async (signal) =>
     remote && app.vault && app.backend.audit.diagnosticsHint ? app.backend.audit.diagnosticsHint(app.vault, { signal }).catch(() => undefined) : undefined);
   const about = remote ? [`This session's own operations.${hint.data ? ` ${hint.data}` : ''}`] : [];
-  const rows = loaded.data ?? [];
-  const list = useList<AuditEntry>({ items: rows, text: entryText, height: height - LIST_CHROME - about.length });
+  // The backend matches a part of the name (SecretGet would also bring SecretGetDeleted): keep the whole name only.
+  const entries = useMemo(() => (loaded.data ?? []).filter((e) => !filters.operation || e.operation === filters.operation), [loaded.data, filters.operation]);
+  const rows = useMemo(() => groupBursts(entries), [entries]);
+  const list = useList<AuditRow>({ items: rows, text: rowText, height: height - LIST_CHROME - about.length, ordered: true });
   const cur = list.current;
-  usePaneCrumbs(detail && cur ? [`${cur.operation} #${cur.id}`] : []);
+  usePaneCrumbs(detail && cur ? [`${cur.entry.operation} #${cur.entry.id}`] : []);
   const active = describeFilters(filters);
 
   const pickFilters = async () => {
     const [vaults, principals] = await Promise.all([app.backend.vaults.list().catch(() => []), app.backend.directory.listPrincipals().catch(() => [])]);
-    const vaultNames = [...new Set([...vaults.map((v) => v.name), ...rows.map((e) => e.vaultName).filter((v): v is string => !!v)])].sort();
+    const vaultNames = [...new Set([...vaults.map((v) => v.name), ...entries.map((e) => e.vaultName).filter((v): v is string => !!v)])].sort();
     const callers = new Map<string, string>(principals.map((p) => [p.objectId, p.displayName]));
-    for (const e of rows) if (!callers.has(e.caller.objectId)) callers.set(e.caller.objectId, callerName(e));
+    for (const e of entries) if (!callers.has(e.caller.objectId)) callers.set(e.caller.objectId, callerName(e));
+    const operations = [...new Set([...(loaded.data ?? []).map((e) => e.operation), ...(filters.operation ? [filters.operation] : [])])].sort();
     const values = await app.form({
       title: 'Filter the audit log',
       submitLabel: 'apply',
       fields: [
         { name: 'vault', label: 'Vault', kind: 'select', initial: filters.vaultName ?? ANY, options: [{ value: ANY, label: 'any vault' }, ...vaultNames.map((v) => ({ value: v, label: v }))] },
         { name: 'caller', label: 'Caller', kind: 'select', initial: filters.callerObjectId ?? ANY, options: [{ value: ANY, label: 'anyone' }, ...[...callers].map(([id, name]) => ({ value: id, label: `${name} (${id.slice(0, 8)}…)` }))] },
-        { name: 'operation', label: 'Operation', initial: filters.operation ?? '', placeholder: 'part of a name: Secret, Delete, KeySign… (empty: any)' },
+        { name: 'operation', label: 'Operation', kind: 'select', initial: filters.operation ?? ANY, options: [{ value: ANY, label: 'any operation' }, ...operations.map((o) => ({ value: o, label: o }))] },
         { name: 'result', label: 'Result', kind: 'select', initial: filters.result, options: (['all', 'failure', 'success'] as const).map((r) => ({ value: r, label: RESULT_WORDS[r] })) },
       ],
       submit: async () => {},
@@ -85,7 +92,7 @@ function AuditPane({ width, height }: PaneProps) {
       vaultName: values.vault === ANY ? undefined : String(values.vault),
       callerObjectId: caller === ANY ? undefined : caller,
       callerName: caller === ANY ? undefined : callers.get(caller),
-      operation: String(values.operation).trim() || undefined,
+      operation: values.operation === ANY ? undefined : String(values.operation),
       result: String(values.result) as ResultFilter,
     });
   };
@@ -94,8 +101,9 @@ function AuditPane({ width, height }: PaneProps) {
     ...(detail ? [] : list.bindings),
     { command: 'back', label: 'back', when: () => detail, run: () => setDetail(false) },
     { command: 'open', label: 'details', when: () => !detail && !!cur, run: () => setDetail(true) },
-    { command: 'audit.result', label: `result: ${RESULT_WORDS[NEXT_RESULT[filters.result]]}`, when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
-    { command: 'audit.filters', label: 'filter vault/caller/operation', when: () => !detail, run: pickFilters },
+    // Labels are what the key does, its first word enough on a narrow footer ("f refused only" → "f refused").
+    { command: 'audit.result', label: RESULT_WORDS[NEXT_RESULT[filters.result]], when: () => !detail, run: () => setFilters((f) => ({ ...f, result: NEXT_RESULT[f.result] })) },
+    { command: 'audit.filters', label: 'vault/caller/operation filters', when: () => !detail, run: pickFilters },
     { command: 'audit.clearFilters', label: 'clear filters', when: () => !detail && active.length > 0, run: () => setFilters({ result: 'all' }) },
     { command: 'refresh', label: 'refresh', run: () => setGeneration((g) => g + 1) },
   ];
@@ -103,13 +111,14 @@ function AuditPane({ width, height }: PaneProps) {
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading the audit log…" theme={app.theme} />;
   if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
-  if (detail && cur) return <AuditDetail entry={cur} theme={app.theme} />;
-  const refusedCount = rows.filter((e) => e.resultCode >= 400).length;
+  if (detail && cur) return <AuditDetail row={cur} theme={app.theme} height={height} />;
+  const refusedCount = entries.filter((e) => e.resultCode >= 400).length;
+  const bursts = entries.length - rows.length;
   return (
     <Box flexDirection="column">
       {about.map((line) => <Text key="about" color={app.theme.muted} wrap="truncate-end">{line}</Text>)}
       <ListView list={list} columns={AUDIT_COLUMNS} width={width} theme={app.theme}
-        summary={`${rows.length} entr${rows.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''} · ${active.length ? `filtered: ${active.join(', ')} (${app.key('audit.clearFilters')} clears)` : `${app.key('audit.result')} refused only · ${app.key('audit.filters')} vault/caller`} · ${app.key('refresh')} reload`}
+        summary={`${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first${refusedCount ? `, ${refusedCount} refused` : ''}${bursts ? ` (bursts of one operation on one row)` : ''} · ${active.length ? `filtered: ${active.join(', ')} (${app.key('audit.clearFilters')} clears)` : `${app.key('audit.result')} refused only · ${app.key('audit.filters')} vault/caller`} · ${app.key('refresh')} reload`}
         empty={{ title: active.length ? `No entries for ${active.join(', ')}.` : 'The audit log is empty.', hint: active.length ? `Press ${app.key('audit.clearFilters')} to clear the filters.` : `Every operation on a vault, allowed or refused, is recorded here. Press ${app.key('refresh')} to reload.` }} />
     </Box>
   );

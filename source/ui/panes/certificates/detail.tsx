@@ -1,5 +1,6 @@
 /** One certificate: its X.509 facts, its policy (issuer, key, lifetime action), SANs, linked key and secret, versions. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { PEM, type CertificatePolicy, type CertificateProperties } from '../../../domain/certificate.js';
 import { ListView } from '../../components/list-view.js';
 import type { ListState } from '../../hooks/use-list.js';

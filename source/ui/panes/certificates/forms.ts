@@ -16,7 +16,7 @@ import { objectNameProblem } from '../../../domain/names.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
 import { nameField } from '../fields.js';
-import { expandHome, fileExists, writePrivateFile } from '../files.js';
+import { expandHome, fileTarget, writePrivateFile } from '../files.js';
 
 // ---- the lifetime action, in the create form and on its own ----
 
@@ -208,13 +208,9 @@ export function downloadForm(d: DownloadDeps, onReady: (file: Download) => void)
  * `confirmReplace` asks; "no" leaves the file as it is. True when written.
  */
 export async function saveDownload(file: Download, confirmReplace: (path: string) => Promise<boolean>): Promise<boolean> {
-  try {
-    await writePrivateFile(file.path, file.bytes);
-    return true;
-  } catch (e) {
-    if (!fileExists(e)) throw e;
-    if (!(await confirmReplace(file.path))) return false;
-    await writePrivateFile(file.path, file.bytes, true);
-    return true;
-  }
+  const target = await fileTarget(file.path, `${basename(file.path) || 'certificate'}`);
+  if (target.problem) throw new Error(target.problem);
+  if (target.exists && !(await confirmReplace(target.path))) return false;
+  await writePrivateFile(target.path, file.bytes);
+  return true;
 }

@@ -43,7 +43,7 @@ export function binColumns(now: number): Column<BinRow>[] {
     { key: 'name', header: 'NAME', flex: 2, min: 16, match: true, value: (r) => r.name },
     { key: 'where', header: 'IN', flex: 1, min: 12, drop: 3, value: (r) => r.where },
     { key: 'deleted', header: 'DELETED', width: 10, drop: 2, value: (r) => formatDate(r.deletedOn) },
-    { key: 'purge', header: 'PURGED ON', width: 10, value: (r) => formatDate(r.scheduledPurgeDate) },
+    { key: 'purge', header: 'PURGE ON', width: 10, value: (r) => formatDate(r.scheduledPurgeDate) },
     { key: 'left', header: 'DAYS LEFT', width: 15, value: (r) => daysLeftBar(r.deletedOn, r.scheduledPurgeDate, now), color: (r, t) => (daysLeft(r.scheduledPurgeDate, now) <= 7 ? t.error : undefined) },
     { key: 'pp', header: 'PURGE PROT', width: 10, drop: 1, value: (r) => (r.purgeProtection ? 'on' : 'off'), color: (r, t) => (r.purgeProtection ? t.ok : t.muted) },
   ];

@@ -1,5 +1,6 @@
 /** One key: its properties, its public part (never the private one) and its versions. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { KeyProperties, PublicJsonWebKey } from '../../../domain/key.js';
 import { ListView } from '../../components/list-view.js';
 import type { ListState } from '../../hooks/use-list.js';

@@ -3,7 +3,7 @@ import type { Backend } from '../../../backend/backend.js';
 import { EC_CURVES, KEY_OPERATIONS, KEY_OPERATIONS_FOR, RSA_SIZES, type CurveName, type KeyOperation, type KeyProperties, type KeyType, type KeyVaultKey } from '../../../domain/key.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
-import { dateValue, nameField, validityFields } from '../fields.js';
+import { dateValue, nameField, tagsField, tagsValue, validityFields } from '../fields.js';
 import { TRY_LABEL, tryOperations, type TryOperation } from './try-it.js';
 
 /** Operations an EC key can have (Key Vault refuses encryption on EC keys). */
@@ -31,7 +31,8 @@ export function newKeyForm(backend: Backend, vault: VaultRef, now: () => number,
       { name: 'curve', label: 'Curve', kind: 'select', options: EC_CURVES.map((c) => ({ value: c, label: c })), visible: isEc },
       ...KEY_OPERATIONS.map((op) => ({ ...opField(op), validate: op === 'sign' ? (_v: unknown, all: FormValues) => atLeastOne(all, isEc(all)) : undefined })),
       { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: true },
-      ...validityFields(now, {}, false),
+      ...validityFields(now),
+      tagsField(),
     ],
     submit: async (values) => {
       const ec = isEc(values);
@@ -41,6 +42,8 @@ export function newKeyForm(backend: Backend, vault: VaultRef, now: () => number,
         keyOps: chosenOps(values, ec),
         enabled: values.enabled === true,
         expiresOn: dateValue(values.expires),
+        notBefore: dateValue(values.notBefore),
+        tags: tagsValue(values.tags),
       });
       onDone(k);
     },
@@ -60,13 +63,16 @@ export function keyUsageForm(backend: Backend, vault: VaultRef, now: () => numbe
         validate: i === 0 ? (_v, all) => atLeastOne(all, ec) : undefined,
       })),
       { name: 'enabled', label: 'Enabled', kind: 'checkbox', initial: k.enabled },
-      ...validityFields(now, k, false),
+      ...validityFields(now, k),
+      tagsField(k.tags),
     ],
     submit: async (values) => {
       const updated = await backend.keys.update(vault, k.name, undefined, {
         keyOps: chosenOps(values, ec),
         enabled: values.enabled === true,
         expiresOn: dateValue(values.expires) ?? null,
+        notBefore: dateValue(values.notBefore) ?? null,
+        tags: tagsValue(values.tags),
       });
       onDone(updated);
     },

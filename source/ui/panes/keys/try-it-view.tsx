@@ -1,5 +1,5 @@
 /** The result of "try it": what the vault did, with the key id and algorithm, and whether it checked out. */
-import { Text } from 'ink';
+import { Text } from '../../components/text.js';
 import { useApp } from '../../app-context.js';
 import { useCapture } from '../../input-router.js';
 import { hintLine } from '../../keymap/keymap.js';

@@ -4,7 +4,8 @@
  * role with it. Keys are the list's commands (up, down, pageUp, pageDown, open, back); letters are the
  * query.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { Column } from '../../components/columns.js';
 import { Table } from '../../components/table.js';
 import { editText } from '../../components/text-input.js';

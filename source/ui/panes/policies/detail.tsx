@@ -1,5 +1,6 @@
 /** One access policy: who it is for and every permission it grants, per area. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { Theme } from '../../theme.js';
 import { Property } from '../vaults/detail.js';
 import { AREAS, matchingTemplate, orderedPermissions, principalKind, principalName, type PolicyRow } from './format.js';
@@ -26,7 +27,7 @@ export function PolicyDetail({ row, theme, height }: { row: PolicyRow; theme: Th
           </Box>
         );
       })}
-      <Text color={theme.muted}>{'\nEsc back · e edit permissions · d remove'}</Text>
+      <Box marginTop={1}><Text color={theme.muted}>Esc back · e edit permissions · d remove</Text></Box>
     </Box>
   );
 }

@@ -4,6 +4,8 @@
  * add from a portal template or one by one; edit; remove; and "switch to Azure RBAC" (migration.tsx).
  * A vault that uses Azure RBAC shows its role assignments instead (rbac-view.tsx).
  */
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import { emptyPermissions, type AccessPolicy, type Permissions } from '../../../domain/access-policy.js';
@@ -125,7 +127,7 @@ function PoliciesView({ width, height }: PaneProps) {
         const r = cur!;
         const perms = await pickPermissions(app, `Permissions for ${principalName(r)} on ${vault.name}`, r.policy.permissions, width);
         if (!perms) return app.flash('info', 'Cancelled.');
-        if (isEmpty(perms) && mine(r) && !(await app.confirm(ownWarning(r)))) return app.flash('info', 'Cancelled.');
+        if (isEmpty(perms) && mine(r) && !(await app.confirm(ownWarning(r)))) return app.flash('info', 'Cancelled: your permissions are as they were.');
         try {
           const kind = isEmpty(perms) ? 'remove' : 'replace';
           const policy = { ...r.policy, permissions: isEmpty(perms) ? r.policy.permissions : { ...perms, storage: r.policy.permissions.storage } };

@@ -5,7 +5,8 @@
  * only then the vault's mode changes, so nobody is locked out in between. A failed assignment stops
  * before the switch (the ones made are harmless while the vault still uses access policies).
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import { proposeRbacMigration, type MigrationEntry } from '../../../domain/access-advice.js';

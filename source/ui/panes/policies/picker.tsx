@@ -4,10 +4,10 @@
  * Enter / Ctrl-S saves, Esc cancels (the `policies.*` commands, and the list's up/down).
  * Storage permissions are kept as they were.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { PERMISSIONS, type Permissions } from '../../../domain/access-policy.js';
 import { Modal } from '../../components/modal.js';
-import { fit } from '../../components/text-width.js';
 import { useApp } from '../../app-context.js';
 import { useCapture } from '../../input-router.js';
 import { hintLine } from '../../keymap/keymap.js';
@@ -15,8 +15,19 @@ import { useSyncState } from '../../hooks/use-sync-state.js';
 import type { Theme } from '../../theme.js';
 import { AREAS, orderedPermissions, summarizePermissions } from './format.js';
 
+/** At most this many permissions a row. */
 export const PICKER_COLUMNS = 4;
-const CELL = 20;
+
+/**
+ * Cells as wide as the longest permission ("[x] getrotationpolicy") and a gap, as many a row as the
+ * box holds (3 at 80 columns, 4 when there is room): no cell is cut, none runs into the next, no row wraps.
+ */
+export function pickerGrid(width: number): { columns: number; cell: number } {
+  const longest = Math.max(...AREAS.flatMap((a) => choicesOf(a).map((p) => p.length)));
+  const cell = longest + 5;
+  const inner = width - 4; // border and padding
+  return { cell, columns: Math.max(1, Math.min(PICKER_COLUMNS, Math.floor(inner / cell))) };
+}
 
 /** The choices of an area, without "all" (ticking every box is the same and clearer). */
 export const choicesOf = (area: (typeof AREAS)[number]) => PERMISSIONS[area].filter((p) => p !== 'all');
@@ -60,6 +71,7 @@ export function PermissionPicker({ title, initial, width, theme, onDone }: Picke
   });
   const switchArea = (d: number) => update((s) => ({ ...s, areaIndex: (s.areaIndex + d + AREAS.length) % AREAS.length, cursor: 0 }));
   const move = (d: number) => update((s) => ({ ...s, cursor: Math.max(0, Math.min(choicesOf(AREAS[s.areaIndex]).length - 1, s.cursor + d)) }));
+  const { columns, cell } = pickerGrid(width);
 
   useCapture((_input, _key, name) => {
     const cmd = keymap.commandFor(name, PICKER_COMMANDS);
@@ -69,15 +81,15 @@ export function PermissionPicker({ title, initial, width, theme, onDone }: Picke
     else if (cmd === 'policies.prevArea') switchArea(-1);
     else if (cmd === 'policies.right') move(1);
     else if (cmd === 'policies.left') move(-1);
-    else if (cmd === 'down') move(PICKER_COLUMNS);
-    else if (cmd === 'up') move(-PICKER_COLUMNS);
+    else if (cmd === 'down') move(columns);
+    else if (cmd === 'up') move(-columns);
     else if (cmd === 'policies.toggle') toggle();
     else if (cmd === 'policies.toggleAll') toggleAll();
     return true;
   });
 
   const rows: string[][] = [];
-  for (let i = 0; i < choices.length; i += PICKER_COLUMNS) rows.push(choices.slice(i, i + PICKER_COLUMNS));
+  for (let i = 0; i < choices.length; i += columns) rows.push(choices.slice(i, i + columns));
   return (
     <Modal title={title} hint={hintLine(keymap, [['policies.nextArea', 'next area'], ['policies.toggle', 'toggle'], ['policies.toggleAll', 'all/none'], ['policies.save', 'save'], ['policies.cancel', 'cancel']])} width={width} theme={theme}>
       <Box>
@@ -88,8 +100,8 @@ export function PermissionPicker({ title, initial, width, theme, onDone }: Picke
       {rows.map((r, ri) => (
         <Box key={ri}>
           {r.map((p, ci) => {
-            const at = ri * PICKER_COLUMNS + ci;
-            return <Text key={p} inverse={at === cursor}>{fit(`${has(p) ? '[x]' : '[ ]'} ${p}`, CELL)}</Text>;
+            const at = ri * columns + ci;
+            return <Box key={p} width={cell} flexShrink={0}><Text inverse={at === cursor}>{`${has(p) ? '[x]' : '[ ]'} ${p}`}</Text></Box>;
           })}
         </Box>
       ))}

@@ -3,7 +3,7 @@
  * Deleted): Azure removes the role assignments at and below a vault when it is deleted, and recovering
  * the vault does not bring them back; access policies are part of the vault and come back with it.
  */
-import { Text } from 'ink';
+import { Text } from '../../components/text.js';
 import type { Vault } from '../../../domain/vault.js';
 import type { AppServices } from '../../app-context.js';
 import { Modal } from '../../components/modal.js';

@@ -4,7 +4,8 @@
  * those who could grant themselves that access (they may assign roles, or change access policies,
  * there). Opened from the detail of a secret (pane Secrets) or a key (pane Keys) by `access.whoCanRead`.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import { useEffect, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
 import { policiesAllowing, principalsAllowed, type AllowedPrincipal } from '../../../domain/access-advice.js';

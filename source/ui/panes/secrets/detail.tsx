@@ -1,9 +1,11 @@
 /** One secret: its properties, the value (masked until v), and its versions. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { SecretProperties } from '../../../domain/secret.js';
 import { ListView } from '../../components/list-view.js';
 import type { ListState } from '../../hooks/use-list.js';
 import type { Theme } from '../../theme.js';
+import { fit, textWidth } from '../../components/text-width.js';
 import { Property } from '../vaults/detail.js';
 import { expiryColor, expiryText, shortTime, versionColumns } from './columns.js';
 
@@ -19,12 +21,26 @@ export interface SecretDetailProps {
   width: number;
   theme: Theme;
   now: number;
+  /** Keys to name in the value line, as the user has them bound. */
+  viewKey: string;
+  revealKey: string;
+  copyKey: string;
+  revealSeconds: number;
 }
 
-export function SecretDetail({ latest, selected, versions, value, loadingVersions, width, theme, now }: SecretDetailProps) {
+/** The value line: the value when it fits on one line, else its start and what the viewer shows. */
+export function valueLine(value: string | undefined, width: number, keys: { view: string; reveal: string; copy: string; seconds: number }): string {
+  if (value === undefined) return `${MASK}  (${keys.reveal} reveals for ${keys.seconds} s · ${keys.view} views it whole · ${keys.copy} copies)`;
+  const lines = value.split('\n');
+  if (lines.length === 1 && textWidth(value) <= width) return value;
+  const more = `  … ${lines.length > 1 ? `${lines.length} lines, ` : ''}${value.length.toLocaleString('en-US')} characters · ${keys.view} views it whole`;
+  return `${fit(lines[0], Math.max(8, width - textWidth(more))).trimEnd()}${more}`;
+}
+
+export function SecretDetail({ latest, selected, versions, value, loadingVersions, width, theme, now, viewKey, revealKey, copyKey, revealSeconds }: SecretDetailProps) {
   const p = selected ?? latest;
   const tags = Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
-  const shown = value === undefined ? `${MASK}  (v reveals for 30 s · c copies)` : value.includes('\n') ? `${value.split('\n')[0]} … (${value.split('\n').length} lines)` : value;
+  const shown = valueLine(value, width - 2 - 22, { view: viewKey, reveal: revealKey, copy: copyKey, seconds: revealSeconds });
   return (
     <Box flexDirection="column" paddingX={1}>
       <Property label="Version" value={`${p.version}${p.version === latest.version ? ' (latest)' : ''}`} theme={theme} />

@@ -1,21 +1,23 @@
 /** The Secrets pane's forms: new secret, new version, edit attributes, backup to / restore from a file. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Backend } from '../../../backend/backend.js';
 import { MAX_CONTENT_TYPE_LENGTH, secretValueProblem, type SecretProperties } from '../../../domain/secret.js';
 import type { VaultRef } from '../../../domain/vault.js';
 import type { FieldSpec, FormSpec, FormValues } from '../../components/form.js';
 import { dateValue, nameField, tagsField, tagsValue, validityFields } from '../fields.js';
-import { expandHome } from '../files.js';
+import { expandHome, fileTarget, readUserFile, writePrivateFile } from '../files.js';
 
 
 const valueFields = (): FieldSpec[] => [
-  { name: 'source', label: 'Value from', kind: 'select', options: [{ value: 'single', label: 'one line (masked)' }, { value: 'multi', label: 'several lines' }, { value: 'file', label: 'a file' }] },
+  { name: 'source', label: 'Value from', kind: 'select', options: [{ value: 'single', label: 'one line (masked)' }, { value: 'multi', label: 'several lines (masked)' }, { value: 'file', label: 'a file' }] },
   {
     name: 'value', label: 'Value', mask: true, visible: (v) => v.source === 'single',
+    // A pasted PEM or JSON keeps its line breaks: the value becomes multi-line instead of losing them.
+    linesGoTo: { set: { source: 'multi' }, field: 'multi' },
     validate: (v, all) => (all.source !== 'single' ? undefined : String(v) === '' ? 'A value is required.' : secretValueProblem(String(v))),
   },
   {
-    name: 'multi', label: 'Value', kind: 'multiline', visible: (v) => v.source === 'multi',
+    name: 'multi', label: 'Value', kind: 'multiline', mask: true, visible: (v) => v.source === 'multi',
     validate: (v, all) => (all.source !== 'multi' ? undefined : String(v) === '' ? 'A value is required.' : secretValueProblem(String(v))),
   },
   { name: 'file', label: 'File path', visible: (v) => v.source === 'file', validate: (v, all) => (all.source === 'file' && String(v) === '' ? 'A file path is required.' : undefined) },
@@ -75,16 +77,27 @@ export function editSecretForm(backend: Backend, vault: VaultRef, now: () => num
   };
 }
 
-export function backupForm(backend: Backend, vault: VaultRef, name: string, onDone: (path: string) => void): FormSpec {
+/**
+ * Back up to a file: the path is checked as it is typed (a missing folder, a folder given as the
+ * file; an existing file is pointed out), and overwriting a file is asked first.
+ */
+export function backupForm(backend: Backend, vault: VaultRef, name: string, confirmOverwrite: (path: string) => Promise<boolean>, onDone: (path: string) => void): FormSpec {
   return {
     title: `Back up ${name} to a file`,
     submitLabel: 'back up',
-    fields: [{ name: 'path', label: 'File', initial: `./${name}.kvbackup`, validate: (v) => (String(v) ? undefined : 'A file path is required.') }],
+    fields: [{
+      name: 'path', label: 'File', initial: `./${name}.kvbackup`, validate: (v) => (String(v).trim() ? undefined : 'A file path is required.'),
+      check: async (v) => {
+        const t = await fileTarget(String(v), 'name.kvbackup');
+        return t.problem ? { error: t.problem } : t.exists ? { note: `${t.path} exists: you will be asked before it is overwritten.` } : undefined;
+      },
+    }],
     submit: async (values) => {
-      const blob = await backend.secrets.backup(vault, name);
-      const path = expandHome(String(values.path));
-      await writeFile(path, blob, { mode: 0o600 });
-      onDone(path);
+      const t = await fileTarget(String(values.path), 'name.kvbackup');
+      if (t.problem) throw new Error(t.problem);
+      if (t.exists && !(await confirmOverwrite(t.path))) throw new Error(`${t.path} was left as it was: give another file name, or save again to overwrite it.`);
+      await writePrivateFile(t.path, await backend.secrets.backup(vault, name));
+      onDone(t.path);
     },
   };
 }
@@ -93,7 +106,7 @@ export function restoreForm(backend: Backend, vault: VaultRef, onDone: (p: Secre
   return {
     title: `Restore a secret into ${vault.name} from a backup file`,
     submitLabel: 'restore',
-    fields: [{ name: 'path', label: 'File', placeholder: './name.kvbackup', validate: (v) => (String(v) ? undefined : 'A file path is required.') }],
-    submit: async (values) => onDone(await backend.secrets.restore(vault, new Uint8Array(await readFile(expandHome(String(values.path)))))),
+    fields: [{ name: 'path', label: 'File', placeholder: './name.kvbackup', validate: (v) => (String(v).trim() ? undefined : 'A file path is required.') }],
+    submit: async (values) => onDone(await backend.secrets.restore(vault, await readUserFile(String(values.path), 'backup file'))),
   };
 }

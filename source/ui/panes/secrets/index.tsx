@@ -25,6 +25,7 @@ import { backupForm, editSecretForm, newSecretForm, restoreForm } from './forms.
 import { copySecretValue } from './copy.js';
 import { useReveal } from './use-reveal.js';
 import { whoCanReadBinding } from '../policies/who-can-read.js';
+import { openValueViewer } from './view-value.js';
 
 /** Asked-for page size: the in-process engine honours large pages; Azure caps them at 25. */
 const IN_PROCESS_PAGE = 1000;
@@ -71,6 +72,7 @@ function SecretsPane({ width, height }: PaneProps) {
   const target = () => (detail ? version : list.current);
   /** A certificate's secret is changed only with its certificate: the change is shown disabled, with why. */
   const changeable = (t: SecretProperties | undefined): boolean | string => (!t ? false : t.managed ? managedReason('secret', t.name) : true);
+  const confirmOverwrite = (path: string) => app.confirm({ title: `Overwrite ${path}?`, body: 'The file there is replaced by this backup (readable by you only); what it held is lost.', action: 'overwrite' });
 
   const bindings: Binding[] = [
     ...(detail ? versions.bindings.filter((b) => b.hidden) : list.bindings),
@@ -85,6 +87,15 @@ function SecretsPane({ width, height }: PaneProps) {
         try {
           const s = await app.backend.secrets.get(vault, t.name, detail ? t.version : undefined);
           reveal.show({ id: detail ? t.id : s.properties.id, value: s.value });
+        } catch (e) { app.fail(e); }
+      },
+    },
+    {
+      command: 'secrets.view', label: 'view whole value', when: () => !!target(), busy: 'Reading the value…',
+      run: async () => {
+        const t = target()!;
+        try {
+          openValueViewer(app, t.name, (await app.backend.secrets.get(vault, t.name, detail ? t.version : undefined)).value);
         } catch (e) { app.fail(e); }
       },
     },
@@ -110,7 +121,7 @@ function SecretsPane({ width, height }: PaneProps) {
       when: () => changeable(detail ? open : list.current),
       onDeleted: (name) => { closeDetail(); loaded.setData((old) => (old ?? []).filter((s) => s.name !== name)); },
     }),
-    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, (path) => app.flash('success', `Backed up ${t.name} to ${path}.`))); } },
+    { command: 'secrets.backup', label: 'backup', when: () => !!(detail ? open : list.current), run: () => { const t = detail ? open! : list.current!; void app.form(backupForm(app.backend, vault, t.name, confirmOverwrite, (path) => app.flash('success', `Backed up ${t.name} to ${path} (readable by you only).`))); } },
     { command: 'secrets.restore', label: 'restore', mutating: true, run: () => void app.form(restoreForm(app.backend, vault, (p) => { upsert(p); app.flash('success', `Restored ${p.name}.`); })) },
     whoCanReadBinding(app, vault, 'secret', () => detail),
     ...firewall.bindings,
@@ -124,7 +135,7 @@ function SecretsPane({ width, height }: PaneProps) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
         value={reveal.revealed && reveal.revealed.id === (versions.current ?? open).id ? reveal.revealed.value : undefined}
-        width={width} theme={app.theme} now={now} />
+        width={width} theme={app.theme} now={now} viewKey={app.key('secrets.view')} revealKey={app.key('reveal')} copyKey={app.key('copy')} revealSeconds={Math.round(app.revealMs / 1000)} />
     );
   }
   return (

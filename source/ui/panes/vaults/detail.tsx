@@ -1,5 +1,6 @@
 /** Every property and tag of one vault, with its locks and network rules. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../components/text.js';
 import type { BackendInfo } from '../../../backend/backend.js';
 import { LOCK_LEVEL_LABEL } from '../../../domain/lock.js';
 import type { Vault } from '../../../domain/vault.js';

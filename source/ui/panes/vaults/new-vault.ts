@@ -10,6 +10,7 @@ import { vaultNameProblem } from '../../../domain/names.js';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type DeletedVault, type Vault } from '../../../domain/vault.js';
 import type { FormSpec } from '../../components/form.js';
 import { formatDate } from '../../explain-error.js';
+import { MAX_RESOURCE_TAGS, purgeProtectionField, tagsField, tagsValue } from '../fields.js';
 
 export interface NewVaultDeps {
   backend: Backend;
@@ -61,8 +62,9 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
         name: 'retention', label: 'Retention days', initial: String(MAX_RETENTION_DAYS),
         validate: (v: unknown) => (/^\d+$/.test(String(v)) && Number(v) >= MIN_RETENTION_DAYS && Number(v) <= MAX_RETENTION_DAYS ? undefined : `Retention is ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} days (fixed after creation).`),
       }] : []),
-      { name: 'purgeProtection', label: 'Purge protection', kind: 'checkbox', initial: false },
+      purgeProtectionField(false, (values) => (features.softDeleteRetentionDays ? String(values.retention) : MAX_RETENTION_DAYS)),
       ...(features.rbacAuthorization ? [{ name: 'model', label: 'Access model', kind: 'select' as const, options: [{ value: 'policies', label: 'access policies' }, { value: 'rbac', label: 'Azure RBAC' }] }] : []),
+      tagsField(undefined, MAX_RESOURCE_TAGS),
     ],
     actions: [
       {
@@ -83,6 +85,7 @@ export function newVaultForm(d: NewVaultDeps): FormSpec {
         ...(features.softDeleteRetentionDays ? { softDeleteRetentionDays: Number(values.retention) } : {}),
         enablePurgeProtection: values.purgeProtection === true,
         enableRbacAuthorization: values.model === 'rbac',
+        tags: tagsValue(values.tags),
         accessPolicies: values.model === 'rbac' ? [] : [{ tenantId: me.tenantId, objectId: me.objectId, permissions: { ...template, storage: [] } }],
       });
       d.onCreated(vault);
