@@ -28,6 +28,7 @@ import { useOverlays } from './overlays.js';
 import { PANE_IDS, type PaneId } from './panes/ids.js';
 import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
+import { rememberOpened } from './recent-vaults.js';
 import { memorySettings, type LastVault, type Settings } from './settings.js';
 import { resolveTheme } from './theme.js';
 import { createSessionCache, stale } from './session-cache.js';
@@ -150,6 +151,8 @@ export function App(props: AppProps) {
     return () => clearTimeout(t);
   }, [vault, restoring]);
   useEffect(() => () => saveVault.current(), []);
+  // A vault-scoped pane showing a vault is the user opening it: quick lookup reads it first next time.
+  useEffect(() => { if (vault && isVaultScoped(pane)) rememberOpened(settings, vault); }, [vault, pane, settings]);
 
   useEffect(() => () => clipboard.dispose(), [clipboard]);
 

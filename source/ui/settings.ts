@@ -1,6 +1,6 @@
 /**
- * Settings kept between runs with `conf`: theme, last pane, last vault, keymap overrides. Never a
- * secret, never a value: only these keys are written (the last vault is its name and subscription).
+ * Settings kept between runs with `conf`: theme, last pane, last vault, recent vaults, keymap overrides.
+ * Never a secret, never a value: only these keys are written (a vault is its name and subscription).
  * Tests pass `cwd` (or set KVDECK_CONFIG_DIR) so they never touch the user's file.
  */
 import Conf from 'conf';
@@ -18,6 +18,8 @@ export interface SettingsData {
   lastPane: string;
   /** null: none (conf cannot store undefined). */
   lastVault: LastVault | null;
+  /** The vaults opened most recently, newest first (recent-vaults.ts): quick lookup reads them first. */
+  recentVaults: LastVault[];
   keymap: KeymapOverrides;
 }
 
@@ -28,7 +30,7 @@ export interface Settings {
   readonly path: string;
 }
 
-const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, keymap: {} };
+const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, recentVaults: [], keymap: {} };
 
 export interface SettingsOptions {
   /** Directory for the settings file (tests); default: configDir() (source/config/profiles.ts). */
