@@ -120,15 +120,17 @@ export function App(props: AppProps) {
     // would have nothing to show, so start on Vaults.
     const last = start.lastVault;
     if (last) {
+      let settled = false;
       const done = (v: Vault | undefined) => {
-        if (ac.signal.aborted) return;
+        if (ac.signal.aborted || settled) return;
+        settled = true;
         setVault((cur) => cur ?? v);
         if (!v && isVaultScoped(start.pane)) setPane((p) => (p === start.pane ? 'vaults' : p));
         setRestoring(false);
       };
-      backend.vaults.list(undefined, { signal: ac.signal }).then(
-        (vs) => done(vs.find((v) => v.name.toLowerCase() === last.name.toLowerCase() && v.subscriptionId.toLowerCase() === last.subscriptionId.toLowerCase())),
-        () => done(undefined));
+      const find = (vs: readonly Vault[]) => vs.find((v) => v.name.toLowerCase() === last.name.toLowerCase() && v.subscriptionId.toLowerCase() === last.subscriptionId.toLowerCase());
+      // Found as soon as its subscription answers, without waiting for the others.
+      backend.vaults.list(undefined, { signal: ac.signal, onPart: (part) => { const v = find(part); if (v) done(v); } }).then((vs) => done(find(vs)), () => done(undefined));
     }
     return () => ac.abort();
   }, [backend]); // eslint-disable-line react-hooks/exhaustive-deps
