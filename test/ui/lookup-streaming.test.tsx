@@ -16,15 +16,21 @@ import { KEYS, renderApp } from './helpers.js';
 after(() => cleanup());
 
 const shared = { name: DEMO.vaults.shared, subscriptionId: DEMO.subscriptions.production };
-/** The result rows of the lookup (under its header line), as shown. */
-const resultRows = (f: string) => f.split('\n').filter((l) => /(secret|certificate)\s+\S+-kv/.test(l));
-
-test('quick lookup shows a small vault\'s match while a big vault is still loading, with the progress', async () => {
+/** Quick lookup opened with perf-kv (300 secrets) held after its first page. */
+async function lookupWhilePerfKvHeld() {
   const held = heldBackend(createEngine({ seed: 'demo', perf: 300 }));
   held.holdVault(DEMO.vaults.perf);
   const app = renderApp({ backend: held.backend });
   await app.waitFor((f) => f.includes(DEMO.vaults.perf), 'the vault list');
   await app.press(KEYS.ctrlP);
+  return { app, held };
+}
+
+/** The result rows of the lookup (under its header line), as shown. */
+const resultRows = (f: string) => f.split('\n').filter((l) => /(secret|certificate)\s+\S+-kv/.test(l));
+
+test('quick lookup shows a small vault\'s match while a big vault is still loading, with the progress', async () => {
+  const { app, held } = await lookupWhilePerfKvHeld();
   await app.type('smtp');
   const f = await app.waitFor((f) => /smtp-password\s+secret\s+contoso-shared-kv/.test(f), 'the match in contoso-shared-kv');
   // perf-kv's secrets are still arriving: three of the four vaults are read.
@@ -84,11 +90,7 @@ test('certificates are in the index with their kind, and Enter opens one', async
 });
 
 test('closing quick lookup leaves it reading: opened again, it goes on where it was', async () => {
-  const held = heldBackend(createEngine({ seed: 'demo', perf: 300 }));
-  held.holdVault(DEMO.vaults.perf);
-  const app = renderApp({ backend: held.backend });
-  await app.waitFor((f) => f.includes(DEMO.vaults.perf), 'the vault list');
-  await app.press(KEYS.ctrlP);
+  const { app, held } = await lookupWhilePerfKvHeld();
   await app.waitFor((f) => f.includes('3 of 4 vaults'), 'the small vaults read');
   await app.press(KEYS.esc);
   await app.waitFor((f) => !f.includes('Find a secret'), 'closed');

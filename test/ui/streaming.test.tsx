@@ -17,11 +17,15 @@ after(() => cleanup());
 const perfKv = { name: DEMO.vaults.perf, subscriptionId: DEMO.subscriptions.production };
 const appKv = { name: DEMO.vaults.app, subscriptionId: DEMO.subscriptions.production };
 
-test('the first page of a vault\'s secrets is on screen and filterable before its last page arrives', async () => {
-  const engine = createEngine({ seed: 'demo', perf: 300 });
-  const held = heldBackend(engine);
+/** Pane 2 on perf-kv (300 secrets, twelve pages), its listing held after the first page. */
+function perfKvHeld() {
+  const held = heldBackend(createEngine({ seed: 'demo', perf: 300 }));
   held.holdVault(DEMO.vaults.perf);
-  const app = renderApp({ backend: held.backend, pane: 'secrets', settings: memorySettings({ lastVault: perfKv }) });
+  return { held, app: renderApp({ backend: held.backend, pane: 'secrets', settings: memorySettings({ lastVault: perfKv }) }) };
+}
+
+test('the first page of a vault\'s secrets is on screen and filterable before its last page arrives', async () => {
+  const { app, held } = perfKvHeld();
   const f = await app.waitFor((f) => f.includes('perf-secret-0000000'), 'the first page\'s rows');
   assert.match(f, /25 secrets so far in perf-kv · loading more…/);
   assert.ok(!f.includes('Loading secrets'), 'no spinner once rows are there');
@@ -39,10 +43,7 @@ test('the first page of a vault\'s secrets is on screen and filterable before it
 });
 
 test('the row the user moved to stays selected as later pages arrive', async () => {
-  const engine = createEngine({ seed: 'demo', perf: 300 });
-  const held = heldBackend(engine);
-  held.holdVault(DEMO.vaults.perf);
-  const app = renderApp({ backend: held.backend, pane: 'secrets', settings: memorySettings({ lastVault: perfKv }) });
+  const { app, held } = perfKvHeld();
   await app.waitFor((f) => f.includes('25 secrets so far'), 'the first page');
   await app.press('j', 'j', 'j');
   held.release();
@@ -53,10 +54,7 @@ test('the row the user moved to stays selected as later pages arrive', async () 
 });
 
 test('a secret created while the list still loads stays in it when the rest arrives', async () => {
-  const engine = createEngine({ seed: 'demo', perf: 300 });
-  const held = heldBackend(engine);
-  held.holdVault(DEMO.vaults.perf);
-  const app = renderApp({ backend: held.backend, pane: 'secrets', settings: memorySettings({ lastVault: perfKv }) });
+  const { app, held } = perfKvHeld();
   await app.waitFor((f) => f.includes('25 secrets so far'), 'the first page');
   // Created meanwhile (as another pane or user would): the list is told through its own setData.
   await app.press('n');
