@@ -95,6 +95,8 @@ export function App(props: AppProps) {
   const [openRequest, setOpenRequest] = useState<OpenRequest | undefined>();
   const overlays = useOverlays();
   const cache = useMemo(createSessionCache, []);
+  // Jobs kept in the cache (quick lookup's index, still reading) stop with the console.
+  useEffect(() => () => cache.invalidate(), [cache]);
 
   // Input routing state.
   const captures = useRef<{ current: CaptureHandler }[]>([]);

@@ -100,3 +100,15 @@ test('closing quick lookup leaves it reading: opened again, it goes on where it 
   assert.equal(held.calls.filter((c) => c === `${DEMO.vaults.app}/secret`).length, 1, 'contoso-app-kv was listed once');
   app.unmount();
 });
+
+test('refreshing quick lookup stops the reading it replaces', async () => {
+  const { app, held } = await lookupWhilePerfKvHeld();
+  await app.waitFor((f) => f.includes('3 of 4 vaults'), 'the small vaults read');
+  await app.press(KEYS.down, 'R'); // in the results, R reads every name again
+  await app.waitFor((f) => f.includes('3 of 4 vaults') && held.calls.filter((c) => c === `${DEMO.vaults.perf}/secret`).length === 4, 'read again');
+  held.release();
+  await app.waitFor((f) => f.includes('in every vault'), 'the index complete');
+  // perf-kv has 12 pages: the first reading stopped at its held second page, the new one read all twelve.
+  assert.equal(held.calls.filter((c) => c === `${DEMO.vaults.perf}/secret`).length, 2 + 12);
+  app.unmount();
+});
