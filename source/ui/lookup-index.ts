@@ -155,6 +155,7 @@ export class LookupLoader {
     const pending = new Map<string, number>();
     let waiting: (() => void)[] = [];
     const wake = () => { const w = waiting; waiting = []; for (const f of w) f(); };
+    signal.addEventListener('abort', wake, { once: true }); // waiting workers see the abort and stop
     const vaultRead = (vault: Vault) => {
       const left = (pending.get(vault.id) ?? 1) - 1;
       pending.set(vault.id, left);
@@ -174,6 +175,7 @@ export class LookupLoader {
       this.changed();
       wake();
     };
+    const workers = Math.max(1, this.options.concurrency ?? 16);
     /** The next listing: the most recent vault's, else the first to arrive. */
     const next = (): Task | undefined => {
       let best = -1;
@@ -210,7 +212,6 @@ export class LookupLoader {
         else await new Promise<void>((resolve) => waiting.push(resolve));
       }
     };
-    const workers = Math.max(1, this.options.concurrency ?? 16);
     await Promise.all([listing, ...Array.from({ length: workers }, worker)]);
     this.done = true;
     this.view = undefined;
