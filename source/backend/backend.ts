@@ -41,6 +41,21 @@ export interface BackendInfo {
    * (Microsoft.Authorization 2015-07-01); role assignments still work on the management plane.
    */
   features: { softDeleteRetentionDays: boolean; rbacAuthorization: boolean; purgeProtection: boolean; keyRotationPolicy: boolean; networkRules: boolean };
+  /**
+   * The most requests the backend keeps in flight (remote backends bound every fan-out to it): a caller
+   * fanning out itself keeps no more going, so none of its requests waits in the backend's queue.
+   * Absent in process, where calls do not wait on a network.
+   */
+  concurrency?: number;
+}
+
+/** A listing whose parts can be shown as they arrive. */
+export interface PartsOptions<T> extends CallOptions {
+  /**
+   * Hears each part as it arrives (on Azure one subscription's vaults), before the whole is returned.
+   * A backend that has the whole at once calls it once, or not at all.
+   */
+  onPart?: (part: readonly T[]) => void;
 }
 
 export interface DirectoryApi {
@@ -54,8 +69,8 @@ export interface DirectoryApi {
 }
 
 export interface VaultsApi {
-  /** Every vault the identity can see, across subscriptions (or in one). */
-  list(subscriptionId?: string, o?: CallOptions): Promise<Vault[]>;
+  /** Every vault the identity can see, across subscriptions (or in one); `onPart` hears each subscription's as it answers. */
+  list(subscriptionId?: string, o?: PartsOptions<Vault>): Promise<Vault[]>;
   get(subscriptionId: string, resourceGroup: string, name: string, o?: CallOptions): Promise<Vault>;
   create(input: VaultCreateInput, o?: CallOptions): Promise<Vault>;
   update(vault: VaultRef, input: VaultUpdateInput, o?: CallOptions): Promise<Vault>;
@@ -237,19 +252,39 @@ export function lifecycleOf<K extends ObjectKind>(backend: Pick<Backend, 'secret
 /** What listAll asks for; a backend gives at most what its service allows. */
 export const LIST_ALL_PAGE_SIZE = 5_000;
 
-/** Collects every page of a paged listing (the console fetches names once and filters locally). */
+/**
+ * Reads a paged listing page by page, handing each page's items to `onItems` as it arrives (`last` on
+ * the final page): quick lookup adds a vault's names to its index page by page.
+ */
+export async function eachPage<T>(
+  fetchPage: (page: PageOptions) => Promise<Page<T>>,
+  onItems: (items: T[], last: boolean) => void,
+  maxPageSize = LIST_ALL_PAGE_SIZE,
+  options: Omit<PageOptions, 'continuationToken' | 'maxPageSize'> = {},
+): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await fetchPage({ ...options, continuationToken: token, maxPageSize });
+    token = page.continuationToken;
+    onItems(page.items, !token);
+  } while (token);
+}
+
+/**
+ * Collects every page of a paged listing (the console fetches names once and filters locally).
+ * `onPage` hears the items so far after each page but the last, so a console can show rows while the
+ * rest arrives. It is handed the one array the listing grows (no copy per page: 400 pages of a
+ * 10,000-secret vault would copy 2 million entries): read it, or copy it to keep it.
+ */
 export async function listAll<T>(
   fetchPage: (page: PageOptions) => Promise<Page<T>>,
-  onProgress?: (loaded: number) => void,
+  onPage?: (soFar: T[]) => void,
   maxPageSize = LIST_ALL_PAGE_SIZE,
 ): Promise<T[]> {
   const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetchPage({ continuationToken: token, maxPageSize });
-    for (const item of page.items) out.push(item); // no spread: pages can be 100,000 long in process
-    onProgress?.(out.length);
-    token = page.continuationToken;
-  } while (token);
+  await eachPage(fetchPage, (items, last) => {
+    for (const item of items) out.push(item); // no spread: pages can be 100,000 long in process
+    if (!last) onPage?.(out);
+  }, maxPageSize);
   return out;
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index.js';
-import { DEMO } from '../engine/index.js';
+import { DEFAULT_ESTATE, DEMO } from '../engine/index.js';
 
 export const SERVE_USAGE = `Usage: kvdeck serve [options]
 
@@ -21,6 +21,10 @@ Runs a local Azure Key Vault emulator (ARM + data plane) over HTTPS.
                     (2020-09-01-hybrid: Key Vault data plane 2016-10-01 only)
   --state FILE      keep the emulator's state in FILE (loaded at start, saved on every change)
   --seed demo|empty start from the demo dataset (default) or an empty directory
+  --perf N          add the vault perf-kv with N generated secrets
+  --perf-estate     add ${DEFAULT_ESTATE.vaults} vaults of ${DEFAULT_ESTATE.secrets} generated secrets each (estate-000-kv, …;
+                    estate-NNN-kv holds estate-NNN-secret-0000, …), spread over the subscriptions:
+                    the bench's estate is --perf-estate --perf 10000 --latency 40
   --cert-dir DIR    where the CA and server certificates are kept (default ~/.config/kvdeck/emulator)
   --ready-file FILE write a JSON description of the endpoints to FILE once ready
   --latency MS      add MS milliseconds to every request
@@ -51,7 +55,7 @@ export function parseServeArgs(argv: string[]): (EmulatorOptions & { readyFile?:
       options: {
         port: { type: 'string' }, host: { type: 'string' }, state: { type: 'string' }, seed: { type: 'string' },
         'cert-dir': { type: 'string' }, 'ready-file': { type: 'string' }, latency: { type: 'string' },
-        'fault-rate': { type: 'string' }, 'fault-seed': { type: 'string' }, throttle: { type: 'string' }, perf: { type: 'string' },
+        'fault-rate': { type: 'string' }, 'fault-seed': { type: 'string' }, throttle: { type: 'string' }, perf: { type: 'string' }, 'perf-estate': { type: 'boolean', default: false },
         profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -76,6 +80,7 @@ export function parseServeArgs(argv: string[]): (EmulatorOptions & { readyFile?:
     faultSeed: num(v['fault-seed'], '--fault-seed', 0, 2 ** 32 - 1),
     throttle: num(v.throttle, '--throttle', 1, 10_000_000),
     perf: num(v.perf, '--perf', 0, 1_000_000),
+    estate: v['perf-estate'] ? DEFAULT_ESTATE : undefined,
   };
 }
 

@@ -3,7 +3,7 @@
  * Key Vault data plane, for `kvdeck serve`, our tests and users' own tests.
  */
 import type { AddressInfo } from 'node:net';
-import { ensureMinimalDirectory, openEngine, type Clock, type Engine } from '../engine/index.js';
+import { ensureMinimalDirectory, openEngine, type Clock, type Engine, type EstateSize } from '../engine/index.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { VAULT_SUFFIX } from './metadata.js';
 import { armRouter, dataRouter, graphRouter } from './routes.js';
@@ -31,6 +31,8 @@ export interface EmulatorOptions extends FaultOptions {
   seed?: 'demo' | 'empty';
   /** Adds a perf-kv vault with this many generated secrets. */
   perf?: number;
+  /** Adds an estate of small generated vaults estate-000-kv, … (`--perf-estate`: 200 × 250 secrets). */
+  estate?: EstateSize;
   /** Where the CA and server certificates live (default ~/.config/kvdeck/emulator). */
   certDir?: string;
   clock?: Clock;
@@ -71,7 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const vaultUrl = (name: string) => `https://${name}.${VAULT_SUFFIX}:${port}/`;
   const [tls, engine] = await Promise.all([
     loadOrCreateTls(options.certDir),
-    openEngine({ seed: options.seed ?? 'demo', statePath: options.statePath, perf: options.perf, clock: options.clock, vaultUri: vaultUrl }),
+    openEngine({ seed: options.seed ?? 'demo', statePath: options.statePath, perf: options.perf, estate: options.estate, clock: options.clock, vaultUri: vaultUrl }),
   ]);
   ensureMinimalDirectory(engine.core);
   const tenantId = () => engine.core.state.tenants[0]?.id ?? '';

@@ -19,10 +19,13 @@ import type { PaneId } from './panes/ids.js';
 
 export type FlashKind = 'success' | 'error' | 'info';
 
-/** A secret to open when the Secrets pane mounts (quick lookup, palette). */
+/** An object to open when its pane mounts (quick lookup, palette): the pane of its kind consumes it. */
 export interface OpenRequest {
   vaultName: string;
-  secretName: string;
+  /** The secret's (or certificate's) name. */
+  name: string;
+  /** Default 'secret' (pane 2); 'certificate' is for the Certificates pane. */
+  kind?: 'secret' | 'certificate';
   reveal?: boolean;
 }
 

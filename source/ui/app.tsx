@@ -30,6 +30,7 @@ import { useOverlays } from './overlays.js';
 import { PANE_IDS, paneTabTitle, paneTitle, type PaneId } from './panes/ids.js';
 import { PANES } from './panes/index.js';
 import { QuickLookup } from './quick-lookup.js';
+import { rememberOpened } from './recent-vaults.js';
 import { memorySettings, type LastVault, type Settings } from './settings.js';
 import { resolveTheme } from './theme.js';
 import { createSessionCache, stale } from './session-cache.js';
@@ -98,6 +99,8 @@ export function App(props: AppProps) {
   const [openRequest, setOpenRequest] = useState<OpenRequest | undefined>();
   const overlays = useOverlays();
   const cache = useMemo(createSessionCache, []);
+  // Jobs kept in the cache (quick lookup's index, still reading) stop with the console.
+  useEffect(() => () => cache.invalidate(), [cache]);
 
   // Input routing state.
   const captures = useRef<{ current: CaptureHandler }[]>([]);
@@ -123,15 +126,17 @@ export function App(props: AppProps) {
     // would have nothing to show, so start on Vaults.
     const last = start.lastVault;
     if (last) {
+      let settled = false;
       const done = (v: Vault | undefined) => {
-        if (ac.signal.aborted) return;
+        if (ac.signal.aborted || settled) return;
+        settled = true;
         setVault((cur) => cur ?? v);
         if (!v && isVaultScoped(start.pane)) setPane((p) => (p === start.pane ? 'vaults' : p));
         setRestoring(false);
       };
-      backend.vaults.list(undefined, { signal: ac.signal }).then(
-        (vs) => done(vs.find((v) => v.name.toLowerCase() === last.name.toLowerCase() && v.subscriptionId.toLowerCase() === last.subscriptionId.toLowerCase())),
-        () => done(undefined));
+      const find = (vs: readonly Vault[]) => vs.find((v) => v.name.toLowerCase() === last.name.toLowerCase() && v.subscriptionId.toLowerCase() === last.subscriptionId.toLowerCase());
+      // Found as soon as its subscription answers, without waiting for the others.
+      backend.vaults.list(undefined, { signal: ac.signal, onPart: (part) => { const v = find(part); if (v) done(v); } }).then((vs) => done(find(vs)), () => done(undefined));
     }
     return () => ac.abort();
   }, [backend]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -154,6 +159,8 @@ export function App(props: AppProps) {
     return () => clearTimeout(t);
   }, [vault, restoring]);
   useEffect(() => () => saveVault.current(), []);
+  // A vault-scoped pane showing a vault is the user opening it: quick lookup reads it first next time.
+  useEffect(() => { if (vault && isVaultScoped(pane)) rememberOpened(settings, vault); }, [vault, pane, settings]);
 
   useEffect(() => () => clipboard.dispose(), [clipboard]);
 

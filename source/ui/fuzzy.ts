@@ -34,6 +34,53 @@ export function buildIndex(texts: readonly string[]): FilterIndex {
   return { lower, codes, start };
 }
 
+/**
+ * An index that grows (quick lookup's names, arriving vault by vault): texts are lower-cased and
+ * copied once, into buffers that double when full; `index()` gives a FilterIndex of everything added
+ * so far, without copying the texts' codes again. Earlier indexes stay valid: what they cover is never
+ * written again (a buffer that grows is a new buffer).
+ */
+export class IndexBuilder {
+  private readonly lower: string[] = [];
+  private codes = new Uint16Array(1 << 12);
+  private start = new Int32Array(1 << 10);
+  private total = 0;
+  private made: FilterIndex | undefined;
+
+  get size(): number {
+    return this.lower.length;
+  }
+
+  add(text: string): void {
+    const t = text.toLowerCase();
+    const n = this.lower.length;
+    if (n + 2 > this.start.length) this.start = grow(this.start, n + 2, (size) => new Int32Array(size));
+    if (this.total + t.length > this.codes.length) this.codes = grow(this.codes, this.total + t.length, (size) => new Uint16Array(size));
+    this.start[n] = this.total;
+    for (let j = 0; j < t.length; j++) this.codes[this.total + j] = t.charCodeAt(j);
+    this.total += t.length;
+    this.start[n + 1] = this.total;
+    this.lower.push(t);
+    this.made = undefined;
+  }
+
+  /** Everything added so far. */
+  index(): FilterIndex {
+    const n = this.lower.length;
+    this.made ??= { lower: this.lower.slice(), codes: this.codes.subarray(0, this.total), start: this.start.subarray(0, n + 1) };
+    return this.made;
+  }
+}
+
+/** A typed array at least `need` long, doubled, with the old contents. */
+function grow<A extends Uint16Array | Int32Array>(a: A, need: number, make: (size: number) => A): A {
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const b = make(size);
+  b.set(a);
+  return b;
+}
+
 export interface FilterResult {
   query: string;
   /** Indices into the index, best first. A typed array: at 100,000 matches per keystroke, plain

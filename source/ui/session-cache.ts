@@ -46,7 +46,7 @@ export const cacheKeys = {
   bin: (vault?: VaultId) => key('bin', vault?.id ?? '*'),
   audit: (query: AuditQuery, generation: number) => key('audit', JSON.stringify(query), String(generation)),
   auditHint: (vault?: VaultId) => key('audit-hint', vault?.id ?? '*'),
-  /** Quick lookup's index of every secret name in every vault. */
+  /** Quick lookup's index of every secret and certificate name in every vault (a LookupLoader, lookup-index.ts). */
   lookup: () => key('lookup', '*'),
   /** What the signed-in identity may do at a vault (management plane): whether to offer a change of its rules. */
   myPermissions: (vault: VaultId) => key('my-permissions', vault.id),
@@ -91,17 +91,25 @@ export interface SessionCache {
   keys(): string[];
 }
 
+/** A value that works on after it is stored (quick lookup's index, still reading vaults): told when it is dropped. */
+interface Disposable { dispose(): void }
+const isDisposable = (v: unknown): v is Disposable => typeof (v as Partial<Disposable> | undefined)?.dispose === 'function';
+
 export function createSessionCache(): SessionCache {
   const map = new Map<string, unknown>();
+  const drop = (k: string) => {
+    const v = map.get(k);
+    map.delete(k);
+    if (isDisposable(v)) v.dispose();
+  };
   return {
     get: <T>(k: CacheKey) => map.get(k) as T | undefined,
-    set: (k, v) => void map.set(k, v),
-    delete: (k) => void map.delete(k),
+    set: (k, v) => { if (map.get(k) !== v) drop(k); map.set(k, v); },
+    delete: (k) => drop(k),
     invalidate(...scopes) {
       const all = scopes.flat();
-      if (all.length === 0) { map.clear(); return; }
       for (const k of [...map.keys()]) {
-        if (all.some((s) => (s.endsWith(':') ? k.startsWith(s) : k === s))) map.delete(k);
+        if (all.length === 0 || all.some((s) => (s.endsWith(':') ? k.startsWith(s) : k === s))) drop(k);
       }
     },
     keys: () => [...map.keys()],

@@ -1,7 +1,7 @@
 /**
- * Settings kept between runs with `conf`: theme, last pane, last vault, keymap overrides, how long a
- * copied value stays in the clipboard. Never a
- * secret, never a value: only these keys are written (the last vault is its name and subscription).
+ * Settings kept between runs with `conf`: theme, last pane, last vault, recent vaults, keymap overrides,
+ * how long a copied value stays in the clipboard. Never a secret, never a value: only these keys are
+ * written (a vault is its name and subscription).
  * Tests pass `cwd` (or set KVDECK_CONFIG_DIR) so they never touch the user's file.
  */
 import Conf from 'conf';
@@ -19,6 +19,8 @@ export interface SettingsData {
   lastPane: string;
   /** null: none (conf cannot store undefined). */
   lastVault: LastVault | null;
+  /** The vaults opened most recently, newest first (recent-vaults.ts): quick lookup reads them first. */
+  recentVaults: LastVault[];
   keymap: KeymapOverrides;
   /** How long a copied value stays in the clipboard (and tmux's buffers); 0: until replaced. */
   clipboardClearSeconds: number;
@@ -31,7 +33,7 @@ export interface Settings {
   readonly path: string;
 }
 
-const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, keymap: {}, clipboardClearSeconds: 30 };
+const DEFAULTS: SettingsData = { theme: 'default', lastPane: 'vaults', lastVault: null, recentVaults: [], keymap: {}, clipboardClearSeconds: 30 };
 
 /** The clipboard's clear time from the settings, in ms: a number of seconds ≥ 0, else the default. */
 export function clipboardClearMs(settings: Settings): number {

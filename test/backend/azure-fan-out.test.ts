@@ -82,7 +82,8 @@ describe(`start-up against ${VAULTS} vaults`, () => {
   it('quick lookup over every vault keeps the configured bound (--concurrency 6)', async () => {
     const b = await open(['--concurrency', '6']);
     const index = await loadLookupIndex(b);
-    assert.ok(index.entries.length > 0 && index.unreadable.length < VAULTS);
+    // The fan-* vaults let the operator list secrets only: their certificates are not searched.
+    assert.ok(index.entries.length > 0 && index.unreadable.filter((u) => u.kind === 'secret').length < VAULTS);
     const dataRequests = counter.requests.filter((r) => r.plane === 'data').length;
     assert.ok(dataRequests >= VAULTS, `${dataRequests} data-plane requests`);
     assert.ok(counter.peak <= 6, `peak ${counter.peak} in flight`);

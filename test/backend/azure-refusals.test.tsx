@@ -54,7 +54,8 @@ describe('a principal without list, on the Azure backend against the emulator', 
   it('the console\'s Keys pane shows the permission sentence, not the SDK\'s text', async () => {
     const backend = await azureAs(DEMO.principals.webApp);
     const app = renderApp({ backend });
-    await app.waitFor((f) => f.includes('contoso-shared-kv'), 'vaults', 10_000);
+    // Every subscription has answered (the rows stream in as each does): the second row is contoso-app-kv.
+    await app.waitFor((f) => f.includes('contoso-shared-kv') && !f.includes('so far'), 'vaults', 10_000);
     await app.press('j');
     await app.pane('keys');
     const f = await app.waitFor((f) => f.includes('You lack the keys/list permission'), 'the refusal', 10_000);

@@ -16,7 +16,7 @@ async function copyAgain(term: Term) {
   await term.press('lookup');
   await term.waitFor('Find a secret', SLOW);
   await term.type('chan');
-  await term.waitFor(/channel-integrity-key\s+ase-edge01-kv/, SLOW);
+  await term.waitFor(/channel-integrity-key\s+secret\s+ase-edge01-kv/, SLOW);
   await term.press('down', 'copy');
   await term.waitFor((s) => !s.includes('Find a secret') && s.includes('Copied the value of channel-integrity-key'), SLOW);
 }

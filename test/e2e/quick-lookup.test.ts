@@ -13,7 +13,7 @@ test('Enter in quick lookup opens the secret in the Secrets pane, masked until v
   await term.press('lookup');
   await term.waitFor('Find a secret', SLOW);
   await term.type('bitlocker');
-  await term.waitFor((s) => s.includes('› bitlocker') && /bitlocker-recovery-key\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
+  await term.waitFor((s) => s.includes('› bitlocker') && /bitlocker-recovery-key\s+secret\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
   await term.press('open');
   const detail = await term.waitFor((s) => s.includes('Secrets') && s.includes('bitlocker-recovery-key') && s.includes('••••'), SLOW);
   assert.ok(!detail.includes('111111-222222'), 'masked until revealed');

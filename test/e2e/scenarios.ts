@@ -16,7 +16,7 @@ export async function quickLookupAndCopy(term: Term): Promise<void> {
   await term.waitFor('Find a secret', SLOW);
   await term.type('chan');
   // The list narrows to what matches as the user types.
-  await term.waitFor((s) => s.includes('› chan') && /channel-integrity-key\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
+  await term.waitFor((s) => s.includes('› chan') && /channel-integrity-key\s+secret\s+ase-edge01-kv/.test(s) && !s.includes('bmc-password'), SLOW);
   await term.record();
   await term.press('down', 'copy');
   const flashed = await term.waitFor('Copied the value of channel-integrity-key', SLOW);

@@ -67,7 +67,8 @@ test('at 80×24 every pane and quick lookup keep their layout: header on top, fo
     assertLayout(s, ROWS, title);
   }
   await term.press('lookup');
-  s = await term.waitFor((x) => x.includes('Find a secret') && /smtp-password\s+contoso-shared-kv/.test(x), SLOW);
+  await term.type('smtp');
+  s = await term.waitFor((x) => x.includes('Find a secret') && /smtp-password\s+secret\s+contoso-shared-kv/.test(x), SLOW);
   assertLayout(s, ROWS, 'quick lookup');
 });
 

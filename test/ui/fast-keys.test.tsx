@@ -107,6 +107,6 @@ test('a query written in one go into quick lookup reads exactly as typed (no let
   await app.press(KEYS.ctrlP);
   await app.waitFor((f) => f.includes('Find a secret') && f.includes('in every vault'), 'quick lookup loaded');
   burst(app, 'chan');
-  await app.waitFor((f) => f.includes('Find a secret › chan ') && f.includes('channel-integrity-key'), 'the query "chan"');
+  await app.waitFor((f) => f.includes('Find a secret or certificate › chan ') && f.includes('channel-integrity-key'), 'the query "chan"');
   app.unmount();
 });

@@ -54,7 +54,7 @@ test('typing in quick lookup never triggers pane commands', async () => {
   await app.waitFor((f) => f.includes('in every vault'));
   await app.type('qd2');
   // Keys are handled in order: once the query shows all three, q and d were letters too.
-  await app.waitFor((f) => f.includes('Find a secret › qd2'), 'the query qd2');
+  await app.waitFor((f) => f.includes('Find a secret or certificate › qd2'), 'the query qd2');
   assert.equal(app.quits(), 0);
   app.unmount();
 });

@@ -125,7 +125,7 @@ test('while the query is typed, a letter bound to a list command is a letter', a
   await app.press(KEYS.ctrlP);
   await app.waitFor((f) => f.includes('in every vault'), 'lookup');
   await app.type('jkcR');
-  await app.waitFor((f) => f.includes('Find a secret › jkcR'), 'the query holds every letter');
+  await app.waitFor((f) => f.includes('Find a secret or certificate › jkcR'), 'the query holds every letter');
   app.unmount();
 });
 

@@ -216,6 +216,7 @@ export async function createAzureBackend(opts: BackendOptions, extras: AzureBack
     label: cloud.label,
     identity,
     features: cloud.features,
+    concurrency: ctx.concurrency,
   };
   return {
     info,

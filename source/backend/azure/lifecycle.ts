@@ -112,7 +112,7 @@ export class AzureLifecycle<C, P, D, X, F> implements ObjectLifecycleApi<P, D, X
       const pages = (list({ ...this.sdk.listOptions, abortSignal: signal }) as { byPage(o: object): AsyncIterable<unknown[]> }).byPage({ maxPageSize: size });
       const p = await this.cursors.page(`${vault.vaultUri}|${this.sdk.kind}|${size}`, page.continuationToken, () =>
         mapItems(pages, (items) => items.map((item) => this.sdk.props(vault.name, item))));
-      return this.sdk.complete ? { ...p, items: await this.sdk.complete(this.ctx, client, vault, p.items, signal) } : p;
+      return this.sdk.complete && !page.bare ? { ...p, items: await this.sdk.complete(this.ctx, client, vault, p.items, signal) } : p;
     });
   }
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { lookup as dnsLookup } from 'node:dns';
 import { connectionError } from './errors.js';
 
@@ -42,7 +42,9 @@ export function makeAgent(options: TransportOptions): Agent | undefined {
   return new Agent({
     keepAlive: true,
     // `ca` replaces the system roots; keep them so a private-CA stamp can still reach public endpoints.
-    ca: options.caPem ? (options.caOnly ? options.caPem : [...rootCertificates, options.caPem]) : undefined,
+    // One context for every connection: given only `ca`, Node parses the certificates again for each
+    // new TLS connection (one per vault host: ~3 ms each, ~0.6 s of CPU over 200 vaults).
+    secureContext: options.caPem ? createSecureContext({ ca: options.caOnly ? options.caPem : [...rootCertificates, options.caPem] }) : undefined,
     lookup: options.localhostLookup ? localhostLookup : undefined,
   });
 }

@@ -1,5 +1,5 @@
 /** Vaults through @azure/arm-keyvault: list across subscriptions (bounded fan-out), get, create, update, delete, name check. */
-import type { CallOptions, VaultsApi } from '../backend.js';
+import type { CallOptions, PartsOptions, VaultsApi } from '../backend.js';
 import { errors } from '../../domain/errors.js';
 import { vaultResourceId } from '../../domain/ids.js';
 import type { NameAvailability, Vault, VaultCreateInput, VaultRef, VaultUpdateInput } from '../../domain/vault.js';
@@ -19,13 +19,15 @@ export class AzureVaults implements VaultsApi {
     return (await this.directory.listSubscriptions(o)).filter((s) => s.state !== 'Disabled').map((s) => s.id);
   }
 
-  async list(subscriptionId?: string, o?: CallOptions): Promise<Vault[]> {
+  async list(subscriptionId?: string, o?: PartsOptions<Vault>): Promise<Vault[]> {
     const subs = await this.subscriptionIds(subscriptionId, o);
     const perSub = await mapLimit(subs, this.ctx.concurrency, (sub) =>
       this.ctx.run({ operation: 'VaultList', target: `/subscriptions/${sub}` }, o, async (abortSignal) => {
         const client = await this.ctx.management(sub);
         const out: Vault[] = [];
         for await (const v of client.vaults.listBySubscription({ abortSignal })) out.push(this.seen(vaultFromArm(v)));
+        // Each subscription's vaults as it answers: the console shows them without waiting for the slowest.
+        if (!abortSignal.aborted) o?.onPart?.(out);
         return out;
       }),
     );

@@ -29,8 +29,8 @@ export class PerfSecrets extends Map<string, SecretRecord> {
   private next = 0;
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
 
-  /** `created(i)` gives the creation time (epoch ms) of the i-th secret. */
-  constructor(private readonly total: number, private readonly created: (i: number) => number) {
+  /** `created(i)` gives the creation time (epoch ms) of the i-th secret; `name(i)` its name (perf-secret-NNNNNNN). */
+  constructor(private readonly total: number, private readonly created: (i: number) => number, private readonly name: (i: number) => string = perfSecretName) {
     super();
     if (total > 0) {
       this.timer = setTimeout(() => this.slice(), START_AFTER_MS);
@@ -46,7 +46,7 @@ export class PerfSecrets extends Map<string, SecretRecord> {
   private generate(until: number): void {
     const set = Map.prototype.set;
     for (let i = this.next; i < until; i++) {
-      const name = perfSecretName(i);
+      const name = this.name(i);
       const at = this.created(i);
       const v: SecretVersionRecord = { version: perfVersion(i), value: `perf-value-${i}`, tags: NO_TAGS, enabled: true, created: at, updated: at };
       set.call(this, name, { name, versions: [v] });

@@ -19,15 +19,23 @@ const generated = new WeakMap<VaultRecord, PerfSecrets>();
 /** The generated map behind a perf vault, so tests and benchmarks can watch it fill. */
 export const perfSecretsOf = (vault: VaultRecord): PerfSecrets | undefined => generated.get(vault);
 
-export function seedPerf(core: EngineCore, count: number, name: string = DEMO.vaults.perf): VaultRecord {
+/** Where a generated vault goes and what its secrets are called (the estate of seed/estate.ts). */
+export interface PerfVaultPlace {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** The i-th secret's name; default perf-secret-NNNNNNN. */
+  secretName?: (i: number) => string;
+}
+
+export function seedPerf(core: EngineCore, count: number, name: string = DEMO.vaults.perf, place?: PerfVaultPlace): VaultRecord {
   const n = Math.min(Math.max(0, Math.floor(count)), MAX_PERF_SECRETS);
   const now = Math.floor(core.now() / 1000) * 1000;
   const st = core.state;
   ensureDirectory(core);
   const vault = st.vaults.create({
     name,
-    subscriptionId: DEMO.subscriptions.production,
-    resourceGroup: DEMO.resourceGroups.apps,
+    subscriptionId: place?.subscriptionId ?? DEMO.subscriptions.production,
+    resourceGroup: place?.resourceGroup ?? DEMO.resourceGroups.apps,
     location: 'westeurope',
     tenantId: DEMO.tenantId,
     sku: 'standard',
@@ -40,7 +48,7 @@ export function seedPerf(core: EngineCore, count: number, name: string = DEMO.va
     ],
     created: now - DAY_MS,
   });
-  const secrets = new PerfSecrets(n, (i) => now - (n - i) * 1000);
+  const secrets = new PerfSecrets(n, (i) => now - (n - i) * 1000, place?.secretName);
   vault.objects.secret.adopt(secrets);
   generated.set(vault, secrets);
   return vault;

@@ -39,13 +39,13 @@ export function ListView<T>({ list, columns, width, theme, empty, focused, summa
           <Text color={theme.accent}>/</Text>
           <Text>{list.query}</Text>
           {list.editing && <Text inverse> </Text>}
-          <Text color={theme.muted}>{`  ${count.toLocaleString('en-US')} of ${list.items.length.toLocaleString('en-US')}`}{list.editing ? `  ${app.key('filter.keep')} keep · ${app.key('filter.clear')} clear` : `  ${app.key('back')} clears`}</Text>
+          <Text color={theme.muted}>{`  ${count.toLocaleString('en-US')} of ${list.items.length.toLocaleString('en-US')}${list.partial ? ' so far' : ''}`}{list.editing ? `  ${app.key('filter.keep')} keep · ${app.key('filter.clear')} clear` : `  ${app.key('back')} clears`}</Text>
         </Box>
       )}
       {list.items.length === 0 ? (
         <EmptyState title={empty.title} hint={empty.hint} theme={theme} />
       ) : count === 0 ? (
-        <EmptyState title={`Nothing matches “${list.query}”.`} hint={`Press ${app.key('back')} to clear the filter.`} theme={theme} />
+        <EmptyState title={`Nothing matches “${list.query}”${list.partial ? ' so far (still loading)' : ''}.`} hint={`Press ${app.key('back')} to clear the filter.`} theme={theme} />
       ) : (
         <Table
           columns={columns}

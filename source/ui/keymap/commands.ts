@@ -78,7 +78,7 @@ export const COMMANDS = {
   'pane.next': { keys: ['tab'], description: 'next pane', in: ['global'] },
   'pane.prev': { keys: ['shift+tab'], description: 'previous pane', in: ['global'] },
   palette: { keys: [':'], description: 'command palette', in: ['global'] },
-  lookup: { keys: ['ctrl+p', 'ctrl+f'], description: 'quick lookup: any secret in any vault', in: ['global'] },
+  lookup: { keys: ['ctrl+p', 'ctrl+f'], description: 'quick lookup: any secret or certificate in any vault', in: ['global'] },
   help: { keys: ['?'], description: 'help: every key of the pane', in: ['global'] },
   quit: { keys: ['q', 'ctrl+c'], description: 'quit', in: ['global', 'boot'] },
   // After a refusal the signed-in identity could lift itself (it may assign roles or change access policies there).

@@ -23,7 +23,7 @@ const CONSOLE: readonly Row[] = [
   { keys: [['open', 'back']], text: 'open / back, close, clear the filter' },
   { keys: [['filter']], text: 'filter the list as you type (fuzzy, matched characters highlighted); {filter.keep} keeps it, {filter.clear} clears it' },
   { keys: [['palette']], text: 'command palette: `:vaults` `:secrets` `:keys` `:certs` `:access` `:locks` `:bin` `:audit` `:sub <name>` `:theme <name>` `:q`' },
-  { keys: [['lookup']], text: 'quick lookup: any secret in any vault you can read; {open} opens it, {down:1} then {copy} copies it' },
+  { keys: [['lookup']], text: 'quick lookup: any secret or certificate in any vault you can read, recently opened vaults first; {open} opens it, {down:1} then {copy} copies the value of a secret' },
   { keys: [['reveal']], text: 'reveal the value (hidden again after 30 s or when you leave)' },
   { keys: [['secrets.view']], text: 'view the whole value: wrapped and scrollable, every line of a PEM (hidden again after 30 s)' },
   { keys: [['copy']], text: 'copy the value (OSC 52 — works over SSH and in tmux — and a local clipboard tool when there is one)' },

@@ -14,7 +14,9 @@ import { ListView, LIST_CHROME } from '../../components/list-view.js';
 import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
 import { useList } from '../../hooks/use-list.js';
+import { countText, loadNote } from '../../hooks/list-summary.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { useOpenRequest } from '../../hooks/use-open-request.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
 import { paneCommand } from '../../keymap/commands.js';
@@ -39,10 +41,10 @@ function CertificatesPane({ width, height }: PaneProps) {
   const vault = app.vault!;
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
-  const loaded = useLoad(cacheKeys.certificates(vault), (signal, progress) =>
-    listAll((p) => app.backend.certificates.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE).then((cs) => cs.sort(byName)), { cache: true });
+  const loaded = useLoad<CertificateProperties[]>(cacheKeys.certificates(vault), (signal, partial) =>
+    listAll((p) => app.backend.certificates.listPage(vault, p, { signal }), partial, IN_PROCESS_PAGE).then((cs) => cs.sort(byName)), { cache: true });
   const items = loaded.data ?? [];
-  const list = useList<CertificateProperties>({ items, text: (c) => c.name, height: height - LIST_CHROME });
+  const list = useList<CertificateProperties>({ items, text: (c) => c.name, height: height - LIST_CHROME, partial: loaded.loading });
   const open = detail ? items.find((c) => c.name === detail) : undefined;
 
   // The detail: the latest version whole (its policy) and every version, newest first.
@@ -51,6 +53,7 @@ function CertificatesPane({ width, height }: PaneProps) {
     app.backend.certificates.listVersions(vault, detail!, { signal }).then((v) => [...v].sort(newestFirst)));
   const versions = useList<CertificateProperties>({ items: versionsLoad.data ?? [], text: (c) => c.version, height: Math.max(2, height - CERT_DETAIL_LINES - LIST_CHROME - 1) });
   usePaneCrumbs(open ? [open.name] : []);
+  useOpenRequest('certificate', vault, loaded, list, (found) => setDetail(found.name));
   const firewall = useFirewallOffer(loaded.error, loaded.reload);
 
   const cur = detail ? open : list.current;
@@ -113,7 +116,7 @@ function CertificatesPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading certificates of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) {
+  if (loaded.error && items.length === 0) {
     return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
   }
   if (detail && open) {
@@ -128,7 +131,7 @@ function CertificatesPane({ width, height }: PaneProps) {
   const marks = `${expired ? ` · ${expired} expired` : ''}${soon ? ` · ${soon} within 30 days` : ''}`;
   return (
     <ListView list={list} columns={certificateColumns(now)} width={width} theme={app.theme}
-      summary={`${items.length.toLocaleString('en-US')} certificate${items.length === 1 ? '' : 's'} in ${vault.name}${marks} · ${app.key('open')} details · ${app.key('certs.import')} import`}
+      summary={`${countText(items.length, 'certificate', loaded.loading)} in ${vault.name}${loadNote(loaded, (e) => explainError(e, {}, app.key))}${marks} · ${app.key('open')} details · ${app.key('certs.import')} import`}
       empty={{ title: `No certificates in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} for a self-signed one, or ${app.key('certs.import')} to import a .pfx or .pem file.` }} />
   );
 }

@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
 import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
+import { countText, loadNote } from '../../hooks/list-summary.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
 import { cacheKeys } from '../../session-cache.js';
@@ -36,9 +37,10 @@ function KeysPane({ width, height }: PaneProps) {
   const vault = app.vault!;
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
-  const loaded = useLoad(cacheKeys.keys(vault), (signal, progress) => listAll((p) => app.backend.keys.listPage(vault, p, { signal }), progress).then((ks) => ks.sort(byName)), { cache: true });
+  // Rows show as pages arrive (in the service's order; sorted by name once all are in).
+  const loaded = useLoad<KeyProperties[]>(cacheKeys.keys(vault), (signal, partial) => listAll((p) => app.backend.keys.listPage(vault, p, { signal }), partial).then((ks) => ks.sort(byName)), { cache: true });
   const items = loaded.data ?? [];
-  const list = useList<KeyProperties>({ items, text: (k) => k.name, height: height - LIST_CHROME });
+  const list = useList<KeyProperties>({ items, text: (k) => k.name, height: height - LIST_CHROME, partial: loaded.loading });
   const open = detail ? items.find((k) => k.name === detail) : undefined;
 
   const versionsLoad = useLoad(detail ? cacheKeys.keyVersions(vault, detail, open?.version ?? '') : undefined, (signal) =>
@@ -125,7 +127,7 @@ function KeysPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading keys of ${vault.name}…`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
+  if (loaded.error && items.length === 0) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
   if (detail && open) {
     const rotation = !rotationFeature ? undefined
       : rotationLoad.data ? rotationPolicyText(rotationLoad.data)
@@ -135,7 +137,7 @@ function KeysPane({ width, height }: PaneProps) {
   }
   return (
     <ListView list={list} columns={keyColumns(now)} width={width} theme={app.theme}
-      summary={`${items.length} key${items.length === 1 ? '' : 's'} in ${vault.name} · ${app.key('open')} details · ${app.key('keys.try')} try it`}
+      summary={`${countText(items.length, 'key', loaded.loading)} in ${vault.name}${loadNote(loaded, (e) => explainError(e, {}, app.key))} · ${app.key('open')} details · ${app.key('keys.try')} try it`}
       empty={{ title: `No keys in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one.` }} />
   );
 }

@@ -10,8 +10,10 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
 import { Spinner } from '../../components/spinner.js';
 import { explainError } from '../../explain-error.js';
+import { countText, loadNote } from '../../hooks/list-summary.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
+import { useOpenRequest } from '../../hooks/use-open-request.js';
 import { cacheKeys, stale } from '../../session-cache.js';
 import { usePaneBindings, usePaneCrumbs } from '../../input-router.js';
 import type { Binding } from '../../keymap/bindings.js';
@@ -38,9 +40,10 @@ function SecretsPane({ width, height }: PaneProps) {
   const now = app.now();
   const [detail, setDetail] = useState<string | undefined>();
   const reveal = useReveal(app.revealMs);
-  const loaded = useLoad(cacheKeys.secrets(vault), (signal, progress) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), progress, IN_PROCESS_PAGE), { cache: true });
+  // Rows show as pages arrive: the first of a 10,000-secret vault's 400 pages is usable at once.
+  const loaded = useLoad<SecretProperties[]>(cacheKeys.secrets(vault), (signal, partial) => listAll((p) => app.backend.secrets.listPage(vault, p, { signal }), partial, IN_PROCESS_PAGE), { cache: true });
   const items = loaded.data ?? [];
-  const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME });
+  const list = useList<SecretProperties>({ items, text: (s) => s.name, height: height - LIST_CHROME, partial: loaded.loading });
   const open = detail ? items.find((s) => s.name === detail) : undefined;
 
   const versionsLoad = useLoad(detail ? cacheKeys.secretVersions(vault, detail) : undefined, (signal) =>
@@ -50,14 +53,7 @@ function SecretsPane({ width, height }: PaneProps) {
   usePaneCrumbs(open ? [open.name] : []);
   const firewall = useFirewallOffer(loaded.error, loaded.reload);
 
-  // A request from quick lookup or the palette: select that secret and open it.
-  useEffect(() => {
-    const req = app.openRequest;
-    if (!req || loaded.loading || req.vaultName.toLowerCase() !== vault.name.toLowerCase()) return;
-    app.clearOpenRequest();
-    if (list.select((s) => s.name.toLowerCase() === req.secretName.toLowerCase())) setDetail(items.find((s) => s.name.toLowerCase() === req.secretName.toLowerCase())?.name);
-    else app.flash('error', `${req.secretName} is not in ${vault.name} any more. Press ${app.key('refresh')} to refresh.`);
-  }, [app.openRequest, loaded.loading]); // eslint-disable-line react-hooks/exhaustive-deps
+  useOpenRequest('secret', vault, loaded, list, (found) => setDetail(found.name));
 
   const closeDetail = () => { reveal.hide(); setDetail(undefined); };
   const upsert = (p: SecretProperties) => {
@@ -130,7 +126,7 @@ function SecretsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && items.length === 0) return <Spinner label={`Loading secrets of ${vault.name}…${loaded.progress ? ` ${loaded.progress.toLocaleString('en-US')}` : ''}`} theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
+  if (loaded.error && items.length === 0) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={firewall.hint ?? `Press ${app.key('refresh')} to try again, or pick another vault (${app.key(paneCommand('vaults'))}).`} theme={app.theme} />;
   if (detail && open) {
     return (
       <SecretDetail latest={open} selected={versions.current} versions={versions} loadingVersions={versionsLoad.loading}
@@ -140,7 +136,7 @@ function SecretsPane({ width, height }: PaneProps) {
   }
   return (
     <ListView list={list} columns={secretColumns(now)} width={width} theme={app.theme}
-      summary={`${items.length.toLocaleString('en-US')} secret${items.length === 1 ? '' : 's'} in ${vault.name}`}
+      summary={`${countText(items.length, 'secret', loaded.loading)} in ${vault.name}${loadNote(loaded, (e) => explainError(e, {}, app.key))}`}
       empty={{ title: `No secrets in ${vault.name}.`, hint: app.readonly ? 'Start without --readonly to add one.' : `Press ${app.key('new')} to add one, or ${app.key('secrets.restore')} to restore one from a backup file.` }} />
   );
 }

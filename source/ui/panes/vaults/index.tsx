@@ -4,12 +4,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Backend } from '../../../backend/backend.js';
+import type { Subscription } from '../../../domain/directory.js';
 import type { ManagementLock } from '../../../domain/lock.js';
+import type { Vault } from '../../../domain/vault.js';
 import { useApp } from '../../app-context.js';
 import { ListView, LIST_CHROME } from '../../components/list-view.js';
 import { Spinner } from '../../components/spinner.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { explainError } from '../../explain-error.js';
+import { countText, loadNote } from '../../hooks/list-summary.js';
 import { useList } from '../../hooks/use-list.js';
 import { useLoad } from '../../hooks/use-load.js';
 import { cacheKeys, stale } from '../../session-cache.js';
@@ -25,24 +28,50 @@ import { VaultDetail } from './detail.js';
 import { removeAddedRule, rulesAdded } from './firewall.js';
 import { newVaultForm } from './new-vault.js';
 
-export async function loadVaultRows(backend: Backend, sub: string | undefined, signal: AbortSignal): Promise<VaultRow[]> {
-  const [vaults, subs] = await Promise.all([backend.vaults.list(sub, { signal }), backend.directory.listSubscriptions({ signal })]);
-  const locks = await Promise.all(vaults.map((v) => backend.locks.listForVault(v, { signal }).catch(() => [] as ManagementLock[])));
-  return vaults
-    .map((vault, i) => ({ vault, locks: locks[i], subscriptionName: subs.find((s) => s.id === vault.subscriptionId)?.displayName ?? vault.subscriptionId }))
+/**
+ * Pane 1's rows. Each subscription's vaults show as it answers (`onRows` hears the rows so far, sorted),
+ * without waiting for the slowest subscription; locks (one listing per subscription on Azure) are asked
+ * for as the vaults arrive and filled in when they answer. Resolves with every row and its locks.
+ */
+export async function loadVaultRows(backend: Backend, sub: string | undefined, signal: AbortSignal, onRows?: (rows: VaultRow[]) => void): Promise<VaultRow[]> {
+  let subs: Subscription[] | undefined;
+  const found = new Map<string, { vault: Vault; locks: ManagementLock[] }>();
+  const rows = () => [...found.values()]
+    .map(({ vault, locks }) => ({ vault, locks, subscriptionName: subs?.find((s) => s.id === vault.subscriptionId)?.displayName ?? vault.subscriptionId }))
     .sort((a, b) => a.vault.name.localeCompare(b.vault.name));
+  const locked: Promise<void>[] = [];
+  const add = (vaults: readonly Vault[]) => {
+    for (const vault of vaults) {
+      if (found.has(vault.id)) continue;
+      const entry = { vault, locks: [] as ManagementLock[] };
+      found.set(vault.id, entry);
+      locked.push(backend.locks.listForVault(vault, { signal }).catch(() => [] as ManagementLock[]).then((locks) => {
+        entry.locks = locks;
+        if (locks.length && !signal.aborted) onRows?.(rows());
+      }));
+    }
+  };
+  const [vaults] = await Promise.all([
+    backend.vaults.list(sub, { signal, onPart: (part) => { add(part); if (subs) onRows?.(rows()); } }),
+    backend.directory.listSubscriptions({ signal }).then((s) => { subs = s; if (found.size) onRows?.(rows()); }),
+  ]);
+  add(vaults);
+  if (locked.length) onRows?.(rows());
+  await Promise.all(locked);
+  return rows();
 }
 
 function VaultsPane({ width, height }: PaneProps) {
   const app = useApp();
   const sub = useSubscriptionFilter();
   const [detail, setDetail] = useState(false);
-  const loaded = useLoad(cacheKeys.vaults(sub), (signal) => loadVaultRows(app.backend, sub, signal), { cache: true });
+  const loaded = useLoad<VaultRow[]>(cacheKeys.vaults(sub), (signal, partial) => loadVaultRows(app.backend, sub, signal, partial), { cache: true });
   const rows = loaded.data ?? [];
   const list = useList<VaultRow>({
     items: rows,
     text: (r) => r.vault.name,
     height: height - LIST_CHROME,
+    partial: loaded.loading,
     onSelect: (r) => { if (positioned.current && r && r.vault.id !== app.vault?.id) app.selectVault(r.vault); },
   });
   // Open on the vault already selected (the last one used, or the one picked before leaving pane 1)
@@ -50,8 +79,10 @@ function VaultsPane({ width, height }: PaneProps) {
   const positioned = useRef(false);
   useEffect(() => {
     if (positioned.current || rows.length === 0 || app.vaultPending) return;
-    positioned.current = true;
     const at = app.vault?.id;
+    // Its subscription may not have answered yet.
+    if (at && loaded.loading && !rows.some((r) => r.vault.id === at)) return;
+    positioned.current = true;
     if (!(at && list.select((r) => r.vault.id === at)) && list.current) app.selectVault(list.current.vault);
   }, [rows, app.vaultPending]); // eslint-disable-line react-hooks/exhaustive-deps
   const cur = list.current;
@@ -114,7 +145,7 @@ function VaultsPane({ width, height }: PaneProps) {
   usePaneBindings(bindings);
 
   if (loaded.loading && rows.length === 0) return <Spinner label="Loading vaults…" theme={app.theme} />;
-  if (loaded.error) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
+  if (loaded.error && rows.length === 0) return <EmptyState title={explainError(loaded.error, {}, app.key)} hint={`Press ${app.key('refresh')} to try again.`} theme={app.theme} />;
   if (detail && cur) {
     const k = (id: PaneId) => app.key(paneCommand(id));
     const hint = `${app.key('back')} back · ${k('secrets')} secrets · ${k('keys')} keys · ${k('certificates')} certificates · ${k('access')} access · ${k('locks')} locks`;
@@ -125,7 +156,7 @@ function VaultsPane({ width, height }: PaneProps) {
   return (
     <ListView
       list={list} columns={vaultColumns(app.backend.info.features)} width={width} theme={app.theme}
-      summary={`${rows.length} vault${rows.length === 1 ? '' : 's'}${sub ? '' : ' across subscriptions'}${reminder} · ${app.key('open')} details · ${app.key(paneCommand('secrets'))} secrets of the selected vault`}
+      summary={`${countText(rows.length, 'vault', loaded.loading)}${sub ? '' : ' across subscriptions'}${loadNote(loaded, (e) => explainError(e, {}, app.key))}${reminder} · ${app.key('open')} details · ${app.key(paneCommand('secrets'))} secrets of the selected vault`}
       empty={{ title: sub ? 'No vaults in this subscription.' : 'No vaults you can see.', hint: app.readonly ? 'Start without --readonly to create one.' : `Press ${app.key('new')} to create one, or ${app.key('palette')}sub to show every subscription.` }}
     />
   );
