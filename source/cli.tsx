@@ -8,9 +8,7 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { parseGlobalOptions, UsageError } from './cli/global-options.js';
-import { helpText } from './cli/help-text.js';
 import { COMMANDS } from './commands/registry.js';
-import { explainError } from './ui/explain-error.js';
 
 const LEAVE_ALT_SCREEN = '\u001b[?1049l\u001b[?25h';
 /** The console's Ink instance, once it is drawing. */
@@ -23,8 +21,10 @@ function restoreTerminal(): void {
   try { if (process.stdin.isTTY) process.stdin.setRawMode(false); } catch { /* not a TTY any more */ }
 }
 
-function crash(error: unknown): never {
+// The help text and the error sentences are loaded when needed: a one-shot `kvdeck get` needs neither.
+async function crash(error: unknown): Promise<never> {
   restoreTerminal();
+  const { explainError } = await import('./ui/explain-error.js');
   const line = explainError(error).split('\n')[0];
   process.stderr.write(`kvdeck: ${line}\n`);
   if (process.env.KVDECK_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   } catch (e) {
     return usage(e);
   }
-  if (opts.help) { process.stdout.write(helpText(pkg.version)); return 0; }
+  if (opts.help) { process.stdout.write((await import('./cli/help-text.js')).helpText(pkg.version)); return 0; }
   if (opts.version) { process.stdout.write(`${pkg.version}\n`); return 0; }
   const [sub] = opts.positionals;
   if (sub) {
@@ -64,8 +64,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
+  process.on('uncaughtException', (e) => void crash(e));
+  process.on('unhandledRejection', (e) => void crash(e));
   process.on('SIGTERM', () => { restoreTerminal(); process.exit(143); });
   process.on('SIGHUP', () => { restoreTerminal(); process.exit(129); });
 

@@ -13,16 +13,16 @@
  */
 import type { Backend } from '../backend/backend.js';
 import { listAll } from '../backend/backend.js';
+import type { quickSecretValue } from '../backend/azure/quick-read.js';
+import type { AzureSession } from '../backend/azure/session.js';
 import type { BackendOptions } from '../backend/options.js';
 import { createBackend, wantsAzure } from '../backend/select.js';
 import { backendOptions, parseGlobalOptions, UsageError } from '../cli/global-options.js';
 import { applyProfile } from '../config/profiles.js';
-import { certificatePem } from '../domain/certificate.js';
 import type { ErrorContext } from '../domain/error-text.js';
 import { errors, isKeyVaultError } from '../domain/errors.js';
 import { isValidObjectName, vaultNameProblem } from '../domain/names.js';
 import type { VaultRef } from '../domain/vault.js';
-import { oneshotError } from './error-text.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3, forbidden: 4 } as const;
 
@@ -118,11 +118,11 @@ function takeFlags(name: OneShot, argv: string[]): { rest: string[]; keepNewline
   return { rest, keepNewline, contentType, cert, json };
 }
 
-async function openBackend(opts: BackendOptions): Promise<Backend> {
+async function openBackend(opts: BackendOptions, session: AzureSession | undefined): Promise<Backend> {
   if (wantsAzure(opts)) {
     const { createAzureBackend } = await import('../backend/azure/index.js');
     // No sign-in round trip for the header: the first data-plane call signs in.
-    return createAzureBackend(opts, { eagerIdentity: false });
+    return createAzureBackend(opts, { eagerIdentity: false, session });
   }
   return createBackend(opts);
 }
@@ -158,8 +158,13 @@ interface Parsed {
  * Parses, checks the names (a usage error before anything is sent), opens the backend, runs `body`,
  * and turns a failure into one line on stderr and the exit code.
  */
-export async function run(name: OneShot, argv: string[], parse: (p: Parsed) => Target, body: (backend: Backend, target: Target, p: Parsed) => Promise<void>): Promise<number> {
+export async function run(
+  name: OneShot, argv: string[], parse: (p: Parsed) => Target, body: (backend: Backend, target: Target, p: Parsed) => Promise<void>,
+  /** On Azure, before the backend (and its SDKs) is loaded: true when it did the whole job. */
+  quick?: (session: AzureSession, target: Target, p: Parsed, read: typeof quickSecretValue) => Promise<boolean>,
+): Promise<number> {
   let backend: Backend | undefined;
+  let session: AzureSession | undefined;
   let target: Target | undefined;
   try {
     const flags = takeFlags(name, argv);
@@ -169,28 +174,46 @@ export async function run(name: OneShot, argv: string[], parse: (p: Parsed) => T
     if (extra !== undefined) throw new UsageError(`${name} takes one ${name === 'ls' || name === 'access' ? 'VAULT' : 'VAULT/SECRET'}; '${extra}' is one too many`);
     const parsed: Parsed = { opts: applyProfile(cli), arg, flags };
     target = parse(parsed);
-    backend = await openBackend(backendOptions(parsed.opts));
+    const opts = backendOptions(parsed.opts);
+    if (wantsAzure(opts)) {
+      // quick-read.js brings session.js with it: one load, not two in turn.
+      const { openAzureSession, quickSecretValue } = await import('../backend/azure/quick-read.js');
+      session = await openAzureSession(opts);
+      if (quick && (await quick(session, target, parsed, quickSecretValue))) return EXIT.ok;
+    }
+    backend = await openBackend(opts, session);
     await body(backend, target, parsed);
     return EXIT.ok;
   } catch (e) {
-    const line = e instanceof UsageError ? `${e.message}.\n${usageLine(name)}   (kvdeck ${name} --help)` : oneshotError(e, { target });
+    // The sentences (and the role tables behind them) are loaded only when there is something to say.
+    const line = e instanceof UsageError ? `${e.message}.\n${usageLine(name)}   (kvdeck ${name} --help)` : (await import('./error-text.js')).oneshotError(e, { target });
     process.stderr.write(`kvdeck: ${line}\n`);
     return exitCodeFor(e, target);
   } finally {
     await backend?.close?.();
+    session?.close();
   }
 }
+
+/** A value on stdout: with a newline only on a terminal, so `$(kvdeck get …)` and pipes get the exact bytes. */
+const writeValue = (value: string) => process.stdout.write(process.stdout.isTTY ? `${value}\n` : value);
 
 export function runGet(argv: string[]): Promise<number> {
   return run('get', argv, ({ arg, opts }) => parseTarget(arg, opts.defaultVault, true), async (backend, t, { flags }) => {
     if (flags.cert) {
       const c = await backend.certificates.get(await vaultRef(backend, t.vault), t.secret!, t.version);
       if (c.cer.length === 0) throw new UsageError(`certificate ${c.properties.name} is still pending: it has no X.509 certificate yet`);
-      process.stdout.write(certificatePem(c.cer));
+      process.stdout.write((await import('../domain/certificate.js')).certificatePem(c.cer));
       return;
     }
-    const secret = await backend.secrets.get(await vaultRef(backend, t.vault), t.secret!, t.version);
-    process.stdout.write(process.stdout.isTTY ? `${secret.value}\n` : secret.value);
+    writeValue((await backend.secrets.get(await vaultRef(backend, t.vault), t.secret!, t.version)).value);
+  }, async (session, t, { flags }, read) => {
+    // On Azure (and the emulator) one request without the SDK when it simply works; else the body above.
+    if (flags.cert) return false;
+    const value = await read(session, t.vault, t.secret!, t.version);
+    if (value === undefined) return false;
+    writeValue(value);
+    return true;
   });
 }
 

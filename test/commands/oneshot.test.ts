@@ -3,10 +3,11 @@
  * emulator (through the Azure backend) and against the demo engine with --state.
  */
 import assert from 'node:assert/strict';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { demoEmulator, ensureBuilt, kvdeck } from './helpers.js';
 
 before(ensureBuilt);
@@ -120,5 +121,34 @@ describe('one-shot commands against the demo engine with --state', () => {
     const disabled = await kvdeck(['get', 'contoso-app-kv/legacy-token', '--state', state]);
     assert.equal(disabled.code, 4);
     assert.match(disabled.stderr, /disabled/);
+  });
+});
+
+// Not concurrent: the emulator (in this process) counts the requests each case makes.
+describe('kvdeck get on the Azure path asks once when it can', () => {
+  const { flags } = demoEmulator();
+  const paths: string[] = [];
+  const heard = (m: unknown) => paths.push((m as { request: { url?: string } }).request.url ?? '');
+  before(() => diagnostics.subscribe('http.server.request.start', heard));
+  after(() => diagnostics.unsubscribe('http.server.request.start', heard));
+  const requestsFor = (path: string) => paths.filter((p) => p.split('?')[0].replace(/\/$/, '') === path).length;
+
+  it('a readable secret takes one request: no SDK, no challenge round trip', async () => {
+    paths.length = 0;
+    const r = await kvdeck(['get', 'contoso-app-kv/storage-account-key', ...flags]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.length > 0);
+    assert.equal(requestsFor('/secrets/storage-account-key'), 1, paths.join('\n'));
+  });
+
+  it('anything but the value (a disabled secret) is asked again through the SDK and said in its words', async () => {
+    paths.length = 0;
+    const fast = await kvdeck(['get', 'contoso-app-kv/legacy-token', ...flags]);
+    const state = join(mkdtempSync(join(tmpdir(), 'kvdeck-state-')), 'state.json');
+    const demo = await kvdeck(['get', 'contoso-app-kv/legacy-token', '--state', state]);
+    assert.ok(requestsFor('/secrets/legacy-token') >= 2, 'the SDK asked too');
+    assert.equal(fast.stdout, '');
+    assert.match(fast.stderr, /disabled/i);
+    assert.deepEqual([fast.code, fast.stderr], [demo.code, demo.stderr], 'the same sentence as on the demo engine');
   });
 });

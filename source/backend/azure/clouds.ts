@@ -167,6 +167,11 @@ export async function discoverCloud(
   return cloudFromMetadata(armEndpoint, JSON.parse(res.body) as MetadataEndpoints);
 }
 
+/** The audience of every vault in this cloud (what Key Vault's challenge names as its resource). */
+export function vaultAudience(cloud: CloudProfile): string {
+  return `https://${cloud.keyVaultDnsSuffix}${cloud.keyVaultPort ? `:${cloud.keyVaultPort}` : ''}`;
+}
+
 /** The data-plane URI of a vault in this cloud (trailing slash, as VaultRef wants). */
 export function vaultUriIn(cloud: CloudProfile, name: string): string {
   return `https://${name.toLowerCase()}.${cloud.keyVaultDnsSuffix}${cloud.keyVaultPort ? `:${cloud.keyVaultPort}` : ''}/`;

@@ -21,6 +21,7 @@ import { ConnectionError, failurePolicy, isAbortError, lastUrlOf, mapSdkError, p
 import { SessionAudit } from './session-audit.js';
 import { ArmRest } from './arm-rest.js';
 import { DEFAULT_CONCURRENCY, RequestGate } from './request-gate.js';
+import { CALL_TIMEOUT_MS } from './session.js';
 import { KeyVaultError } from '../../domain/errors.js';
 
 /** What the console can show while calls are in flight: retries, throttling. */
@@ -83,7 +84,7 @@ export class AzureContext {
     this.identity = o.identity;
     this.agent = o.agent;
     this.retry = o.retry;
-    this.timeoutMs = o.timeoutMs ?? 60_000;
+    this.timeoutMs = o.timeoutMs ?? CALL_TIMEOUT_MS;
     this.concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
     this.gate = new RequestGate(this.concurrency);
     if (o.onActivity) this.activityListeners.add(o.onActivity);

@@ -49,13 +49,13 @@ export function makeAgent(options: TransportOptions): Agent | undefined {
   });
 }
 
-/** A plain GET through the agent (cloud discovery runs before any SDK client exists). */
-export function httpsGet(url: string, agent: Agent | undefined, timeoutMs = 15_000): Promise<{ status: number; body: string }> {
+/** A plain GET through the agent (cloud discovery runs before any SDK client exists; a one-shot read skips the SDK). */
+export function httpsGet(url: string, agent: Agent | undefined, timeoutMs = 15_000, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = request(
       u,
-      { method: 'GET', agent, headers: { accept: 'application/json' }, timeout: timeoutMs },
+      { method: 'GET', agent, headers: { accept: 'application/json', ...headers }, timeout: timeoutMs },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
