@@ -31,7 +31,7 @@ export function ListView<T>({ list, columns, width, theme, empty, focused, summa
     <Box flexDirection="column" width={width}>
       {!filtering && (
         <Box height={1}>
-          <Text color={theme.muted} wrap="truncate">{`${summary ?? `${list.items.length.toLocaleString('en-US')} items`}${list.items.length > 0 ? `  · ${app.key('filter')} filter` : ''}`}</Text>
+          <Text color={theme.muted} wrap="truncate">{`${summary ?? `${list.items.length.toLocaleString('en-US')} items`}${list.items.length > 0 ? ` · ${app.key('filter')} filter` : ''}`}</Text>
         </Box>
       )}
       {filtering && (
